@@ -1,0 +1,242 @@
+/**
+ * Where the OFS instance is, how to authenticate, and how patient and how parallel to be.
+ * Built from explicit values (`OfscConfig.layer`) or from `OFSC_*` environment variables
+ * (`OfscConfig.layerFromEnv`). Secrets are `Redacted` and never printed.
+ */
+import { Config, ConfigError, Context, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
+import { OfscConfigError } from "./OfscError.js"
+
+/** How requests are authenticated. `Custom` means an `OfscAuth` layer is supplied separately. */
+export type OfscCredentials =
+  | {
+      /** HTTP Basic with `clientId@instance:clientSecret`. */
+      readonly _tag: "Basic"
+      readonly clientId: string
+      readonly clientSecret: Redacted.Redacted<string>
+    }
+  | {
+      /** OAuth2 client credentials against the OFS token service; the client itself logs in with Basic. */
+      readonly _tag: "ClientCredentials"
+      readonly clientId: string
+      readonly clientSecret: Redacted.Redacted<string>
+    }
+  | {
+      /** OAuth2 JWT bearer assertion signed RS256 with `privateKey` (PEM). */
+      readonly _tag: "JwtBearer"
+      readonly clientId: string
+      /** The application id that ends the assertion audience `ofsc:<instance>:<applicationId>`. */
+      readonly applicationId: string
+      readonly privateKey: Redacted.Redacted<string>
+      /** A user login to act as; by default the application acts as itself. */
+      readonly subject?: string | undefined
+      /** `kid` for the assertion header, when the application has several keys. */
+      readonly keyId?: string | undefined
+      /** Sent as Basic client authentication with the assertion, when given. */
+      readonly clientSecret?: Redacted.Redacted<string> | undefined
+    }
+  | {
+      /** A bearer token obtained elsewhere. It cannot be refreshed here. */
+      readonly _tag: "Bearer"
+      readonly token: Redacted.Redacted<string>
+    }
+  | { readonly _tag: "Custom" }
+
+/** How failed requests are retried. `maxRetries: 0` turns retries off. */
+export interface OfscRetryPolicy {
+  readonly maxRetries: number
+  /** The first backoff; each further one doubles, with jitter, up to `maxDelay`. */
+  readonly baseDelay: Duration.Duration
+  readonly maxDelay: Duration.Duration
+}
+
+/** The resolved configuration every other service reads. */
+export interface OfscConfigShape {
+  /** The origin requests go to, without a trailing slash. */
+  readonly baseUrl: string
+  /** The OFS environment name (used in Basic user names and JWT audiences), when known. */
+  readonly instance: string | undefined
+  readonly credentials: OfscCredentials
+  /** How long one attempt may take before it fails with a timeout. */
+  readonly timeout: Duration.Duration
+  readonly retry: OfscRetryPolicy
+  /** How many requests one client may have in flight at once. */
+  readonly concurrency: number
+}
+
+/** The values `OfscConfig.layer` accepts; everything but the target and credentials has a default. */
+export interface OfscConfigOptions {
+  /** The OFS environment name; the base URL becomes `https://{instance}.fs.ocs.oraclecloud.com`. */
+  readonly instance?: string | undefined
+  /** An explicit origin (a proxy, a test server); wins over the URL derived from `instance`. */
+  readonly baseUrl?: string | undefined
+  readonly credentials: OfscCredentials
+  readonly timeout?: Duration.DurationInput | undefined
+  /** `false` turns retries off. */
+  readonly retry?:
+    | {
+        readonly maxRetries?: number | undefined
+        readonly baseDelay?: Duration.DurationInput | undefined
+        readonly maxDelay?: Duration.DurationInput | undefined
+      }
+    | false
+    | undefined
+  readonly concurrency?: number | undefined
+}
+
+/** The defaults: 30 s per attempt, 3 retries from 200 ms up to 10 s, 8 requests in flight. */
+export const defaults = {
+  timeout: Duration.seconds(30),
+  retry: { maxRetries: 3, baseDelay: Duration.millis(200), maxDelay: Duration.seconds(10) } as OfscRetryPolicy,
+  concurrency: 8
+}
+
+const instancePattern = /^[A-Za-z0-9][A-Za-z0-9-]*$/
+const oracleHost = /^([A-Za-z0-9][A-Za-z0-9-]*)\.fs\.ocs\.oraclecloud\.com$/
+
+const fail = (key: string, reason: string) => Effect.fail(new OfscConfigError({ key, reason }))
+
+/** Checks the options and fills in defaults. */
+export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigShape, OfscConfigError> =>
+  Effect.gen(function* () {
+    const { instance } = options
+    if (instance !== undefined && !instancePattern.test(instance)) {
+      return yield* fail("instance", `"${instance}" is not an OFS environment name (letters, digits and dashes)`)
+    }
+    let baseUrl: string
+    if (options.baseUrl !== undefined) {
+      const parsed = Either.try(() => new URL(options.baseUrl as string))
+      if (Either.isLeft(parsed) || !/^https?:$/.test(parsed.right.protocol)) {
+        return yield* fail("baseUrl", `"${options.baseUrl}" is not an http(s) URL`)
+      }
+      baseUrl = parsed.right.origin + parsed.right.pathname.replace(/\/+$/, "")
+    } else if (instance !== undefined) {
+      baseUrl = `https://${instance}.fs.ocs.oraclecloud.com`
+    } else {
+      return yield* fail("instance", "either an instance name or a baseUrl is required")
+    }
+    const resolvedInstance = instance ?? oracleHost.exec(new URL(baseUrl).hostname)?.[1]
+    const creds = options.credentials
+    if ("clientId" in creds && creds.clientId.trim() === "") {
+      return yield* fail("clientId", "must not be empty")
+    }
+    if ((creds._tag === "Basic" || creds._tag === "JwtBearer") && resolvedInstance === undefined) {
+      return yield* fail("instance", `${creds._tag} authentication needs the instance name, and the baseUrl does not show it`)
+    }
+    if (creds._tag === "JwtBearer" && !Redacted.value(creds.privateKey).includes("PRIVATE KEY")) {
+      return yield* fail("privateKey", "must be a PEM-encoded private key")
+    }
+    const timeout = Duration.decodeUnknown(options.timeout ?? defaults.timeout)
+    if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {
+      return yield* fail("timeout", "must be a positive duration")
+    }
+    const retryOptions = options.retry === false ? { maxRetries: 0 } : (options.retry ?? {})
+    const retry: OfscRetryPolicy = {
+      maxRetries: retryOptions.maxRetries ?? defaults.retry.maxRetries,
+      baseDelay: Duration.decode(retryOptions.baseDelay ?? defaults.retry.baseDelay),
+      maxDelay: Duration.decode(retryOptions.maxDelay ?? defaults.retry.maxDelay)
+    }
+    if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0) {
+      return yield* fail("retry.maxRetries", "must be a whole number, 0 or more")
+    }
+    const concurrency = options.concurrency ?? defaults.concurrency
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      return yield* fail("concurrency", "must be a whole number, 1 or more")
+    }
+    return { baseUrl, instance: resolvedInstance, credentials: creds, timeout: timeout.value, retry, concurrency }
+  })
+
+/** The environment variables `layerFromEnv` reads. */
+export const envKeys = {
+  instance: "OFSC_INSTANCE",
+  baseUrl: "OFSC_BASE_URL",
+  auth: "OFSC_AUTH",
+  clientId: "OFSC_CLIENT_ID",
+  clientSecret: "OFSC_CLIENT_SECRET",
+  accessToken: "OFSC_ACCESS_TOKEN",
+  jwtPrivateKey: "OFSC_JWT_PRIVATE_KEY",
+  jwtApplicationId: "OFSC_JWT_APPLICATION_ID",
+  jwtSubject: "OFSC_JWT_SUBJECT",
+  jwtKeyId: "OFSC_JWT_KEY_ID",
+  timeoutMs: "OFSC_TIMEOUT_MS",
+  maxRetries: "OFSC_MAX_RETRIES",
+  concurrency: "OFSC_CONCURRENCY"
+} as const
+
+/** Which variable a setting came from, so env errors name the variable the user must fix. */
+const envKeyFor: Record<string, string> = {
+  instance: `${envKeys.instance} (or ${envKeys.baseUrl})`,
+  baseUrl: envKeys.baseUrl,
+  clientId: envKeys.clientId,
+  privateKey: envKeys.jwtPrivateKey,
+  timeout: envKeys.timeoutMs,
+  "retry.maxRetries": envKeys.maxRetries,
+  concurrency: envKeys.concurrency
+}
+
+const optional = <A>(config: Config.Config<A>) => Config.map(Config.option(config), Option.getOrUndefined)
+
+const credentialsConfig: Effect.Effect<OfscCredentials, ConfigError.ConfigError> = Effect.gen(function* () {
+  const mode = yield* Config.literal("basic", "client_credentials", "jwt", "bearer")(envKeys.auth).pipe(
+    Config.withDefault("basic" as const)
+  )
+  switch (mode) {
+    case "basic":
+    case "client_credentials": {
+      const clientId = yield* Config.string(envKeys.clientId)
+      const clientSecret = yield* Config.redacted(envKeys.clientSecret)
+      return { _tag: mode === "basic" ? "Basic" : "ClientCredentials", clientId, clientSecret }
+    }
+    case "jwt":
+      return {
+        _tag: "JwtBearer",
+        clientId: yield* Config.string(envKeys.clientId),
+        applicationId: yield* Config.string(envKeys.jwtApplicationId),
+        privateKey: yield* Config.redacted(envKeys.jwtPrivateKey),
+        subject: yield* optional(Config.string(envKeys.jwtSubject)),
+        keyId: yield* optional(Config.string(envKeys.jwtKeyId)),
+        clientSecret: yield* optional(Config.redacted(envKeys.clientSecret))
+      }
+    case "bearer":
+      return { _tag: "Bearer", token: yield* Config.redacted(envKeys.accessToken) }
+  }
+})
+
+const fromEnvironment: Effect.Effect<OfscConfigOptions, ConfigError.ConfigError> = Effect.gen(function* () {
+  const timeoutMs = yield* optional(Config.integer(envKeys.timeoutMs))
+  const maxRetries = yield* optional(Config.integer(envKeys.maxRetries))
+  return {
+    instance: yield* optional(Config.string(envKeys.instance)),
+    baseUrl: yield* optional(Config.string(envKeys.baseUrl)),
+    credentials: yield* credentialsConfig,
+    timeout: timeoutMs === undefined ? undefined : Duration.millis(timeoutMs),
+    retry: maxRetries === undefined ? undefined : { maxRetries },
+    concurrency: yield* optional(Config.integer(envKeys.concurrency))
+  }
+})
+
+/** Turns Effect's config error into one `OfscConfigError` naming the first key at fault. */
+const configErrorFrom = (error: ConfigError.ConfigError): OfscConfigError => {
+  let leaf: ConfigError.ConfigError = error
+  while (leaf._op === "And" || leaf._op === "Or") leaf = leaf.left
+  const key = "path" in leaf && leaf.path.length > 0 ? leaf.path.join(".") : "environment"
+  const reason = leaf._op === "MissingData" ? "is not set" : "message" in leaf ? leaf.message : "is invalid"
+  return new OfscConfigError({ key, reason })
+}
+
+/** The OFS configuration service. */
+export class OfscConfig extends Context.Tag("@ofsc/core/OfscConfig")<OfscConfig, OfscConfigShape>() {
+  /** A layer from explicit values, checked when the layer is built. */
+  static layer = (options: OfscConfigOptions): Layer.Layer<OfscConfig, OfscConfigError> =>
+    Layer.effect(OfscConfig, resolve(options))
+
+  /** A layer from the `OFSC_*` environment variables (through Effect's `ConfigProvider`). */
+  static layerFromEnv: Layer.Layer<OfscConfig, OfscConfigError> = Layer.effect(
+    OfscConfig,
+    Effect.flatMap(Effect.mapError(fromEnvironment, configErrorFrom), (options) =>
+      Effect.mapError(
+        resolve(options),
+        (e) => new OfscConfigError({ key: envKeyFor[e.key] ?? e.key, reason: e.reason })
+      )
+    )
+  )
+}

@@ -1,0 +1,173 @@
+/**
+ * The closed set of errors an OFS call can fail with. Each is a tagged class, so callers can
+ * `Effect.catchTag("OfscNotFound", ...)` or test `instanceof`. None of them carries a secret.
+ */
+import { Data, type Duration, type Option, Predicate } from "effect"
+
+/** Where a failed call was going: enough to find it in logs, never the credentials. */
+export interface OfscRequestInfo {
+  /** The operation id from the table, or `raw` for the escape hatch. */
+  readonly operation: string
+  readonly method: string
+  /** The request path with its parameters filled in, without the query string. */
+  readonly path: string
+}
+
+/** What OFS said in its error body, plus the status it answered with. */
+export interface OfscResponseInfo extends OfscRequestInfo {
+  readonly status: number
+  /** The `type` URI of the OFS error body, when there was one. */
+  readonly type?: string | undefined
+  /** The `title` of the OFS error body, or the start of a non-JSON body. */
+  readonly title?: string | undefined
+  /** The `detail` of the OFS error body. */
+  readonly detail?: string | undefined
+}
+
+const describe = (e: OfscResponseInfo): string =>
+  `${e.method} ${e.path} answered ${e.status}${e.title ? `: ${e.title}` : ""}${e.detail ? ` (${e.detail})` : ""}`
+
+/** 400 and the other 4xx answers without a class of their own: OFS refused the request as written. */
+export class OfscBadRequest extends Data.TaggedError("OfscBadRequest")<OfscResponseInfo> {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/** 401: the credentials were missing, wrong or expired (after one token refresh, where that applies). */
+export class OfscAuthenticationError extends Data.TaggedError("OfscAuthenticationError")<OfscResponseInfo> {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/** 403: the credentials are valid but the application may not do this. */
+export class OfscAuthorizationError extends Data.TaggedError("OfscAuthorizationError")<OfscResponseInfo> {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/** 404: the entity or path does not exist. */
+export class OfscNotFound extends Data.TaggedError("OfscNotFound")<OfscResponseInfo> {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/** 409: the change conflicts with the current state (for example a shift still in use). */
+export class OfscConflict extends Data.TaggedError("OfscConflict")<OfscResponseInfo> {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/** What a 429 or 5xx answer adds: the wait its `Retry-After` header asked for, if any. */
+export interface OfscRetryAfterInfo extends OfscResponseInfo {
+  readonly retryAfter: Option.Option<Duration.Duration>
+}
+
+/** 429: too many requests. */
+export class OfscRateLimited extends Data.TaggedError("OfscRateLimited")<OfscRetryAfterInfo> {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/** 5xx: OFS or a gateway in front of it failed. */
+export class OfscServerError extends Data.TaggedError("OfscServerError")<OfscRetryAfterInfo> {
+  override get message() {
+    return describe(this)
+  }
+}
+
+/** Why no HTTP answer arrived: the connection never opened, broke, or the per-request timeout fired. */
+export type OfscTransportReason = "Connect" | "Network" | "Timeout"
+
+/** No HTTP answer: connection refused or dropped, or the request timed out. */
+export class OfscTransportError extends Data.TaggedError("OfscTransportError")<
+  OfscRequestInfo & { readonly reason: OfscTransportReason; readonly cause?: unknown }
+> {
+  override get message() {
+    return `${this.method} ${this.path} failed: ${this.reason}`
+  }
+}
+
+/** One problem found by a schema: where (a path of keys and indexes) and what. */
+export interface OfscSchemaIssue {
+  readonly path: ReadonlyArray<PropertyKey>
+  readonly message: string
+}
+
+/** The answer did not match the operation's success schema. */
+export class OfscDecodeError extends Data.TaggedError("OfscDecodeError")<
+  OfscRequestInfo & { readonly status: number; readonly issues: ReadonlyArray<OfscSchemaIssue> }
+> {
+  override get message() {
+    return `${this.method} ${this.path}: the answer did not match ${this.operation}: ${formatIssues(this.issues)}`
+  }
+}
+
+/** The caller's input did not match the operation's schemas; nothing was sent. */
+export class OfscInvalidInput extends Data.TaggedError("OfscInvalidInput")<{
+  readonly operation: string
+  readonly issues: ReadonlyArray<OfscSchemaIssue>
+}> {
+  override get message() {
+    return `invalid input for ${this.operation}: ${formatIssues(this.issues)}`
+  }
+}
+
+/** Configuration that is missing or malformed; `key` names the setting (or environment variable). */
+export class OfscConfigError extends Data.TaggedError("OfscConfigError")<{
+  readonly key: string
+  readonly reason: string
+}> {
+  override get message() {
+    return `OFS configuration ${this.key}: ${this.reason}`
+  }
+}
+
+/** Every error an OFS call can fail with. */
+export type OfscError =
+  | OfscBadRequest
+  | OfscAuthenticationError
+  | OfscAuthorizationError
+  | OfscNotFound
+  | OfscConflict
+  | OfscRateLimited
+  | OfscServerError
+  | OfscTransportError
+  | OfscDecodeError
+  | OfscInvalidInput
+
+/** The errors that come from an HTTP answer (as opposed to transport, decoding or input). */
+export type OfscHttpError =
+  | OfscBadRequest
+  | OfscAuthenticationError
+  | OfscAuthorizationError
+  | OfscNotFound
+  | OfscConflict
+  | OfscRateLimited
+  | OfscServerError
+
+const errorTags: ReadonlySet<string> = new Set([
+  "OfscBadRequest",
+  "OfscAuthenticationError",
+  "OfscAuthorizationError",
+  "OfscNotFound",
+  "OfscConflict",
+  "OfscRateLimited",
+  "OfscServerError",
+  "OfscTransportError",
+  "OfscDecodeError",
+  "OfscInvalidInput"
+])
+
+/** True for any of the errors in {@link OfscError}. */
+export const isOfscError = (u: unknown): u is OfscError =>
+  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && errorTags.has(u._tag)
+
+/** Renders schema issues as `a.b: message; c: message`. */
+export const formatIssues = (issues: ReadonlyArray<OfscSchemaIssue>): string =>
+  issues.map((i) => `${i.path.length ? i.path.map(String).join(".") : "(root)"}: ${i.message}`).join("; ")

@@ -1,0 +1,283 @@
+/**
+ * The one place where HTTP happens. `call(op, input)` checks the input, sends the request with
+ * credentials, retries what is safe to retry, bounds concurrency, times out, logs, traces, maps OFS
+ * error bodies to tagged errors and decodes the answer with the operation's schema.
+ */
+import { HttpClient, HttpClientRequest, type HttpClientResponse } from "@effect/platform"
+import { Clock, Context, Effect, Either, Layer, type ParseResult, Redacted, Schema } from "effect"
+import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
+import { issuesOf, toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
+import { retrySchedule } from "./internal/retry.js"
+import { OfscAuth, type OfscAuthShape } from "./OfscAuth.js"
+import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
+import {
+  OfscDecodeError,
+  type OfscError,
+  type OfscRequestInfo,
+  OfscTransportError
+} from "./OfscError.js"
+import {
+  type AnyOperation,
+  type HttpMethod,
+  isIdempotent,
+  make as makeOperation,
+  type Operation,
+  type OperationArgs
+} from "./Operation.js"
+
+/** Options of the raw escape hatch: query pairs and a JSON body. */
+export interface RawCallOptions {
+  readonly query?: Readonly<Record<string, string | number | boolean | ReadonlyArray<string | number>>> | undefined
+  readonly body?: unknown
+  /** Treat a POST or PATCH as safe to retry. */
+  readonly retrySafe?: boolean | undefined
+}
+
+/** The transport service. */
+export interface OfscTransportShape {
+  /** Calls an operation from a table and answers its decoded success value. */
+  readonly call: <P, Q, B, A>(
+    op: Operation<P, Q, B, A>,
+    ...args: OperationArgs<Operation<P, Q, B, A>>
+  ) => Effect.Effect<A, OfscError>
+  /**
+   * Calls a path the tables do not know yet (a newer OFS release) with the same credentials,
+   * retries, logging and error mapping. Answers the parsed JSON, or undefined for an empty answer.
+   */
+  readonly raw: (method: HttpMethod, path: string, options?: RawCallOptions) => Effect.Effect<unknown, OfscError>
+}
+
+/** What came back from one attempt, read in full. */
+interface ReadResponse {
+  readonly status: number
+  readonly text: string
+  readonly bytes: Uint8Array | undefined
+  readonly retryAfter: string | undefined
+}
+
+type Decoder = (u: unknown) => Either.Either<unknown, ParseResult.ParseError>
+
+const decoders = new WeakMap<Schema.Schema<unknown, unknown>, Decoder>()
+
+/** Decoding keeps keys the schema does not know: custom properties and fields newer than the spec. */
+const decoderFor = (schema: Schema.Schema<unknown, unknown>): Decoder => {
+  let decode = decoders.get(schema)
+  if (decode === undefined) {
+    decode = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "preserve" })
+    decoders.set(schema, decode)
+  }
+  return decode
+}
+
+const toRequest = (config: OfscConfigShape, op: AnyOperation, wire: WireRequest): HttpClientRequest.HttpClientRequest => {
+  let request = HttpClientRequest.make(op.method)(config.baseUrl + wire.path, {
+    urlParams: wire.query,
+    acceptJson: op.success.kind !== "bytes"
+  })
+  if (op.success.kind === "bytes") request = HttpClientRequest.accept(request, "application/octet-stream")
+  return withBody(request, wire.body)
+}
+
+const withBody = (request: HttpClientRequest.HttpClientRequest, body: WireBody): HttpClientRequest.HttpClientRequest => {
+  switch (body.kind) {
+    case "none":
+      return request
+    case "json":
+      return HttpClientRequest.bodyUnsafeJson(request, body.value)
+    case "form":
+      return HttpClientRequest.bodyUrlParams(request, body.fields)
+    case "bytes": {
+      const withBytes = HttpClientRequest.bodyUint8Array(
+        request,
+        body.content.data,
+        body.content.contentType ?? "application/octet-stream"
+      )
+      return body.content.filename === undefined
+        ? withBytes
+        : HttpClientRequest.setHeader(
+            withBytes,
+            "content-disposition",
+            `attachment; filename="${body.content.filename.replace(/["\\\r\n]/g, "_")}"`
+          )
+    }
+    case "multipart": {
+      const form = new FormData()
+      for (const [name, value] of body.fields) {
+        if (typeof value === "string") form.append(name, value)
+        else
+          form.append(
+            name,
+            new Blob([value.data], { type: value.contentType ?? "application/octet-stream" }),
+            value.filename ?? name
+          )
+      }
+      return HttpClientRequest.bodyFormData(request, form)
+    }
+  }
+}
+
+const readResponse = (response: HttpClientResponse.HttpClientResponse, wantBytes: boolean) => {
+  const retryAfter = response.headers["retry-after"]
+  return wantBytes && response.status >= 200 && response.status < 300
+    ? Effect.map(response.arrayBuffer, (buffer): ReadResponse => ({
+        status: response.status,
+        text: "",
+        bytes: new Uint8Array(buffer),
+        retryAfter
+      }))
+    : Effect.map(response.text, (text): ReadResponse => ({ status: response.status, text, bytes: undefined, retryAfter }))
+}
+
+/** Builds the transport from the config, auth and an HttpClient. */
+export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAuth | HttpClient.HttpClient> =
+  Effect.gen(function* () {
+    const config = yield* OfscConfig
+    const auth: OfscAuthShape = yield* OfscAuth
+    // our own span per call replaces the client's; OFS has no use for trace propagation headers
+    const client = (yield* HttpClient.HttpClient).pipe(
+      HttpClient.withTracerDisabledWhen(() => true),
+      HttpClient.withTracerPropagation(false)
+    )
+    const permits = yield* Effect.makeSemaphore(config.concurrency)
+
+    /** One attempt with one credential: bounded, timed out, logged. */
+    const attempt = (
+      request: HttpClientRequest.HttpClientRequest,
+      info: OfscRequestInfo,
+      wantBytes: boolean,
+      authorization: Redacted.Redacted<string>,
+      attemptNo: number
+    ): Effect.Effect<ReadResponse, OfscError> =>
+      permits.withPermits(1)(
+        Effect.suspend(() => {
+          const started = performance.now()
+          return client.execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization))).pipe(
+            Effect.flatMap((response) => readResponse(response, wantBytes)),
+            Effect.scoped,
+            Effect.mapError((e) => errorFromTransport(info, e)),
+            Effect.timeoutFail({
+              duration: config.timeout,
+              onTimeout: () => new OfscTransportError({ ...info, reason: "Timeout" })
+            }),
+            Effect.flatMap((read) =>
+              read.status >= 200 && read.status < 300
+                ? Effect.succeed(read)
+                : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                    Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
+                  )
+            ),
+            Effect.onExit((exit) =>
+              Effect.logDebug("ofsc request").pipe(
+                Effect.annotateLogs({
+                  method: info.method,
+                  path: info.path,
+                  status:
+                    exit._tag === "Success"
+                      ? exit.value.status
+                      : exit.cause._tag === "Fail" && "status" in exit.cause.error
+                        ? exit.cause.error.status
+                        : "none",
+                  durationMs: Math.round((performance.now() - started) * 100) / 100,
+                  attempt: attemptNo
+                })
+              )
+            )
+          )
+        })
+      )
+
+    const execute = (op: AnyOperation, wire: WireRequest): Effect.Effect<ReadResponse, OfscError> => {
+      const info: OfscRequestInfo = { operation: op.id, method: op.method, path: wire.path }
+      const request = toRequest(config, op, wire)
+      const wantBytes = op.success.kind === "bytes"
+      return Effect.suspend(() => {
+        let attempts = 0
+        // one try per credential; a 401 earns exactly one refresh and one more try
+        const withAuth = Effect.flatMap(auth.authorization, (authorization) =>
+          attempt(request, info, wantBytes, authorization, ++attempts).pipe(
+            Effect.catchTag("OfscAuthenticationError", (error) =>
+              Effect.flatMap(auth.refreshAfterRejection(authorization), (refreshed) =>
+                refreshed
+                  ? Effect.flatMap(auth.authorization, (fresh) => attempt(request, info, wantBytes, fresh, ++attempts))
+                  : Effect.fail(error)
+              )
+            )
+          )
+        )
+        return withAuth.pipe(
+          config.retry.maxRetries > 0
+            ? Effect.retry(retrySchedule(config.retry, isIdempotent(op)))
+            : (self) => self,
+          Effect.tap((read) => Effect.annotateCurrentSpan({ "http.response.status_code": read.status, "ofsc.attempts": attempts }))
+        )
+      }).pipe(
+        Effect.withSpan(`ofsc ${op.id}`, {
+          kind: "client",
+          captureStackTrace: false,
+          attributes: { "http.request.method": op.method, "url.path": wire.path, "ofsc.operation": op.id }
+        })
+      )
+    }
+
+    const decode = (op: AnyOperation, path: string, read: ReadResponse): Effect.Effect<unknown, OfscDecodeError> => {
+      switch (op.success.kind) {
+        case "empty":
+          return Effect.void
+        case "bytes":
+          return Effect.succeed(read.bytes ?? new Uint8Array())
+        case "json": {
+          const info = { operation: op.id, method: op.method, path, status: read.status }
+          let json: unknown
+          try {
+            json = read.text === "" ? undefined : JSON.parse(read.text)
+          } catch {
+            return Effect.fail(new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] }))
+          }
+          return Either.match(decoderFor(op.success.schema)(json), {
+            onLeft: (error) => Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(error) })),
+            onRight: Effect.succeed
+          })
+        }
+      }
+    }
+
+    const callAny = (op: AnyOperation, input: unknown): Effect.Effect<unknown, OfscError> =>
+      Either.match(toWireRequest(op, input), {
+        onLeft: Effect.fail,
+        onRight: (wire) => Effect.flatMap(execute(op, wire), (read) => decode(op, wire.path, read))
+      })
+
+    const call = <P, Q, B, A>(op: Operation<P, Q, B, A>, ...args: OperationArgs<Operation<P, Q, B, A>>) =>
+      callAny(op, args[0]) as Effect.Effect<A, OfscError>
+
+    const raw = (method: HttpMethod, path: string, options?: RawCallOptions): Effect.Effect<unknown, OfscError> =>
+      callAny(rawOperation(method, path, options?.body !== undefined, options?.retrySafe ?? false), {
+        query: options?.query,
+        body: options?.body
+      })
+
+    return { call, raw }
+  })
+
+const RawQuery = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/** A throwaway descriptor for the escape hatch; the path is used as given. */
+const rawOperation = (method: HttpMethod, path: string, hasBody: boolean, retrySafe: boolean): AnyOperation =>
+  makeOperation({
+    id: "raw",
+    method,
+    path: path.startsWith("/") ? path : `/${path}`,
+    query: RawQuery,
+    body: hasBody ? { kind: "json", schema: Schema.Unknown } : { kind: "none" },
+    success: { kind: "json", schema: Schema.Unknown },
+    retrySafe
+  })
+
+/** The transport service. */
+export class OfscTransport extends Context.Tag("@ofsc/core/OfscTransport")<OfscTransport, OfscTransportShape>() {
+  /** The transport over the config, auth and HttpClient in the context. */
+  static layer: Layer.Layer<OfscTransport, never, OfscConfig | OfscAuth | HttpClient.HttpClient> = Layer.effect(
+    OfscTransport,
+    make
+  )
+}

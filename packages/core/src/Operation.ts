@@ -1,0 +1,148 @@
+/**
+ * An OFS operation described as a value: method, path template, schemas for its path, query and
+ * body, what a success looks like, and how it pages. The transport, paging, the sync wrapper and the
+ * coverage check all read these descriptors; the API packages hold one per OFS operation.
+ */
+import type { Schema } from "effect"
+
+/** The HTTP methods OFS uses. */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD"
+
+/** How a list operation pages: by `offset`/`limit`, by an opaque cursor, or not at all. */
+export type PagingKind = "none" | "offset-limit" | "cursor"
+
+/** Bytes sent or received as they are, with the media type and file name OFS keeps for them. */
+export interface BinaryContent {
+  readonly data: Uint8Array
+  readonly contentType?: string | undefined
+  readonly filename?: string | undefined
+}
+
+/** A value for a multipart form field: text, or a file. */
+export type MultipartValue = string | BinaryContent
+
+/** How the request body is sent. The schema checks (and encodes) the caller's value first. */
+export type RequestBodySpec<B> =
+  | { readonly kind: "none" }
+  | { readonly kind: "json"; readonly schema: Schema.Schema<B, unknown> }
+  | { readonly kind: "form"; readonly schema: Schema.Schema<B, unknown> }
+  | { readonly kind: "octet-stream" }
+  | { readonly kind: "multipart"; readonly schema: Schema.Schema<B, unknown> }
+
+/** What a successful answer carries: JSON checked against a schema, nothing, or bytes. */
+export type ResponseBodySpec<A> =
+  | { readonly kind: "json"; readonly schema: Schema.Schema<A, unknown> }
+  | { readonly kind: "empty" }
+  | { readonly kind: "bytes" }
+
+/**
+ * One OFS operation. `P`, `Q` and `B` are the caller's path, query and body types (`void` where the
+ * operation has none); `A` is the decoded success value.
+ */
+export interface Operation<P, Q, B, A> {
+  /** A stable id, unique across the API (for example `metadata.shifts.get`). */
+  readonly id: string
+  readonly method: HttpMethod
+  /** The path template with `{name}` placeholders, for example `/rest/ofscMetadata/v1/shifts/{label}`. */
+  readonly path: string
+  readonly pathParams: Schema.Schema<P, unknown> | undefined
+  readonly query: Schema.Schema<Q, unknown> | undefined
+  readonly body: RequestBodySpec<B>
+  readonly success: ResponseBodySpec<A>
+  readonly paging: PagingKind
+  /** A POST or PATCH that OFS treats as idempotent, so the transport may retry it. */
+  readonly retrySafe: boolean
+}
+
+/** Any operation, whatever its types. */
+// biome-ignore lint/suspicious/noExplicitAny: the existential "some operation" needs open type parameters
+export type AnyOperation = Operation<any, any, any, any>
+
+type PathPart<P> = [P] extends [void] ? unknown : { readonly path: P }
+type QueryPart<Q> = [Q] extends [void]
+  ? unknown
+  : Record<string, never> extends Q
+    ? { readonly query?: Q | undefined }
+    : { readonly query: Q }
+type BodyPart<B> = [B] extends [void] ? unknown : { readonly body: B }
+
+/** What `call` takes for an operation: `path`, `query` and `body`, each only where the operation has it. */
+export type OperationInput<Op> = Op extends Operation<infer P, infer Q, infer B, infer _A>
+  ? PathPart<P> & QueryPart<Q> & BodyPart<B>
+  : never
+
+/** The decoded success value of an operation. */
+export type OperationOutput<Op> = Op extends Operation<infer _P, infer _Q, infer _B, infer A> ? A : never
+
+/** The argument list of `call` for an operation: the input may be left out when nothing in it is required. */
+export type OperationArgs<Op> =
+  Record<string, never> extends OperationInput<Op> ? [input?: OperationInput<Op>] : [input: OperationInput<Op>]
+
+/** What a schema decodes to, as an operation type parameter (`void` when there is no schema). */
+type TypeOf<S> = S extends Schema.Schema<infer T, infer _I, never> ? T : void
+
+/** The description `make` takes; schemas may have any encoded form. */
+export interface OperationSpec<
+  PS extends Schema.Schema.AnyNoContext | undefined,
+  QS extends Schema.Schema.AnyNoContext | undefined,
+  BS extends BodySpecInput,
+  RS extends ResponseSpecInput
+> {
+  readonly id: string
+  readonly method: HttpMethod
+  readonly path: string
+  readonly pathParams?: PS
+  readonly query?: QS
+  readonly body?: BS
+  readonly success?: RS
+  readonly paging?: PagingKind
+  readonly retrySafe?: boolean
+}
+
+/** The request body as `make` takes it. */
+export type BodySpecInput =
+  | { readonly kind: "none" }
+  | { readonly kind: "json" | "form" | "multipart"; readonly schema: Schema.Schema.AnyNoContext }
+  | { readonly kind: "octet-stream" }
+
+/** The success body as `make` takes it. */
+export type ResponseSpecInput =
+  | { readonly kind: "json"; readonly schema: Schema.Schema.AnyNoContext }
+  | { readonly kind: "empty" }
+  | { readonly kind: "bytes" }
+
+type BodyOf<BS> = BS extends { readonly schema: infer S }
+  ? TypeOf<S>
+  : BS extends { readonly kind: "octet-stream" }
+    ? BinaryContent
+    : void
+type SuccessOf<RS> = RS extends { readonly schema: infer S }
+  ? TypeOf<S>
+  : RS extends { readonly kind: "bytes" }
+    ? Uint8Array
+    : void
+
+/** Describes an operation; the types of its input and output follow from the schemas given. */
+export const make = <
+  PS extends Schema.Schema.AnyNoContext | undefined = undefined,
+  QS extends Schema.Schema.AnyNoContext | undefined = undefined,
+  BS extends BodySpecInput = { readonly kind: "none" },
+  RS extends ResponseSpecInput = { readonly kind: "empty" }
+>(
+  spec: OperationSpec<PS, QS, BS, RS>
+): Operation<TypeOf<PS>, TypeOf<QS>, BodyOf<BS>, SuccessOf<RS>> =>
+  ({
+    id: spec.id,
+    method: spec.method,
+    path: spec.path,
+    pathParams: spec.pathParams,
+    query: spec.query,
+    body: spec.body ?? { kind: "none" },
+    success: spec.success ?? { kind: "empty" },
+    paging: spec.paging ?? "none",
+    retrySafe: spec.retrySafe ?? false
+  }) as Operation<TypeOf<PS>, TypeOf<QS>, BodyOf<BS>, SuccessOf<RS>>
+
+/** Methods that can be sent twice with the same effect, and so may be retried. */
+export const isIdempotent = (op: Pick<AnyOperation, "method" | "retrySafe">): boolean =>
+  op.retrySafe || op.method === "GET" || op.method === "PUT" || op.method === "DELETE" || op.method === "HEAD"

@@ -1,0 +1,149 @@
+/**
+ * Offset/limit paging as a `Stream` of items. Pages are fetched lazily, one after another, or, once
+ * the first page has told `totalResults`, several at a time while items still come out in order.
+ */
+import { Chunk, Effect, Option, Ref, Stream } from "effect"
+import type { OfscError } from "./OfscError.js"
+import { OfscTransport } from "./OfscTransport.js"
+import type { Operation, OperationArgs } from "./Operation.js"
+
+/** The fields of an OFS list answer that paging reads. Every one is optional somewhere in OFS. */
+export interface OffsetPage<I> {
+  readonly items?: ReadonlyArray<I> | null | undefined
+  readonly hasMore?: boolean | null | undefined
+  readonly totalResults?: number | null | undefined
+  readonly limit?: number | null | undefined
+}
+
+/** The query fields paging sets. */
+export interface OffsetQuery {
+  readonly offset?: number | undefined
+  readonly limit?: number | undefined
+}
+
+/** An operation that pages by offset and limit. */
+export type OffsetPagedOperation<P, Q extends OffsetQuery, B, I> = Operation<P, Q, B, OffsetPage<I>>
+
+/** The item type of a paged operation. */
+export type ItemOf<A> = A extends OffsetPage<infer I> ? I : never
+
+/** How to walk the pages. */
+export interface StreamOptions {
+  /** The `limit` asked for each page; OFS may answer fewer (its own maximum). */
+  readonly pageSize?: number | undefined
+  /**
+   * How many pages may be in flight at once once `totalResults` is known. 1 (the default) walks
+   * the pages one by one. The client's own concurrency bound still applies.
+   */
+  readonly concurrency?: number | undefined
+}
+
+/** One page as paging sees it, with where the next one starts, if there is one. */
+interface PageResult<I> {
+  readonly items: ReadonlyArray<I>
+  readonly total: number | undefined
+  readonly next: Option.Option<number>
+}
+
+/**
+ * Whether there is more after a page: `hasMore` when OFS says it, else `totalResults`, else a full
+ * page. An empty page always ends the walk, so a server that keeps saying `hasMore` cannot loop us.
+ */
+const nextOffset = <I>(page: OffsetPage<I>, offset: number, requested: number | undefined): Option.Option<number> => {
+  const count = page.items?.length ?? 0
+  const after = offset + count
+  if (count === 0) return Option.none()
+  if (typeof page.hasMore === "boolean") return page.hasMore ? Option.some(after) : Option.none()
+  if (typeof page.totalResults === "number") return after < page.totalResults ? Option.some(after) : Option.none()
+  const full = requested ?? page.limit ?? undefined
+  return full !== undefined && count >= full ? Option.some(after) : Option.none()
+}
+
+const withPaging = (input: unknown, offset: number, limit: number | undefined): unknown => {
+  const base = (input ?? {}) as { readonly query?: Record<string, unknown> }
+  const query: Record<string, unknown> = { ...base.query, offset }
+  if (limit !== undefined) query.limit = limit
+  return { ...base, query }
+}
+
+/** Fetches the single page at `offset` (with the caller's own `limit`, if any). */
+export const page = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown>>(
+  op: Operation<P, Q, B, A>,
+  ...args: OperationArgs<Operation<P, Q, B, A>>
+): Effect.Effect<A, OfscError, OfscTransport> => Effect.flatMap(OfscTransport, (t) => t.call(op, ...args))
+
+/** Streams every item of a paged operation, in order, fetching pages as the stream is pulled. */
+export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown>>(
+  op: Operation<P, Q, B, A>,
+  input: OperationArgs<Operation<P, Q, B, A>>[0],
+  options: StreamOptions = {}
+): Stream.Stream<ItemOf<A>, OfscError, OfscTransport> =>
+  Stream.unwrap(
+    Effect.map(OfscTransport, (transport) => {
+      type I = ItemOf<A>
+      const userQuery = (input as { readonly query?: OffsetQuery } | undefined)?.query
+      const start = userQuery?.offset ?? 0
+      const limit = options.pageSize ?? userQuery?.limit
+      const concurrency = Math.max(1, options.concurrency ?? 1)
+
+      const fetch = (offset: number, pageLimit: number | undefined): Effect.Effect<PageResult<I>, OfscError> =>
+        Effect.map(
+          transport.call(op as unknown as Operation<P, Q, B, OffsetPage<I>>, ...([withPaging(input, offset, pageLimit)] as never)),
+          (answer) => ({
+            items: answer.items ?? [],
+            total: answer.totalResults ?? undefined,
+            next: nextOffset(answer, offset, pageLimit)
+          })
+        )
+
+      const sequentialFrom = (offset: Option.Option<number>): Stream.Stream<I, OfscError> =>
+        Option.match(offset, {
+          onNone: () => Stream.empty,
+          onSome: (from) =>
+            Stream.paginateChunkEffect(from, (at) =>
+              Effect.map(fetch(at, limit), (p) => [Chunk.fromIterable(p.items), p.next] as const)
+            )
+        })
+
+      if (concurrency === 1) return sequentialFrom(Option.some(start))
+
+      return Stream.unwrap(
+        Effect.gen(function* () {
+          const first = yield* fetch(start, limit)
+          const head = Stream.fromIterable(first.items)
+          if (Option.isNone(first.next) || first.total === undefined) {
+            return Stream.concat(head, sequentialFrom(first.next))
+          }
+          // the first page shows the size OFS really serves (it may cap our limit)
+          const size = first.items.length
+          const total = first.total
+          const offsets: Array<number> = []
+          for (let at = first.next.value; at < total; at += size) offsets.push(at)
+          const last = yield* Ref.make<Option.Option<number>>(first.next)
+
+          /** Fetches [from, from + size), following short pages so no item is skipped. */
+          const segment = (from: number) =>
+            Effect.gen(function* () {
+              const items: Array<I> = []
+              let at = from
+              let next: Option.Option<number> = Option.some(from)
+              while (Option.isSome(next) && at < from + size) {
+                const p = yield* fetch(at, Math.min(size, from + size - at))
+                items.push(...p.items)
+                at += p.items.length
+                next = p.next
+              }
+              return { items, next }
+            })
+
+          const middle = Stream.fromIterable(offsets).pipe(
+            Stream.mapEffect((from) => Effect.tap(segment(from), (s) => Ref.set(last, s.next)), { concurrency }),
+            Stream.mapConcat((s) => s.items)
+          )
+          // whatever was added while we streamed: continue one page at a time past the planned end
+          const tail = Stream.unwrap(Effect.map(Ref.get(last), sequentialFrom))
+          return head.pipe(Stream.concat(offsets.length === 0 ? Stream.empty : middle), Stream.concat(tail))
+        })
+      )
+    })
+  )

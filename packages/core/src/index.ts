@@ -1,0 +1,21 @@
+/**
+ * @ofsc/core: the services every @ofsc API package runs on (config, auth, transport, errors and
+ * paging) for the Oracle Fusion Field Service REST API.
+ */
+export * from "./OfscAuth.js"
+export * as OfscClient from "./OfscClient.js"
+export * from "./OfscConfig.js"
+export * from "./OfscError.js"
+export * from "./OfscTransport.js"
+export * as Operation from "./Operation.js"
+export type {
+  AnyOperation,
+  BinaryContent,
+  HttpMethod,
+  MultipartValue,
+  OperationArgs,
+  OperationInput,
+  OperationOutput,
+  PagingKind
+} from "./Operation.js"
+export * as Paging from "./Paging.js"
