@@ -100,19 +100,6 @@ const withBody = (request: HttpClientRequest.HttpClientRequest, body: WireBody):
             `attachment; filename="${body.content.filename.replace(/["\\\r\n]/g, "_")}"`
           )
     }
-    case "multipart": {
-      const form = new FormData()
-      for (const [name, value] of body.fields) {
-        if (typeof value === "string") form.append(name, value)
-        else
-          form.append(
-            name,
-            new Blob([value.data], { type: value.contentType ?? "application/octet-stream" }),
-            value.filename ?? name
-          )
-      }
-      return HttpClientRequest.bodyFormData(request, form)
-    }
   }
 }
 

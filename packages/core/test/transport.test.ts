@@ -20,7 +20,7 @@ const getShift = Operation.make({
 })
 
 describe("OfscTransport", () => {
-  it.scoped("decodes a GET and keeps keys the schema does not know", () =>
+  it.scopedLive("decodes a GET and keeps keys the schema does not know", () =>
     Effect.gen(function* () {
       const server = yield* testServer(() => ({ json: { label: "blue", type: "regular", active: true, XA_NEW: 1 } }))
       const shift = yield* withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "blue" } }))
@@ -30,7 +30,7 @@ describe("OfscTransport", () => {
     })
   )
 
-  it.scoped("URL-encodes path parameters", () =>
+  it.scopedLive("URL-encodes path parameters", () =>
     Effect.gen(function* () {
       const server = yield* testServer(() => ({ json: { label: "a/b c", type: "regular", active: true } }))
       yield* withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "a/b c?#" } }))
@@ -38,7 +38,7 @@ describe("OfscTransport", () => {
     })
   )
 
-  it.scoped("a 404 is OfscNotFound", () =>
+  it.scopedLive("a 404 is OfscNotFound", () =>
     Effect.gen(function* () {
       const server = yield* testServer(() => ({ status: 404, json: { type: "t", title: "Not Found", status: "404", detail: "no shift" } }))
       const exit = yield* Effect.exit(withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "x" } })))

@@ -74,6 +74,7 @@ export const errorFromResponse = (
 
 const connectCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"])
 
+/** The first error code (ECONNREFUSED, UND_ERR_SOCKET, ...) down a chain of causes. */
 const errorCode = (cause: unknown): string | undefined => {
   let current = cause
   for (let depth = 0; depth < 5 && current !== null && typeof current === "object"; depth++) {
@@ -84,6 +85,10 @@ const errorCode = (cause: unknown): string | undefined => {
   return undefined
 }
 
+/** The underlying message, without the request object (whose headers carry credentials). */
+const errorMessage = (cause: unknown): string | undefined =>
+  cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined
+
 /**
  * A transport failure. `Connect` means the request never left this machine, so any method may be
  * retried; `Network` means it may have reached OFS.
@@ -93,6 +98,6 @@ export const errorFromTransport = (info: OfscRequestInfo, error: HttpClientError
   return new OfscTransportError({
     ...info,
     reason: code !== undefined && connectCodes.has(code) ? "Connect" : "Network",
-    cause: code ?? error.reason
+    cause: [code, errorMessage(error.cause)].filter((part) => part !== undefined).join(" ") || error.reason
   })
 }

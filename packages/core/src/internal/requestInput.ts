@@ -4,6 +4,7 @@
  */
 import { Either, ParseResult, Schema } from "effect"
 import type { AnyOperation, BinaryContent, MultipartValue } from "../Operation.js"
+import { encodeMultipart } from "./multipart.js"
 import { OfscInvalidInput, type OfscSchemaIssue } from "../OfscError.js"
 
 /** The request body, ready for the HTTP client. */
@@ -12,7 +13,6 @@ export type WireBody =
   | { readonly kind: "json"; readonly value: unknown }
   | { readonly kind: "form"; readonly fields: ReadonlyArray<readonly [string, string]> }
   | { readonly kind: "bytes"; readonly content: BinaryContent }
-  | { readonly kind: "multipart"; readonly fields: ReadonlyArray<readonly [string, MultipartValue]> }
 
 /** An operation's input, checked and encoded for the wire. */
 export interface WireRequest {
@@ -54,8 +54,17 @@ const BinaryContentSchema = Schema.Struct({
 })
 
 /** Turns a schema failure into issues with paths, for OfscInvalidInput and OfscDecodeError. */
-export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<OfscSchemaIssue> =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((i) => ({ path: i.path, message: i.message }))
+export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<OfscSchemaIssue> => {
+  // a union reports once per member: merge them so each path appears once, in first-seen order
+  const byPath = new Map<string, { path: ReadonlyArray<PropertyKey>; messages: Array<string> }>()
+  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
+    const key = JSON.stringify(issue.path.map(String))
+    const entry = byPath.get(key)
+    if (entry === undefined) byPath.set(key, { path: issue.path, messages: [issue.message] })
+    else if (!entry.messages.includes(issue.message)) entry.messages.push(issue.message)
+  }
+  return [...byPath.values()].map((e) => ({ path: e.path, message: e.messages.join(" or ") }))
+}
 
 /** OFS takes array query parameters comma-separated, booleans as `true`/`false`. */
 const queryValue = (value: unknown): string | undefined => {
@@ -103,11 +112,10 @@ const wireBody = (op: AnyOperation, body: unknown): WireBody => {
         })
       }
     case "multipart":
-      return {
-        kind: "multipart",
-        fields: Object.entries(body as Record<string, MultipartValue | undefined>).flatMap(([k, v]) =>
+      return encodeMultipart(
+        Object.entries(body as Record<string, MultipartValue | undefined>).flatMap(([k, v]) =>
           v === undefined ? [] : [[k, v] as const]
         )
-      }
+      )
   }
 }
