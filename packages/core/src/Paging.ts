@@ -55,7 +55,8 @@ const nextOffset = <I>(page: OffsetPage<I>, offset: number, requested: number | 
   if (count === 0) return Option.none()
   if (typeof page.hasMore === "boolean") return page.hasMore ? Option.some(after) : Option.none()
   if (typeof page.totalResults === "number") return after < page.totalResults ? Option.some(after) : Option.none()
-  const full = requested ?? page.limit ?? undefined
+  // the limit OFS says it applied beats the one we asked for: it may cap ours (often at 100)
+  const full = page.limit ?? requested
   return full !== undefined && count >= full ? Option.some(after) : Option.none()
 }
 
@@ -137,7 +138,9 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
             })
 
           const middle = Stream.fromIterable(offsets).pipe(
-            Stream.mapEffect((from) => Effect.tap(segment(from), (s) => Ref.set(last, s.next)), { concurrency }),
+            Stream.mapEffect(segment, { concurrency }),
+            // recorded in stream order, not completion order: the tail must start after the last segment
+            Stream.tap((s) => Ref.set(last, s.next)),
             Stream.mapConcat((s) => s.items)
           )
           // whatever was added while we streamed: continue one page at a time past the planned end

@@ -1,0 +1,364 @@
+import { it } from "@effect/vitest"
+import { Chunk, Effect, Layer, Option, Schema, Stream } from "effect"
+import { describe, expect } from "vitest"
+import { Operation, Paging } from "../src/index.js"
+import { clientLayer, testOptions } from "./support/client.js"
+import { type Answer, type SeenRequest, testServer } from "./support/testServer.js"
+
+const Item = Schema.Struct({ id: Schema.Int, name: Schema.String })
+
+const ItemPage = Schema.Struct({
+  items: Schema.Array(Item),
+  hasMore: Schema.optional(Schema.Boolean),
+  totalResults: Schema.optional(Schema.Int),
+  offset: Schema.optional(Schema.Int),
+  limit: Schema.optional(Schema.Int)
+})
+
+const listItems = Operation.make({
+  id: "test.items.list",
+  method: "GET",
+  path: "/rest/test/v1/items",
+  query: Schema.Struct({
+    offset: Schema.optional(Schema.Int),
+    limit: Schema.optional(Schema.Int),
+    fields: Schema.optional(Schema.String)
+  }),
+  success: { kind: "json", schema: ItemPage },
+  paging: "offset-limit"
+})
+
+/** Which paging fields the server puts in its answers, as different OFS lists do. */
+type Envelope = "hasMore" | "totalResults" | "items" | "itemsWithLimit"
+
+interface ListOptions {
+  readonly envelope: Envelope
+  /** The largest page the server gives, whatever the client asks. */
+  readonly cap?: number
+  /** Milliseconds to wait before answering a page at this offset. */
+  readonly delay?: (offset: number) => number
+  /** Called before answering, with how many list requests have arrived (this one included). */
+  readonly beforeAnswer?: (requestNo: number) => void
+  /** Say `hasMore: true` even on an empty page. */
+  readonly liar?: boolean
+}
+
+/** A list of `size` items with ids 0..size-1 that the test may grow or shrink while streaming. */
+const makeList = (size: number) => ({ size })
+
+/** A handler serving `list` with offset/limit, a server-side cap and the given envelope. */
+const serveList =
+  (list: { size: number }, options: ListOptions) =>
+  (req: SeenRequest, requestNo: number): Answer => {
+    options.beforeAnswer?.(requestNo)
+    const cap = options.cap ?? 100
+    const offset = Number(req.query.get("offset") ?? 0)
+    const limit = Math.min(Number(req.query.get("limit") ?? 25), cap)
+    const end = Math.min(offset + limit, list.size)
+    const items = Array.from({ length: Math.max(0, end - offset) }, (_, i) => ({ id: offset + i, name: `item-${offset + i}` }))
+    const json: Record<string, unknown> = { items }
+    switch (options.envelope) {
+      case "hasMore":
+        json.hasMore = options.liar ? true : end < list.size
+        json.offset = offset
+        json.limit = limit
+        break
+      case "totalResults":
+        json.totalResults = list.size
+        json.offset = offset
+        json.limit = limit
+        break
+      case "itemsWithLimit":
+        json.limit = limit
+        break
+      case "items":
+        break
+    }
+    return { json, delayMs: options.delay?.(offset) ?? 0 }
+  }
+
+/** Starts a server for `list`; answers count their own arrival order. */
+const listServer = (list: { size: number }, options: ListOptions) =>
+  Effect.map(testServer(), (server) => {
+    const handler = serveList(list, options)
+    let seen = 0
+    server.handle((req) => handler(req, ++seen))
+    return server
+  })
+
+const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i)
+
+const collectIds = <E, R>(stream: Stream.Stream<{ readonly id: number }, E, R>) =>
+  Effect.map(Stream.runCollect(stream), (chunk) => Chunk.toReadonlyArray(chunk).map((item) => item.id))
+
+const offsetsAsked = (requests: ReadonlyArray<SeenRequest>) => requests.map((r) => Number(r.query.get("offset")))
+
+describe("Paging.stream, one page at a time", () => {
+  it.scopedLive("hasMore envelope: every item in order, one request per page", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(1234), { envelope: "hasMore" })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(1234))
+      expect(server.requests).toHaveLength(13)
+      expect(offsetsAsked(server.requests)).toEqual(ids(13).map((i) => i * 100))
+      expect(server.requests.every((r) => r.query.get("limit") === "100")).toBe(true)
+      expect(server.maxInFlight()).toBe(1)
+    })
+  )
+
+  it.scopedLive("totalResults envelope: stops once offset + count reaches totalResults", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(1200), { envelope: "totalResults" })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(1200))
+      // an exact multiple needs no empty page: totalResults says where the list ends
+      expect(server.requests).toHaveLength(12)
+    })
+  )
+
+  it.scopedLive("items-only envelope: a short page ends the walk", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(257), { envelope: "items" })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 50 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(257))
+      expect(offsetsAsked(server.requests)).toEqual([0, 50, 100, 150, 200, 250])
+    })
+  )
+
+  it.scopedLive("items-only envelope: an exact multiple ends with one empty page", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(300), { envelope: "items" })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(300))
+      expect(offsetsAsked(server.requests)).toEqual([0, 100, 200, 300])
+    })
+  )
+
+  it.scopedLive("keeps the caller's other query fields and starting offset", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(130), { envelope: "hasMore" })
+      const got = yield* collectIds(Paging.stream(listItems, { query: { offset: 20, fields: "id,name" } }, { pageSize: 50 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(110, 20))
+      expect(offsetsAsked(server.requests)).toEqual([20, 70, 120])
+      expect(server.requests.every((r) => r.query.get("fields") === "id,name")).toBe(true)
+    })
+  )
+
+  it.scopedLive("a server that says hasMore with an empty page does not keep us asking", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(250), { envelope: "hasMore", liar: true })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(250))
+      expect(offsetsAsked(server.requests)).toEqual([0, 100, 200, 250])
+    })
+  )
+
+  it.scopedLive("is lazy: taking 5 items of a 1000-item list makes exactly one request", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(1000), { envelope: "totalResults" })
+      const layer = clientLayer(testOptions(server.url))
+      const one = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100 }).pipe(Stream.take(5))).pipe(
+        Effect.provide(layer)
+      )
+      expect(one).toEqual(ids(5))
+      expect(server.requests).toHaveLength(1)
+      // the parallel walk waits for the consumer too: the first page is enough for 5 items
+      const parallel = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 }).pipe(Stream.take(5))).pipe(
+        Effect.provide(layer)
+      )
+      expect(parallel).toEqual(ids(5))
+      expect(server.requests).toHaveLength(2)
+      // building the stream sends nothing until it is run
+      void Paging.stream(listItems, {}, { pageSize: 100 })
+      expect(server.requests).toHaveLength(2)
+    })
+  )
+})
+
+describe("Paging.stream, when the server caps the page size", () => {
+  for (const envelope of ["hasMore", "totalResults", "itemsWithLimit"] as const) {
+    it.scopedLive(`asking 500 from a server that gives 100 still yields every item (${envelope})`, () =>
+      Effect.gen(function* () {
+        const server = yield* listServer(makeList(1050), { envelope, cap: 100 })
+        const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 500 })).pipe(
+          Effect.provide(clientLayer(testOptions(server.url)))
+        )
+        expect(got).toEqual(ids(1050))
+        expect(offsetsAsked(server.requests)).toEqual(ids(11).map((i) => i * 100))
+      })
+    )
+  }
+
+  it.scopedLive("in parallel, the capped size of the first page sets the stride", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(1050), { envelope: "totalResults", cap: 100 })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 500, concurrency: 4 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(1050))
+      expect(offsetsAsked(server.requests).sort((a, b) => a - b)).toEqual(ids(11).map((i) => i * 100))
+    })
+  )
+})
+
+describe("Paging.stream, in parallel once totalResults is known", () => {
+  for (const concurrency of [4, 8]) {
+    it.scopedLive(`concurrency ${concurrency}: every item in order, at most ${concurrency} pages in flight`, () =>
+      Effect.gen(function* () {
+        const server = yield* listServer(makeList(2345), { envelope: "totalResults", delay: () => 15 })
+        const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency })).pipe(
+          Effect.provide(clientLayer(testOptions(server.url, { concurrency: 16 })))
+        )
+        expect(got).toEqual(ids(2345))
+        expect(server.requests).toHaveLength(24)
+        expect(new Set(offsetsAsked(server.requests)).size).toBe(24)
+        expect(server.maxInFlight()).toBeGreaterThan(1)
+        expect(server.maxInFlight()).toBeLessThanOrEqual(concurrency)
+      })
+    )
+  }
+
+  it.scopedLive("the client's own concurrency bound wins when it is lower", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(1000), { envelope: "totalResults", delay: () => 15 })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 8 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url, { concurrency: 2 })))
+      )
+      expect(got).toEqual(ids(1000))
+      expect(server.requests).toHaveLength(10)
+      expect(server.maxInFlight()).toBeLessThanOrEqual(2)
+    })
+  )
+
+  it.scopedLive("pages that answer out of order still come out in order, with nothing fetched twice", () =>
+    Effect.gen(function* () {
+      // later pages answer sooner, so the planned last page finishes before the ones ahead of it
+      const server = yield* listServer(makeList(1000), { envelope: "totalResults", delay: (offset) => (1000 - offset) / 10 })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(1000))
+      expect(offsetsAsked(server.requests).sort((a, b) => a - b)).toEqual(ids(10).map((i) => i * 100))
+    })
+  )
+
+  it.scopedLive("a list that grows while streaming is delivered whole, in order, without duplicates", () =>
+    Effect.gen(function* () {
+      const list = makeList(1234)
+      const server = yield* listServer(list, {
+        envelope: "totalResults",
+        delay: () => 5,
+        // items are appended once the second page has been asked for
+        beforeAnswer: (n) => {
+          if (n === 2) list.size = 1517
+        }
+      })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(1517))
+      expect(new Set(offsetsAsked(server.requests)).size).toBe(server.requests.length)
+    })
+  )
+
+  it.scopedLive("a list that grows while streaming one page at a time is delivered whole", () =>
+    Effect.gen(function* () {
+      const list = makeList(1234)
+      const server = yield* listServer(list, {
+        envelope: "totalResults",
+        beforeAnswer: (n) => {
+          if (n === 2) list.size = 1517
+        }
+      })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(1517))
+      expect(server.requests).toHaveLength(16)
+    })
+  )
+
+  it.scopedLive("a list that shrinks while streaming ends cleanly, without duplicates", () =>
+    Effect.gen(function* () {
+      const list = makeList(1234)
+      const server = yield* listServer(list, {
+        envelope: "totalResults",
+        delay: () => 5,
+        beforeAnswer: (n) => {
+          if (n === 2) list.size = 777
+        }
+      })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      // the items that are left, in order, each once
+      expect(got).toEqual(ids(777))
+      expect(new Set(offsetsAsked(server.requests)).size).toBe(server.requests.length)
+    })
+  )
+
+  // live clock: the test waits for real while the stream reads ahead
+  it.scopedLive("buffers a few pages ahead of a slow consumer, not the whole list", () =>
+    Effect.gen(function* () {
+      const concurrency = 4
+      const server = yield* listServer(makeList(2000), { envelope: "totalResults" })
+      // the client lives as long as the test, so the stream can be pulled by hand
+      const client = yield* Layer.build(clientLayer(testOptions(server.url)))
+      const pull = Effect.provide(
+        yield* Stream.toPull(Paging.stream(listItems, {}, { pageSize: 20, concurrency }).pipe(Stream.rechunk(20))).pipe(
+          Effect.provide(client)
+        ),
+        client
+      )
+      const first = yield* pull
+      expect(Chunk.toReadonlyArray(first).map((i) => i.id)).toEqual(ids(20))
+      const second = yield* pull
+      expect(Chunk.toReadonlyArray(second).map((i) => i.id)).toEqual(ids(20, 20))
+      // give the read-ahead every chance to run, then count what the server was asked for
+      yield* Effect.sleep("200 millis")
+      const asked = server.requests.length
+      // the first page, the pages in flight or waiting in the ordered buffer, and one held by the producer
+      expect(asked).toBeLessThanOrEqual(1 + 2 * concurrency + 2)
+      expect(asked).toBeLessThan(100)
+      // the rest still arrives, in order
+      const rest: Array<number> = []
+      for (;;) {
+        const next = yield* Effect.option(pull)
+        if (Option.isNone(next)) break
+        rest.push(...Chunk.toReadonlyArray(next.value).map((i) => i.id))
+      }
+      expect(rest).toEqual(ids(1960, 40))
+      expect(server.requests).toHaveLength(100)
+    })
+  )
+})
+
+describe("Paging.page", () => {
+  it.scopedLive("fetches one page with the caller's own offset and limit", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(1000), { envelope: "totalResults" })
+      const page = yield* Paging.page(listItems, { query: { offset: 40, limit: 7 } }).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(page.items.map((i) => i.id)).toEqual(ids(7, 40))
+      expect(page.totalResults).toBe(1000)
+      expect(page.offset).toBe(40)
+      expect(page.limit).toBe(7)
+      expect(server.requests).toHaveLength(1)
+      expect(server.requests[0]?.query.get("offset")).toBe("40")
+      expect(server.requests[0]?.query.get("limit")).toBe("7")
+    })
+  )
+})
