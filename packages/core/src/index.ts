@@ -13,6 +13,7 @@ export type {
   BinaryContent,
   HttpMethod,
   MultipartValue,
+  Operation as OfscOperation,
   OperationArgs,
   OperationInput,
   OperationOutput,

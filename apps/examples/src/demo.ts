@@ -1,0 +1,39 @@
+/**
+ * `pnpm demo`: lists today's activities per resource and exports them to out/activities-<date>.json.
+ * With OFSC_INSTANCE or OFSC_BASE_URL set it talks to that OFS instance (credentials from OFSC_*);
+ * otherwise it starts a local stand-in server and uses that.
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { NodeHttpClient } from "@effect/platform-node"
+import { OfscClient } from "@ofsc/core"
+import { Effect, Layer, Redacted } from "effect"
+import { dayReport } from "./dayReport.js"
+import { demoCredentials, startLocalOfs } from "./localOfs.js"
+
+const date = process.env.DEMO_DATE ?? new Date().toISOString().slice(0, 10)
+const useReal = process.env.OFSC_INSTANCE !== undefined || process.env.OFSC_BASE_URL !== undefined
+
+const local = useReal ? undefined : await startLocalOfs(date)
+const client = local
+  ? OfscClient.layer({
+      baseUrl: local.url,
+      instance: demoCredentials.instance,
+      credentials: { _tag: "Basic", clientId: demoCredentials.clientId, clientSecret: Redacted.make(demoCredentials.clientSecret) }
+    })
+  : OfscClient.layerFromEnv
+
+const program = Effect.gen(function* () {
+  const report = yield* dayReport(date)
+  console.log(`Activities on ${date} (${local ? `local stand-in at ${local.url}` : "OFS instance from OFSC_*"})`)
+  console.table(
+    report.lines.map((l) => ({ resource: l.resourceId, name: l.name ?? "", activities: l.activities, ...l.byStatus }))
+  )
+  mkdirSync("out", { recursive: true })
+  const file = `out/activities-${date}.json`
+  writeFileSync(file, `${JSON.stringify(report.activities, null, 2)}\n`)
+  console.log(`${report.activities.length} activities of ${report.lines.length} resources exported to ${file}`)
+})
+
+await Effect.runPromise(program.pipe(Effect.provide(client.pipe(Layer.provide(NodeHttpClient.layerUndici))))).finally(
+  () => local?.server.close()
+)
