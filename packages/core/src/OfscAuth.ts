@@ -9,6 +9,7 @@ import { signRs256 } from "./internal/jwt.js"
 import { makeTokenCache } from "./internal/tokenCache.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
 import {
+  OfscAuthenticationError,
   OfscConfigError,
   OfscDecodeError,
   type OfscHttpError,
@@ -47,6 +48,24 @@ const basicHeader = (user: string, secret: Redacted.Redacted<string>) =>
 
 const bearerHeader = (token: string) => Redacted.make(`Bearer ${token}`)
 
+/**
+ * The token service answers 400 as well as 401 when it refuses the client or the assertion (OAuth2
+ * `invalid_client`, `invalid_grant`); either way the caller's call failed to authenticate, so both
+ * become `OfscAuthenticationError` rather than a bad request the caller would look for in its own input.
+ */
+const tokenServiceError = (error: OfscHttpError): OfscHttpError =>
+  error._tag === "OfscBadRequest" && error.status === 400
+    ? new OfscAuthenticationError({
+        operation: error.operation,
+        method: error.method,
+        path: error.path,
+        status: error.status,
+        type: error.type,
+        title: error.title,
+        detail: error.detail
+      })
+    : error
+
 /** Requests a token from the OFS token service with the given form fields and client authentication. */
 const requestToken = (
   config: OfscConfigShape,
@@ -83,7 +102,11 @@ const requestToken = (
             (body): Effect.Effect<never, OfscAuthError> =>
               Clock.currentTimeMillis.pipe(
                 Effect.flatMap((now) =>
-                  Effect.fail(errorFromResponse(info, response.status, body, response.headers["retry-after"], now))
+                  Effect.fail(
+                    tokenServiceError(
+                      errorFromResponse(info, response.status, body, response.headers["retry-after"], now)
+                    )
+                  )
                 )
               )
           )

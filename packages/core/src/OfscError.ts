@@ -34,7 +34,7 @@ export class OfscBadRequest extends Data.TaggedError("OfscBadRequest")<OfscRespo
   }
 }
 
-/** 401: the credentials were missing, wrong or expired (after one token refresh, where that applies). */
+/** 401 (or a 400 from the token service): the credentials were missing, wrong or expired, even after one token refresh where that applies. */
 export class OfscAuthenticationError extends Data.TaggedError("OfscAuthenticationError")<OfscResponseInfo> {
   override get message() {
     return describe(this)
