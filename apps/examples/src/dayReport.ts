@@ -16,13 +16,18 @@ export const dayReport = (date: string) =>
   Paging.stream(listResources, {}, { pageSize: 100, concurrency: 4 }).pipe(
     Stream.mapEffect(
       (resource) =>
-        Paging.stream(listActivities, { query: { resources: [resource.resourceId], dateFrom: date, dateTo: date } }).pipe(
+        Paging.stream(listActivities, {
+          query: { resources: [resource.resourceId], dateFrom: date, dateTo: date }
+        }).pipe(
           Stream.runCollect,
           Effect.map((chunk) => {
             const activities = Chunk.toReadonlyArray(chunk)
             const byStatus: Record<string, number> = {}
             for (const a of activities) byStatus[a.status ?? "unknown"] = (byStatus[a.status ?? "unknown"] ?? 0) + 1
-            return { line: { resourceId: resource.resourceId, name: resource.name, activities: activities.length, byStatus }, activities }
+            return {
+              line: { resourceId: resource.resourceId, name: resource.name, activities: activities.length, byStatus },
+              activities
+            }
           })
         ),
       { concurrency: 4 }
@@ -30,6 +35,9 @@ export const dayReport = (date: string) =>
     Stream.runCollect,
     Effect.map((chunk) => {
       const rows = Chunk.toReadonlyArray(chunk)
-      return { lines: rows.map((r) => r.line) as ReadonlyArray<ResourceDay>, activities: rows.flatMap((r) => r.activities) }
+      return {
+        lines: rows.map((r) => r.line) as ReadonlyArray<ResourceDay>,
+        activities: rows.flatMap((r) => r.activities)
+      }
     })
   )

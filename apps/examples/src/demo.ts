@@ -18,7 +18,11 @@ const client = local
   ? OfscClient.layer({
       baseUrl: local.url,
       instance: demoCredentials.instance,
-      credentials: { _tag: "Basic", clientId: demoCredentials.clientId, clientSecret: Redacted.make(demoCredentials.clientSecret) }
+      credentials: {
+        _tag: "Basic",
+        clientId: demoCredentials.clientId,
+        clientSecret: Redacted.make(demoCredentials.clientSecret)
+      }
     })
   : OfscClient.layerFromEnv
 

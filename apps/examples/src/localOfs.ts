@@ -62,10 +62,18 @@ export const startLocalOfs = (date: string): Promise<{ readonly url: string; rea
     if (url.pathname === "/rest/ofscCore/v1/activities") {
       const wanted = new Set((url.searchParams.get("resources") ?? "").split(",").filter(Boolean))
       const matching = data.activities.filter(
-        (a) => wanted.has(a.resourceId) && a.date >= (url.searchParams.get("dateFrom") ?? "") && a.date <= (url.searchParams.get("dateTo") ?? "")
+        (a) =>
+          wanted.has(a.resourceId) &&
+          a.date >= (url.searchParams.get("dateFrom") ?? "") &&
+          a.date <= (url.searchParams.get("dateTo") ?? "")
       )
       const p = page(matching, url, 5)
-      return reply(200, { items: p.items, hasMore: p.offset + p.items.length < p.total, offset: p.offset, limit: p.limit })
+      return reply(200, {
+        items: p.items,
+        hasMore: p.offset + p.items.length < p.total,
+        offset: p.offset,
+        limit: p.limit
+      })
     }
     reply(404, { type: "about:blank", title: "Not Found", status: "404", detail: `No route ${url.pathname}` })
   })

@@ -17,7 +17,11 @@ describe("demo: the day's activities per resource", () => {
       const client = OfscClient.layer({
         baseUrl: local.url,
         instance: demoCredentials.instance,
-        credentials: { _tag: "Basic", clientId: demoCredentials.clientId, clientSecret: Redacted.make(demoCredentials.clientSecret) }
+        credentials: {
+          _tag: "Basic",
+          clientId: demoCredentials.clientId,
+          clientSecret: Redacted.make(demoCredentials.clientSecret)
+        }
       }).pipe(Layer.provide(NodeHttpClient.layerUndici))
       const report = yield* dayReport(date).pipe(Effect.provide(client))
       const expected = demoData(date)

@@ -26,4 +26,3 @@ export const layer = (
 /** Config, auth and transport from the `OFSC_*` environment variables. */
 export const layerFromEnv: Layer.Layer<OfscTransport | OfscConfig | OfscAuth, OfscConfigError, HttpClient.HttpClient> =
   fromConfig(OfscConfig.layerFromEnv)
-

@@ -3,7 +3,7 @@
  * Built from explicit values (`OfscConfig.layer`) or from `OFSC_*` environment variables
  * (`OfscConfig.layerFromEnv`). Secrets are `Redacted` and never printed.
  */
-import { Config, ConfigError, Context, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
+import { Config, type ConfigError, Context, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
 import { OfscConfigError } from "./OfscError.js"
 
 /** How requests are authenticated. `Custom` means an `OfscAuth` layer is supplied separately. */
@@ -120,7 +120,10 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
       return yield* fail("clientId", "must not be empty")
     }
     if ((creds._tag === "Basic" || creds._tag === "JwtBearer") && resolvedInstance === undefined) {
-      return yield* fail("instance", `${creds._tag} authentication needs the instance name, and the baseUrl does not show it`)
+      return yield* fail(
+        "instance",
+        `${creds._tag} authentication needs the instance name, and the baseUrl does not show it`
+      )
     }
     if (creds._tag === "JwtBearer" && !Redacted.value(creds.privateKey).includes("PRIVATE KEY")) {
       return yield* fail("privateKey", "must be a PEM-encoded private key")
@@ -176,9 +179,12 @@ const envKeyFor: Record<string, string> = {
 const optional = <A>(config: Config.Config<A>) => Config.map(Config.option(config), Option.getOrUndefined)
 
 const credentialsConfig: Effect.Effect<OfscCredentials, ConfigError.ConfigError> = Effect.gen(function* () {
-  const mode = yield* Config.literal("basic", "client_credentials", "jwt", "bearer")(envKeys.auth).pipe(
-    Config.withDefault("basic" as const)
-  )
+  const mode = yield* Config.literal(
+    "basic",
+    "client_credentials",
+    "jwt",
+    "bearer"
+  )(envKeys.auth).pipe(Config.withDefault("basic" as const))
   switch (mode) {
     case "basic":
     case "client_credentials": {

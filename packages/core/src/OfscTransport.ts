@@ -10,12 +10,7 @@ import { issuesOf, toWireRequest, type WireBody, type WireRequest } from "./inte
 import { retrySchedule } from "./internal/retry.js"
 import { OfscAuth, type OfscAuthShape } from "./OfscAuth.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
-import {
-  OfscDecodeError,
-  type OfscError,
-  type OfscRequestInfo,
-  OfscTransportError
-} from "./OfscError.js"
+import { OfscDecodeError, type OfscError, type OfscRequestInfo, OfscTransportError } from "./OfscError.js"
 import {
   type AnyOperation,
   type HttpMethod,
@@ -69,7 +64,11 @@ const decoderFor = (schema: Schema.Schema<unknown, unknown>): Decoder => {
   return decode
 }
 
-const toRequest = (config: OfscConfigShape, op: AnyOperation, wire: WireRequest): HttpClientRequest.HttpClientRequest => {
+const toRequest = (
+  config: OfscConfigShape,
+  op: AnyOperation,
+  wire: WireRequest
+): HttpClientRequest.HttpClientRequest => {
   let request = HttpClientRequest.make(op.method)(config.baseUrl + wire.path, {
     urlParams: wire.query,
     acceptJson: op.success.kind !== "bytes"
@@ -78,7 +77,10 @@ const toRequest = (config: OfscConfigShape, op: AnyOperation, wire: WireRequest)
   return withBody(request, wire.body)
 }
 
-const withBody = (request: HttpClientRequest.HttpClientRequest, body: WireBody): HttpClientRequest.HttpClientRequest => {
+const withBody = (
+  request: HttpClientRequest.HttpClientRequest,
+  body: WireBody
+): HttpClientRequest.HttpClientRequest => {
   switch (body.kind) {
     case "none":
       return request
@@ -106,18 +108,24 @@ const withBody = (request: HttpClientRequest.HttpClientRequest, body: WireBody):
 const readResponse = (response: HttpClientResponse.HttpClientResponse, wantBytes: boolean) => {
   const retryAfter = response.headers["retry-after"]
   return wantBytes && response.status >= 200 && response.status < 300
-    ? Effect.map(response.arrayBuffer, (buffer): ReadResponse => ({
-        status: response.status,
-        text: "",
-        bytes: new Uint8Array(buffer),
-        retryAfter
-      }))
-    : Effect.map(response.text, (text): ReadResponse => ({ status: response.status, text, bytes: undefined, retryAfter }))
+    ? Effect.map(
+        response.arrayBuffer,
+        (buffer): ReadResponse => ({
+          status: response.status,
+          text: "",
+          bytes: new Uint8Array(buffer),
+          retryAfter
+        })
+      )
+    : Effect.map(
+        response.text,
+        (text): ReadResponse => ({ status: response.status, text, bytes: undefined, retryAfter })
+      )
 }
 
 /** Builds the transport from the config, auth and an HttpClient. */
-export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAuth | HttpClient.HttpClient> =
-  Effect.gen(function* () {
+export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAuth | HttpClient.HttpClient> = Effect.gen(
+  function* () {
     const config = yield* OfscConfig
     const auth: OfscAuthShape = yield* OfscAuth
     // our own span per call replaces the client's; OFS has no use for trace propagation headers
@@ -138,38 +146,40 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       permits.withPermits(1)(
         Effect.suspend(() => {
           const started = performance.now()
-          return client.execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization))).pipe(
-            Effect.flatMap((response) => readResponse(response, wantBytes)),
-            Effect.scoped,
-            Effect.mapError((e) => errorFromTransport(info, e)),
-            Effect.timeoutFail({
-              duration: config.timeout,
-              onTimeout: () => new OfscTransportError({ ...info, reason: "Timeout" })
-            }),
-            Effect.flatMap((read) =>
-              read.status >= 200 && read.status < 300
-                ? Effect.succeed(read)
-                : Effect.flatMap(Clock.currentTimeMillis, (now) =>
-                    Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
-                  )
-            ),
-            Effect.onExit((exit) =>
-              Effect.logDebug("ofsc request").pipe(
-                Effect.annotateLogs({
-                  method: info.method,
-                  path: info.path,
-                  status:
-                    exit._tag === "Success"
-                      ? exit.value.status
-                      : exit.cause._tag === "Fail" && "status" in exit.cause.error
-                        ? exit.cause.error.status
-                        : "none",
-                  durationMs: Math.round((performance.now() - started) * 100) / 100,
-                  attempt: attemptNo
-                })
+          return client
+            .execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)))
+            .pipe(
+              Effect.flatMap((response) => readResponse(response, wantBytes)),
+              Effect.scoped,
+              Effect.mapError((e) => errorFromTransport(info, e)),
+              Effect.timeoutFail({
+                duration: config.timeout,
+                onTimeout: () => new OfscTransportError({ ...info, reason: "Timeout" })
+              }),
+              Effect.flatMap((read) =>
+                read.status >= 200 && read.status < 300
+                  ? Effect.succeed(read)
+                  : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                      Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
+                    )
+              ),
+              Effect.onExit((exit) =>
+                Effect.logDebug("ofsc request").pipe(
+                  Effect.annotateLogs({
+                    method: info.method,
+                    path: info.path,
+                    status:
+                      exit._tag === "Success"
+                        ? exit.value.status
+                        : exit.cause._tag === "Fail" && "status" in exit.cause.error
+                          ? exit.cause.error.status
+                          : "none",
+                    durationMs: Math.round((performance.now() - started) * 100) / 100,
+                    attempt: attemptNo
+                  })
+                )
               )
             )
-          )
         })
       )
 
@@ -192,10 +202,10 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
           )
         )
         return withAuth.pipe(
-          config.retry.maxRetries > 0
-            ? Effect.retry(retrySchedule(config.retry, isIdempotent(op)))
-            : (self) => self,
-          Effect.tap((read) => Effect.annotateCurrentSpan({ "http.response.status_code": read.status, "ofsc.attempts": attempts }))
+          config.retry.maxRetries > 0 ? Effect.retry(retrySchedule(config.retry, isIdempotent(op))) : (self) => self,
+          Effect.tap((read) =>
+            Effect.annotateCurrentSpan({ "http.response.status_code": read.status, "ofsc.attempts": attempts })
+          )
         )
       }).pipe(
         Effect.withSpan(`ofsc ${op.id}`, {
@@ -218,7 +228,9 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
           try {
             json = read.text === "" ? undefined : JSON.parse(read.text)
           } catch {
-            return Effect.fail(new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] }))
+            return Effect.fail(
+              new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] })
+            )
           }
           return Either.match(decoderFor(op.success.schema)(json), {
             onLeft: (error) => Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(error) })),
@@ -244,7 +256,8 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       })
 
     return { call, raw }
-  })
+  }
+)
 
 const RawQuery = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 

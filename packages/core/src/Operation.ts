@@ -67,9 +67,8 @@ type QueryPart<Q> = [Q] extends [void]
 type BodyPart<B> = [B] extends [void] ? unknown : { readonly body: B }
 
 /** What `call` takes for an operation: `path`, `query` and `body`, each only where the operation has it. */
-export type OperationInput<Op> = Op extends Operation<infer P, infer Q, infer B, infer _A>
-  ? PathPart<P> & QueryPart<Q> & BodyPart<B>
-  : never
+export type OperationInput<Op> =
+  Op extends Operation<infer P, infer Q, infer B, infer _A> ? PathPart<P> & QueryPart<Q> & BodyPart<B> : never
 
 /** The decoded success value of an operation. */
 export type OperationOutput<Op> = Op extends Operation<infer _P, infer _Q, infer _B, infer A> ? A : never

@@ -89,7 +89,10 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
 
       const fetch = (offset: number, pageLimit: number | undefined): Effect.Effect<PageResult<I>, OfscError> =>
         Effect.map(
-          transport.call(op as unknown as Operation<P, Q, B, OffsetPage<I>>, ...([withPaging(input, offset, pageLimit)] as never)),
+          transport.call(
+            op as unknown as Operation<P, Q, B, OffsetPage<I>>,
+            ...([withPaging(input, offset, pageLimit)] as never)
+          ),
           (answer) => ({
             items: answer.items ?? [],
             total: answer.totalResults ?? undefined,

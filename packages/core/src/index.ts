@@ -7,7 +7,6 @@ export * as OfscClient from "./OfscClient.js"
 export * from "./OfscConfig.js"
 export * from "./OfscError.js"
 export * from "./OfscTransport.js"
-export * as Operation from "./Operation.js"
 export type {
   AnyOperation,
   BinaryContent,
@@ -19,4 +18,5 @@ export type {
   OperationOutput,
   PagingKind
 } from "./Operation.js"
+export * as Operation from "./Operation.js"
 export * as Paging from "./Paging.js"

@@ -109,8 +109,11 @@ describe("OAuth2 client credentials", () => {
       // the token answer is slow, so every call is waiting for it at once
       const server = yield* authServer({ tokenDelayMs: 150 })
       const results = yield* withTransport(ccOptions(server.url, { concurrency: 50 }), (t) =>
-        Effect.forEach(Array.from({ length: 50 }, (_, i) => String(i)), (resourceId) =>
-          t.call(getResource, { path: { resourceId } }), { concurrency: 50 })
+        Effect.forEach(
+          Array.from({ length: 50 }, (_, i) => String(i)),
+          (resourceId) => t.call(getResource, { path: { resourceId } }),
+          { concurrency: 50 }
+        )
       )
       expect(results).toHaveLength(50)
       expect(server.tokenRequests()).toHaveLength(1)
@@ -198,18 +201,20 @@ describe("OAuth2 client credentials", () => {
   it.scoped.each([
     { status: 400, title: "Bad Request", detail: "unsupported grant" },
     { status: 401, title: "Unauthorized", detail: "invalid client credentials" }
-  ])("a $status from the token service fails the call with OfscAuthenticationError and sends nothing", ({ status, title, detail }) =>
-    Effect.gen(function* () {
-      const server = yield* authServer({
-        tokenAnswer: () => ({ status, json: { type: "about:blank", title, status: String(status), detail } })
+  ])(
+    "a $status from the token service fails the call with OfscAuthenticationError and sends nothing",
+    ({ status, title, detail }) =>
+      Effect.gen(function* () {
+        const server = yield* authServer({
+          tokenAnswer: () => ({ status, json: { type: "about:blank", title, status: String(status), detail } })
+        })
+        const error = yield* Effect.flip(withTransport(ccOptions(server.url), getOne))
+        expect(error._tag).toBe("OfscAuthenticationError")
+        expect(error).toBeInstanceOf(OfscAuthenticationError)
+        expect(error).toMatchObject({ operation: "auth.token", path: tokenPath, status, title, detail })
+        expect(server.tokenRequests()).toHaveLength(1)
+        expect(server.apiRequests()).toHaveLength(0)
       })
-      const error = yield* Effect.flip(withTransport(ccOptions(server.url), getOne))
-      expect(error._tag).toBe("OfscAuthenticationError")
-      expect(error).toBeInstanceOf(OfscAuthenticationError)
-      expect(error).toMatchObject({ operation: "auth.token", path: tokenPath, status, title, detail })
-      expect(server.tokenRequests()).toHaveLength(1)
-      expect(server.apiRequests()).toHaveLength(0)
-    })
   )
 
   it.scopedLive("a token answer without access_token is a decode error, and nothing is sent", () =>
@@ -256,7 +261,11 @@ describe("OAuth2 JWT bearer", () => {
       expect(jwtPart(assertion, 0)).toMatchObject({ alg: "RS256" })
 
       const claims = jwtPart(assertion, 1)
-      expect(claims).toMatchObject({ iss: "itest-jwt-client", aud: "ofsc:test:dispatch_app", sub: "ofsc:test:dispatch_app" })
+      expect(claims).toMatchObject({
+        iss: "itest-jwt-client",
+        aud: "ofsc:test:dispatch_app",
+        sub: "ofsc:test:dispatch_app"
+      })
       const { iat, exp } = claims as { iat: number; exp: number }
       expect(iat).toBeGreaterThanOrEqual(before)
       expect(iat).toBeLessThanOrEqual(after)
@@ -302,7 +311,11 @@ describe("Custom auth", () => {
   const customLayer = (url: string, auth: Layer.Layer<OfscAuth>) =>
     OfscTransport.layer.pipe(
       Layer.provide(
-        Layer.mergeAll(OfscConfig.layer({ baseUrl: url, credentials: { _tag: "Custom" } }), auth, NodeHttpClient.layerUndici)
+        Layer.mergeAll(
+          OfscConfig.layer({ baseUrl: url, credentials: { _tag: "Custom" } }),
+          auth,
+          NodeHttpClient.layerUndici
+        )
       )
     )
 
@@ -318,14 +331,19 @@ describe("Custom auth", () => {
 
   it.scopedLive("a custom refresh is asked once after a 401 and its new header is used", () =>
     Effect.gen(function* () {
-      const server = yield* testServer((r) => (r.headers.authorization === "Partner v2" ? resourceAnswer : unauthorized))
+      const server = yield* testServer((r) =>
+        r.headers.authorization === "Partner v2" ? resourceAnswer : unauthorized
+      )
       const version = yield* Ref.make(1)
       const rejected: Array<string> = []
       const auth = OfscAuth.custom(
         Effect.map(Ref.get(version), (v) => Redacted.make(`Partner v${v}`)),
         (header) => {
           rejected.push(Redacted.value(header))
-          return Effect.as(Ref.update(version, (v) => v + 1), true)
+          return Effect.as(
+            Ref.update(version, (v) => v + 1),
+            true
+          )
         }
       )
       yield* Effect.flatMap(OfscTransport, getOne).pipe(Effect.provide(customLayer(server.url, auth)))
@@ -337,7 +355,9 @@ describe("Custom auth", () => {
   it.scopedLive("Custom credentials without a custom layer are a config error, before any request", () =>
     Effect.gen(function* () {
       const server = yield* testServer(() => resourceAnswer)
-      const error = yield* Effect.flip(withTransport(testOptions(server.url, { credentials: { _tag: "Custom" } }), getOne))
+      const error = yield* Effect.flip(
+        withTransport(testOptions(server.url, { credentials: { _tag: "Custom" } }), getOne)
+      )
       expect(error).toMatchObject({ _tag: "OfscConfigError", key: "credentials" })
       expect(server.requests).toHaveLength(0)
     })

@@ -6,12 +6,15 @@ import { OfscConfig, OfscConfigError, type OfscConfigOptions } from "../src/inde
 const basic = { _tag: "Basic", clientId: "itest", clientSecret: Redacted.make("s3cret") } as const
 
 /** Builds the config layer and answers the error it fails with. */
-const failureOf = <R>(layer: Layer.Layer<OfscConfig, OfscConfigError, R>) => Effect.flip(Effect.provide(OfscConfig, layer))
+const failureOf = <R>(layer: Layer.Layer<OfscConfig, OfscConfigError, R>) =>
+  Effect.flip(Effect.provide(OfscConfig, layer))
 
 const build = (options: OfscConfigOptions) => failureOf(OfscConfig.layer(options))
 
 const fromEnv = (entries: Record<string, string>) =>
-  OfscConfig.layerFromEnv.pipe(Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(entries))))))
+  OfscConfig.layerFromEnv.pipe(
+    Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(entries)))))
+  )
 
 describe("OfscConfig.layer", () => {
   it.live("fills in the defaults and derives the URL from the instance", () =>
@@ -34,11 +37,13 @@ describe("OfscConfig.layer", () => {
     })
   )
 
-  it.effect.each(["not a url", "ftp://acme.example.com", "//missing-scheme"])("fails on base URL %j, naming baseUrl", (baseUrl) =>
-    Effect.gen(function* () {
-      const error = yield* build({ baseUrl, instance: "acme", credentials: basic })
-      expect(error).toMatchObject({ _tag: "OfscConfigError", key: "baseUrl" })
-    })
+  it.effect.each(["not a url", "ftp://acme.example.com", "//missing-scheme"])(
+    "fails on base URL %j, naming baseUrl",
+    (baseUrl) =>
+      Effect.gen(function* () {
+        const error = yield* build({ baseUrl, instance: "acme", credentials: basic })
+        expect(error).toMatchObject({ _tag: "OfscConfigError", key: "baseUrl" })
+      })
   )
 
   it.effect.each([0, -1, 2.5])("fails on concurrency %d, naming concurrency", (concurrency) =>

@@ -15,7 +15,12 @@ const getThing = Operation.make({
 
 const ofsError = (status: number, title: string) => ({
   status,
-  json: { type: `http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.${status}`, title, status: String(status), detail: `detail ${status}` }
+  json: {
+    type: `http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.${status}`,
+    title,
+    status: String(status),
+    detail: `detail ${status}`
+  }
 })
 
 /** Calls once with retries off and returns the error. */

@@ -55,7 +55,10 @@ const serveList =
     const offset = Number(req.query.get("offset") ?? 0)
     const limit = Math.min(Number(req.query.get("limit") ?? 25), cap)
     const end = Math.min(offset + limit, list.size)
-    const items = Array.from({ length: Math.max(0, end - offset) }, (_, i) => ({ id: offset + i, name: `item-${offset + i}` }))
+    const items = Array.from({ length: Math.max(0, end - offset) }, (_, i) => ({
+      id: offset + i,
+      name: `item-${offset + i}`
+    }))
     const json: Record<string, unknown> = { items }
     switch (options.envelope) {
       case "hasMore":
@@ -145,9 +148,9 @@ describe("Paging.stream, one page at a time", () => {
   it.scopedLive("keeps the caller's other query fields and starting offset", () =>
     Effect.gen(function* () {
       const server = yield* listServer(makeList(130), { envelope: "hasMore" })
-      const got = yield* collectIds(Paging.stream(listItems, { query: { offset: 20, fields: "id,name" } }, { pageSize: 50 })).pipe(
-        Effect.provide(clientLayer(testOptions(server.url)))
-      )
+      const got = yield* collectIds(
+        Paging.stream(listItems, { query: { offset: 20, fields: "id,name" } }, { pageSize: 50 })
+      ).pipe(Effect.provide(clientLayer(testOptions(server.url))))
       expect(got).toEqual(ids(110, 20))
       expect(offsetsAsked(server.requests)).toEqual([20, 70, 120])
       expect(server.requests.every((r) => r.query.get("fields") === "id,name")).toBe(true)
@@ -175,9 +178,9 @@ describe("Paging.stream, one page at a time", () => {
       expect(one).toEqual(ids(5))
       expect(server.requests).toHaveLength(1)
       // the parallel walk waits for the consumer too: the first page is enough for 5 items
-      const parallel = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 }).pipe(Stream.take(5))).pipe(
-        Effect.provide(layer)
-      )
+      const parallel = yield* collectIds(
+        Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 }).pipe(Stream.take(5))
+      ).pipe(Effect.provide(layer))
       expect(parallel).toEqual(ids(5))
       expect(server.requests).toHaveLength(2)
       // building the stream sends nothing until it is run
@@ -245,7 +248,10 @@ describe("Paging.stream, in parallel once totalResults is known", () => {
   it.scopedLive("pages that answer out of order still come out in order, with nothing fetched twice", () =>
     Effect.gen(function* () {
       // later pages answer sooner, so the planned last page finishes before the ones ahead of it
-      const server = yield* listServer(makeList(1000), { envelope: "totalResults", delay: (offset) => (1000 - offset) / 10 })
+      const server = yield* listServer(makeList(1000), {
+        envelope: "totalResults",
+        delay: (offset) => (1000 - offset) / 10
+      })
       const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 })).pipe(
         Effect.provide(clientLayer(testOptions(server.url)))
       )

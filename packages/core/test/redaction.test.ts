@@ -13,13 +13,13 @@ const secret = (name: string) => `${name}-${randomUUID()}`
 const basicValue = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString("base64")
 
 /** Runs one call with a fresh client, capturing its logs, spans, config, auth service and outcome. */
-const capturedCall = (
-  capture: Capture,
-  options: OfscConfigOptions,
-  resourceId = "33001"
-) =>
+const capturedCall = (capture: Capture, options: OfscConfigOptions, resourceId = "33001") =>
   Effect.gen(function* () {
-    const { transport, config, auth } = yield* Effect.all({ transport: OfscTransport, config: OfscConfig, auth: OfscAuth })
+    const { transport, config, auth } = yield* Effect.all({
+      transport: OfscTransport,
+      config: OfscConfig,
+      auth: OfscAuth
+    })
     capture.record("config", config)
     capture.record("auth service", auth)
     return yield* transport.call(getResource, { path: { resourceId } })
@@ -63,7 +63,8 @@ describe("secrets stay out of logs, spans, errors and config", () => {
       const password = secret("basic-secret")
       let calls = 0
       const server = yield* authServer({
-        apiAnswer: () => (++calls === 1 ? { status: 503, json: { title: "Service Unavailable", status: "503" } } : resourceAnswer)
+        apiAnswer: () =>
+          ++calls === 1 ? { status: 503, json: { title: "Service Unavailable", status: "503" } } : resourceAnswer
       })
       const options = testOptions(server.url, {
         credentials: { _tag: "Basic", clientId: "redaction-basic", clientSecret: Redacted.make(password) }
@@ -173,7 +174,8 @@ describe("secrets stay out of logs, spans, errors and config", () => {
     Effect.gen(function* () {
       const capture = makeCapture()
       const token = secret("caller-token")
-      const options = (url: string) => testOptions(url, { credentials: { _tag: "Bearer", token: Redacted.make(token) } })
+      const options = (url: string) =>
+        testOptions(url, { credentials: { _tag: "Bearer", token: Redacted.make(token) } })
       const accepting = yield* authServer({ apiAnswer: () => resourceAnswer })
       const rejecting = yield* authServer({ apiAnswer: () => unauthorized })
       const exits: Array<{ _tag: string }> = [

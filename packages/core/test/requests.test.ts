@@ -65,7 +65,10 @@ const requestToken = Operation.make({
   id: "auth.token.v1",
   method: "POST",
   path: "/rest/oauthTokenService/v1/token",
-  body: { kind: "form", schema: Schema.Struct({ grant_type: Schema.String, ofsc_dynamic_scope: Schema.optional(Schema.String) }) },
+  body: {
+    kind: "form",
+    schema: Schema.Struct({ grant_type: Schema.String, ofsc_dynamic_scope: Schema.optional(Schema.String) })
+  },
   success: { kind: "json", schema: Schema.Struct({ token: Schema.String }) }
 })
 
@@ -93,12 +96,9 @@ describe("input validation", () => {
     Effect.gen(function* () {
       const server = yield* testServer()
       const error = yield* withTransport(testOptions(server.url), (t) =>
-        t.call(putShift, { path: { label: "blue" } } as unknown as Parameters<typeof t.call<
-          { label: string },
-          void,
-          typeof Shift.Type,
-          typeof Shift.Type
-        >>[1])
+        t.call(putShift, { path: { label: "blue" } } as unknown as Parameters<
+          typeof t.call<{ label: string }, void, typeof Shift.Type, typeof Shift.Type>
+        >[1])
       ).pipe(Effect.flip)
       expect(error).toMatchObject({ _tag: "OfscInvalidInput", issues: [{ path: ["body"] }] })
       expect(server.requests).toHaveLength(0)
@@ -111,7 +111,9 @@ describe("request encoding", () => {
     Effect.gen(function* () {
       const server = yield* testServer((req) => ({ status: 201, json: JSON.parse(req.body.toString()) }))
       const body = { label: "blue", type: "regular" as const, XA_CUSTOM: "kept" }
-      const answer = yield* withTransport(testOptions(server.url), (t) => t.call(putShift, { path: { label: "blue" }, body }))
+      const answer = yield* withTransport(testOptions(server.url), (t) =>
+        t.call(putShift, { path: { label: "blue" }, body })
+      )
       expect(answer).toEqual(body)
       const seen = server.requests[0]!
       expect(seen.method).toBe("PUT")
@@ -196,14 +198,18 @@ describe("raw escape hatch", () => {
   it.scopedLive("calls a path the tables do not know, with the same auth and error mapping", () =>
     Effect.gen(function* () {
       const server = yield* testServer((req) =>
-        req.path.endsWith("/missing") ? { status: 404, json: { title: "Not Found" } } : { json: { ok: true, q: req.query.get("fields") } }
+        req.path.endsWith("/missing")
+          ? { status: 404, json: { title: "Not Found" } }
+          : { json: { ok: true, q: req.query.get("fields") } }
       )
       const answer = yield* withTransport(testOptions(server.url), (t) =>
         t.raw("GET", "/rest/ofscCore/v2/newThing", { query: { fields: ["a", "b"] } })
       )
       expect(answer).toEqual({ ok: true, q: "a,b" })
       expect(server.requests[0]!.headers.authorization).toMatch(/^Basic /)
-      const error = yield* Effect.flip(withTransport(testOptions(server.url), (t) => t.raw("DELETE", "/rest/x/missing")))
+      const error = yield* Effect.flip(
+        withTransport(testOptions(server.url), (t) => t.raw("DELETE", "/rest/x/missing"))
+      )
       expect(error._tag).toBe("OfscNotFound")
     })
   )

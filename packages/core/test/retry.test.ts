@@ -31,7 +31,8 @@ const searchThings = Operation.make({
 /** Answers `failures` errors with the given status, then successes. */
 const failingFirst = (failures: number, status: number, headers: Record<string, string> = {}) => {
   let seen = 0
-  return () => (++seen <= failures ? { status, headers, json: { title: "busy", status: String(status) } } : { json: { id: 1 } })
+  return () =>
+    ++seen <= failures ? { status, headers, json: { title: "busy", status: String(status) } } : { json: { id: 1 } }
 }
 
 describe("retries", () => {
@@ -150,7 +151,10 @@ describe("timeouts and concurrency", () => {
   it.scopedLive("a timed-out GET is retried up to the limit", () =>
     Effect.gen(function* () {
       const server = yield* testServer(() => ({ delayMs: 1_000, json: { id: 1 } }))
-      const options = testOptions(server.url, { timeout: "100 millis", retry: { maxRetries: 2, baseDelay: "1 millis" } })
+      const options = testOptions(server.url, {
+        timeout: "100 millis",
+        retry: { maxRetries: 2, baseDelay: "1 millis" }
+      })
       yield* Effect.flip(withTransport(options, (t) => t.call(getThing)))
       expect(server.requests).toHaveLength(3)
     })

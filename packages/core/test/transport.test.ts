@@ -40,8 +40,13 @@ describe("OfscTransport", () => {
 
   it.scopedLive("a 404 is OfscNotFound", () =>
     Effect.gen(function* () {
-      const server = yield* testServer(() => ({ status: 404, json: { type: "t", title: "Not Found", status: "404", detail: "no shift" } }))
-      const exit = yield* Effect.exit(withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "x" } })))
+      const server = yield* testServer(() => ({
+        status: 404,
+        json: { type: "t", title: "Not Found", status: "404", detail: "no shift" }
+      }))
+      const exit = yield* Effect.exit(
+        withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "x" } }))
+      )
       expect(Exit.isFailure(exit)).toBe(true)
     })
   )

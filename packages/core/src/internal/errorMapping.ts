@@ -19,7 +19,11 @@ const text = (u: unknown): string | undefined => (typeof u === "string" && u.len
 /** Reads `type`, `title` and `detail` from an OFS error body; a non-JSON body yields its first line as title. */
 export const parseErrorBody = (
   body: string
-): { readonly type?: string | undefined; readonly title?: string | undefined; readonly detail?: string | undefined } => {
+): {
+  readonly type?: string | undefined
+  readonly title?: string | undefined
+  readonly detail?: string | undefined
+} => {
   try {
     const json: unknown = JSON.parse(body)
     if (json !== null && typeof json === "object") {
@@ -93,7 +97,10 @@ const errorMessage = (cause: unknown): string | undefined =>
  * A transport failure. `Connect` means the request never left this machine, so any method may be
  * retried; `Network` means it may have reached OFS.
  */
-export const errorFromTransport = (info: OfscRequestInfo, error: HttpClientError.HttpClientError): OfscTransportError => {
+export const errorFromTransport = (
+  info: OfscRequestInfo,
+  error: HttpClientError.HttpClientError
+): OfscTransportError => {
   const code = errorCode(error.cause)
   return new OfscTransportError({
     ...info,

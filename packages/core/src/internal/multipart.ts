@@ -16,7 +16,9 @@ export const encodeMultipart = (
   const parts: Array<Uint8Array> = []
   for (const [name, value] of fields) {
     if (typeof value === "string") {
-      parts.push(encoder.encode(`--${boundary}\r\ncontent-disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`))
+      parts.push(
+        encoder.encode(`--${boundary}\r\ncontent-disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`)
+      )
     } else {
       const head =
         `--${boundary}\r\ncontent-disposition: form-data; name="${quote(name)}"; filename="${quote(value.filename ?? name)}"\r\n` +
@@ -25,5 +27,8 @@ export const encodeMultipart = (
     }
   }
   parts.push(encoder.encode(`--${boundary}--\r\n`))
-  return { kind: "bytes", content: { data: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` } }
+  return {
+    kind: "bytes",
+    content: { data: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
+  }
 }

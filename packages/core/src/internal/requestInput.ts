@@ -3,9 +3,9 @@
  * request: the filled-in path, the query string pairs, and the body. Nothing here does I/O.
  */
 import { Either, ParseResult, Schema } from "effect"
+import { OfscInvalidInput, type OfscSchemaIssue } from "../OfscError.js"
 import type { AnyOperation, BinaryContent, MultipartValue } from "../Operation.js"
 import { encodeMultipart } from "./multipart.js"
-import { OfscInvalidInput, type OfscSchemaIssue } from "../OfscError.js"
 
 /** The request body, ready for the HTTP client. */
 export type WireBody =
@@ -37,10 +37,13 @@ const encoderFor = (op: AnyOperation): Encoder => {
     if (op.query) fields.query = Schema.optional(op.query) as unknown as Schema.Schema.Any
     if (op.body.kind === "json" || op.body.kind === "form" || op.body.kind === "multipart") fields.body = op.body.schema
     if (op.body.kind === "octet-stream") fields.body = BinaryContentSchema
-    const encode = Schema.encodeUnknownEither(Schema.Struct(fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>, {
-      errors: "all",
-      onExcessProperty: "preserve"
-    })
+    const encode = Schema.encodeUnknownEither(
+      Schema.Struct(fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>,
+      {
+        errors: "all",
+        onExcessProperty: "preserve"
+      }
+    )
     encoder = { encode: (input) => encode(input ?? {}) }
     encoders.set(op, encoder)
   }

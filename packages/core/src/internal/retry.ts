@@ -27,10 +27,7 @@ const retryAfterOf = (error: OfscError): Duration.Duration =>
     : Duration.zero
 
 /** The schedule for one operation under a policy. */
-export const retrySchedule = (
-  policy: OfscRetryPolicy,
-  idempotent: boolean
-): Schedule.Schedule<unknown, OfscError> =>
+export const retrySchedule = (policy: OfscRetryPolicy, idempotent: boolean): Schedule.Schedule<unknown, OfscError> =>
   Schedule.exponential(policy.baseDelay).pipe(
     Schedule.jittered,
     Schedule.modifyDelay((_, delay) => Duration.min(delay, policy.maxDelay)),

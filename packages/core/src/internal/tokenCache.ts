@@ -46,9 +46,7 @@ export const makeTokenCache = <E>(
         ? Effect.succeed(token.value.value)
         : lock.withPermits(1)(
             // another fiber may have refreshed while this one waited for the lock
-            Effect.flatMap(fresh, (again) =>
-              Option.isSome(again) ? Effect.succeed(again.value.value) : fetchAndStore
-            )
+            Effect.flatMap(fresh, (again) => (Option.isSome(again) ? Effect.succeed(again.value.value) : fetchAndStore))
           )
     )
 

@@ -33,7 +33,11 @@ export interface AuthServer {
 /** An OFS-shaped 401 body, as the API sends for an unknown or expired token. */
 export const unauthorized: Answer = {
   status: 401,
-  json: { type: "http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.2", title: "Unauthorized", status: "401" }
+  json: {
+    type: "http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.2",
+    title: "Unauthorized",
+    status: "401"
+  }
 }
 
 /** A tiny API answer the operation below decodes. */

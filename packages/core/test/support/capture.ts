@@ -50,7 +50,8 @@ export const makeCapture = (): Capture => {
       ...Array.from(options.annotations, ([key, value]) => `annotation ${key}: ${renderings(value)}`),
       ...Array.from(options.spans, (span) => `log span ${span.label}`)
     ]
-    if (!Cause.isEmpty(options.cause)) parts.push(Cause.pretty(options.cause, { renderErrorCause: true }), json(options.cause))
+    if (!Cause.isEmpty(options.cause))
+      parts.push(Cause.pretty(options.cause, { renderErrorCause: true }), json(options.cause))
     entries.push(parts.join("\n"))
   })
 
