@@ -1,0 +1,45 @@
+/**
+ * Makes N sequential calls of one variant and nothing else, for a CPU profile:
+ *
+ *   cd tooling/bench
+ *   V=b N=30000 node --cpu-prof --cpu-prof-dir=/tmp/ofsc-prof --cpu-prof-interval 200 --import tsx src/profileCall.ts
+ *   npx tsx src/cpuProfileSummary.ts /tmp/ofsc-prof/<largest file>.cpuprofile
+ *
+ * V=a is the raw undici request, V=b (the default) OfscTransport.call over NodeHttpClient.layerUndici.
+ * The shift server child inherits --cpu-prof too; its profile is the smaller file.
+ */
+import { NodeHttpClient } from "@effect/platform-node"
+import { OfscClient, OfscTransport } from "@ofsc/core"
+import { Layer, ManagedRuntime, Redacted } from "effect"
+import { request } from "undici"
+import { basicAuthorization, credentials, getShift, shiftPath, startServer } from "./harness.js"
+
+const server = await startServer()
+const runtime = ManagedRuntime.make(
+  OfscClient.layer({
+    baseUrl: server.origin,
+    instance: credentials.instance,
+    credentials: {
+      _tag: "Basic",
+      clientId: credentials.clientId,
+      clientSecret: Redacted.make(credentials.clientSecret)
+    }
+  }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+)
+try {
+  const transport = await runtime.runPromise(OfscTransport)
+  const headers = { authorization: basicAuthorization, accept: "application/json" }
+  const call =
+    process.env.V === "a"
+      ? async () => (await request(server.origin + shiftPath("blue"), { headers })).body.json()
+      : () => runtime.runPromise(transport.call(getShift, { path: { label: "blue" } }))
+  const calls = Number(process.env.N ?? 30_000)
+  const started = performance.now()
+  for (let i = 0; i < calls; i++) await call()
+  console.log(
+    `${calls} calls of ${process.env.V ?? "b"}: ${(((performance.now() - started) * 1000) / calls).toFixed(1)} µs per call`
+  )
+} finally {
+  await runtime.dispose()
+  server.stop()
+}

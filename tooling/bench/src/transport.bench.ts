@@ -1,0 +1,115 @@
+/**
+ * What does @ofsc/core's transport cost per call, next to a hand-written undici request?
+ *
+ * A child process serves an OFS shift; this process fetches it again and again, one call at a time,
+ * through each variant in alternating rounds, and prints the median and p90 per call and how much
+ * the transport adds over the raw request. Run with `pnpm bench` from the repo root.
+ */
+import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { OfscClient, OfscTransport } from "@ofsc/core"
+import { Layer, ManagedRuntime, Redacted } from "effect"
+import { request } from "undici"
+import {
+  basicAuthorization,
+  credentials,
+  getShift,
+  medianOf,
+  micros,
+  printTable,
+  roundMedian,
+  runRounds,
+  type Samples,
+  settingsFromEnv,
+  shiftPath,
+  startServer,
+  type Variant
+} from "./harness.js"
+
+/** The ratio of the transport's median to the raw request's that we aim to stay under. */
+const targetRatio = 1.3
+
+/** The naive baseline: undici's request, a status check and JSON parsing, nothing else. */
+const rawUndici = (origin: string): Variant => {
+  const headers = { authorization: basicAuthorization, accept: "application/json" }
+  return {
+    key: "a",
+    name: "undici.request + JSON parse",
+    call: async (label) => {
+      const response = await request(origin + shiftPath(label), { headers })
+      if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`)
+      return response.body.json()
+    }
+  }
+}
+
+/** `OfscTransport.call` over the given HttpClient; the layers are built before any timing starts. */
+const viaTransport = async (
+  key: string,
+  name: string,
+  origin: string,
+  httpClient: Layer.Layer<HttpClient.HttpClient>
+): Promise<Variant> => {
+  const layer = OfscClient.layer({
+    baseUrl: origin,
+    instance: credentials.instance,
+    credentials: {
+      _tag: "Basic",
+      clientId: credentials.clientId,
+      clientSecret: Redacted.make(credentials.clientSecret)
+    }
+  }).pipe(Layer.provide(httpClient))
+  const runtime = ManagedRuntime.make(layer)
+  const transport = await runtime.runPromise(OfscTransport)
+  return {
+    key,
+    name,
+    call: (label) => runtime.runPromise(transport.call(getShift, { path: { label } })),
+    dispose: () => runtime.dispose()
+  }
+}
+
+const main = async () => {
+  const started = performance.now()
+  const settings = settingsFromEnv({ rounds: 5, callsPerRound: 1000, warmupCalls: 1000 })
+  const server = await startServer()
+  const variants: Array<Variant> = []
+  try {
+    const { origin } = server
+    variants.push(rawUndici(origin))
+    variants.push(
+      await viaTransport("b", "OfscTransport.call over NodeHttpClient.layerUndici", origin, NodeHttpClient.layerUndici)
+    )
+    variants.push(
+      await viaTransport("c", "OfscTransport.call over FetchHttpClient.layer", origin, FetchHttpClient.layer)
+    )
+    variants.push(
+      await viaTransport("d", "OfscTransport.call over NodeHttpClient.layer (node:http)", origin, NodeHttpClient.layer)
+    )
+    console.log(
+      `node ${process.version}, ${settings.rounds} rounds × ${settings.callsPerRound} sequential GETs per variant ` +
+        `(${settings.warmupCalls} warm-up calls each), shift server in a child process at ${origin}`
+    )
+    const samples = await runRounds(variants, settings)
+    printTable(samples)
+    const [a, b] = samples as [Samples, Samples]
+    const ratio = medianOf(b) / medianOf(a)
+    // rounds of (a) and (b) run next to each other, so their ratios show how much of the spread is drift
+    const roundRatios = b.rounds.map((round, i) => roundMedian(round) / roundMedian(a.rounds[i] as Float64Array))
+    console.log(
+      `(b)/(a) median ratio ${ratio.toFixed(2)}, target ≤ ${targetRatio}: ${ratio <= targetRatio ? "PASS" : "MISS"}. ` +
+        `The transport adds ${micros(medianOf(b) - medianOf(a))} µs per call ` +
+        `(${((b.cpuMicros - a.cpuMicros) / (b.rounds.length * settings.callsPerRound)).toFixed(1)} µs of CPU). ` +
+        `Per-round ratios: ${roundRatios.map((r) => r.toFixed(2)).join(" ")}. ` +
+        `Total ${((performance.now() - started) / 1000).toFixed(1)} s.`
+    )
+  } finally {
+    for (const variant of variants) await variant.dispose?.()
+    server.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
