@@ -4,10 +4,25 @@
  * error bodies to tagged errors and decodes the answer with the operation's schema.
  */
 import { HttpClient, HttpClientRequest, type HttpClientResponse } from "@effect/platform"
-import { Clock, Context, Effect, Either, Layer, type ParseResult, Redacted, Schema } from "effect"
+import {
+  Clock,
+  Context,
+  Duration,
+  Effect,
+  Either,
+  type Exit,
+  FiberRef,
+  Layer,
+  LogLevel,
+  type ParseResult,
+  Redacted,
+  Schema,
+  type Tracer
+} from "effect"
+import { withDeadline } from "./internal/deadline.js"
 import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
 import { issuesOf, toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
-import { retrySchedule } from "./internal/retry.js"
+import { isRetryable, retrySchedule } from "./internal/retry.js"
 import { OfscAuth, type OfscAuthShape } from "./OfscAuth.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
 import { OfscDecodeError, type OfscError, type OfscRequestInfo, OfscTransportError } from "./OfscError.js"
@@ -106,16 +121,13 @@ const withBody = (
 }
 
 const readResponse = (response: HttpClientResponse.HttpClientResponse, wantBytes: boolean) => {
-  const retryAfter = response.headers["retry-after"]
-  return wantBytes && response.status >= 200 && response.status < 300
+  const ok = response.status >= 200 && response.status < 300
+  // building the headers object costs on every call; only errors need Retry-After
+  const retryAfter = ok ? undefined : response.headers["retry-after"]
+  return wantBytes && ok
     ? Effect.map(
         response.arrayBuffer,
-        (buffer): ReadResponse => ({
-          status: response.status,
-          text: "",
-          bytes: new Uint8Array(buffer),
-          retryAfter
-        })
+        (buffer): ReadResponse => ({ status: response.status, text: "", bytes: new Uint8Array(buffer), retryAfter })
       )
     : Effect.map(
         response.text,
@@ -123,17 +135,37 @@ const readResponse = (response: HttpClientResponse.HttpClientResponse, wantBytes
       )
 }
 
+/** Effect's built-in tracer keeps spans in memory only; with it installed, a span per call is pure cost. */
+let builtInTracer: Tracer.Tracer | undefined
+const isBuiltInTracer = (tracer: Tracer.Tracer): boolean => {
+  builtInTracer ??= Effect.runSync(Effect.tracer)
+  return tracer === builtInTracer
+}
+
+/** Runs `log` after `self` only when Debug logging is on, so a quiet client pays nothing for it. */
+const logWhenDebug = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+  log: (exit: Exit.Exit<A, E>) => Effect.Effect<void>
+): Effect.Effect<A, E, R> =>
+  Effect.withFiberRuntime((fiber) =>
+    LogLevel.greaterThan(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
+      ? self
+      : Effect.onExit(self, log)
+  )
+
 /** Builds the transport from the config, auth and an HttpClient. */
 export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAuth | HttpClient.HttpClient> = Effect.gen(
   function* () {
     const config = yield* OfscConfig
     const auth: OfscAuthShape = yield* OfscAuth
-    // our own span per call replaces the client's; OFS has no use for trace propagation headers
-    const client = (yield* HttpClient.HttpClient).pipe(
-      HttpClient.withTracerDisabledWhen(() => true),
-      HttpClient.withTracerPropagation(false)
-    )
+    // our own span per call replaces the client's (and with it the trace propagation headers)
+    const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerDisabledWhen(() => true))
     const permits = yield* Effect.makeSemaphore(config.concurrency)
+    const timeoutMillis = Duration.toMillis(config.timeout)
+    const schedules = {
+      idempotent: retrySchedule(config.retry, true),
+      other: retrySchedule(config.retry, false)
+    }
 
     /** One attempt with one credential: bounded, timed out, logged. */
     const attempt = (
@@ -146,40 +178,37 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       permits.withPermits(1)(
         Effect.suspend(() => {
           const started = performance.now()
-          return client
+          const sent = client
             .execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)))
             .pipe(
               Effect.flatMap((response) => readResponse(response, wantBytes)),
-              Effect.scoped,
-              Effect.mapError((e) => errorFromTransport(info, e)),
-              Effect.timeoutFail({
-                duration: config.timeout,
-                onTimeout: () => new OfscTransportError({ ...info, reason: "Timeout" })
-              }),
-              Effect.flatMap((read) =>
-                read.status >= 200 && read.status < 300
-                  ? Effect.succeed(read)
-                  : Effect.flatMap(Clock.currentTimeMillis, (now) =>
-                      Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
-                    )
-              ),
-              Effect.onExit((exit) =>
-                Effect.logDebug("ofsc request").pipe(
-                  Effect.annotateLogs({
-                    method: info.method,
-                    path: info.path,
-                    status:
-                      exit._tag === "Success"
-                        ? exit.value.status
-                        : exit.cause._tag === "Fail" && "status" in exit.cause.error
-                          ? exit.cause.error.status
-                          : "none",
-                    durationMs: Math.round((performance.now() - started) * 100) / 100,
-                    attempt: attemptNo
-                  })
-                )
-              )
+              Effect.mapError((e) => errorFromTransport(info, e))
             )
+          const checked = Effect.flatMap(
+            withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, reason: "Timeout" })),
+            (read) =>
+              read.status >= 200 && read.status < 300
+                ? Effect.succeed(read)
+                : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                    Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
+                  )
+          )
+          return logWhenDebug(checked, (exit) =>
+            Effect.logDebug("ofsc request").pipe(
+              Effect.annotateLogs({
+                method: info.method,
+                path: info.path,
+                status:
+                  exit._tag === "Success"
+                    ? exit.value.status
+                    : exit.cause._tag === "Fail" && "status" in exit.cause.error
+                      ? exit.cause.error.status
+                      : "none",
+                durationMs: Math.round((performance.now() - started) * 100) / 100,
+                attempt: attemptNo
+              })
+            )
+          )
         })
       )
 
@@ -187,10 +216,12 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       const info: OfscRequestInfo = { operation: op.id, method: op.method, path: wire.path }
       const request = toRequest(config, op, wire)
       const wantBytes = op.success.kind === "bytes"
-      return Effect.suspend(() => {
+      const idempotent = isIdempotent(op)
+      const schedule = idempotent ? schedules.idempotent : schedules.other
+      const sent = Effect.suspend(() => {
         let attempts = 0
         // one try per credential; a 401 earns exactly one refresh and one more try
-        const withAuth = Effect.flatMap(auth.authorization, (authorization) =>
+        const once = Effect.flatMap(auth.authorization, (authorization) =>
           attempt(request, info, wantBytes, authorization, ++attempts).pipe(
             Effect.catchTag("OfscAuthenticationError", (error) =>
               Effect.flatMap(auth.refreshAfterRejection(authorization), (refreshed) =>
@@ -201,18 +232,29 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
             )
           )
         )
-        return withAuth.pipe(
-          config.retry.maxRetries > 0 ? Effect.retry(retrySchedule(config.retry, isIdempotent(op))) : (self) => self,
-          Effect.tap((read) =>
-            Effect.annotateCurrentSpan({ "http.response.status_code": read.status, "ofsc.attempts": attempts })
-          )
-        )
-      }).pipe(
-        Effect.withSpan(`ofsc ${op.id}`, {
-          kind: "client",
-          captureStackTrace: false,
-          attributes: { "http.request.method": op.method, "url.path": wire.path, "ofsc.operation": op.id }
-        })
+        // the retry machinery is entered only after a first failure that is worth retrying
+        const retried =
+          config.retry.maxRetries === 0
+            ? once
+            : Effect.catchAll(once, (first) =>
+                isRetryable(first, idempotent) ? Effect.retry(replayFirst(first, once), schedule) : Effect.fail(first)
+              )
+        return Effect.map(retried, (read) => ({ read, attempts }))
+      })
+      return Effect.tracerWith((tracer) =>
+        isBuiltInTracer(tracer)
+          ? Effect.map(sent, (r) => r.read)
+          : sent.pipe(
+              Effect.tap(({ read, attempts }) =>
+                Effect.annotateCurrentSpan({ "http.response.status_code": read.status, "ofsc.attempts": attempts })
+              ),
+              Effect.map((r) => r.read),
+              Effect.withSpan(`ofsc ${op.id}`, {
+                kind: "client",
+                captureStackTrace: false,
+                attributes: { "http.request.method": op.method, "url.path": wire.path, "ofsc.operation": op.id }
+              })
+            )
       )
     }
 
@@ -258,6 +300,16 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
     return { call, raw }
   }
 )
+
+/** Fails with `first` on its first run and runs `effect` after that, so a schedule sees the failure that started it. */
+const replayFirst = <A, E, R>(first: E, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
+  let replayed = false
+  return Effect.suspend(() => {
+    if (replayed) return effect
+    replayed = true
+    return Effect.fail(first)
+  })
+}
 
 const RawQuery = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 

@@ -6,6 +6,7 @@ export * from "./OfscAuth.js"
 export * as OfscClient from "./OfscClient.js"
 export * from "./OfscConfig.js"
 export * from "./OfscError.js"
+export * as OfscHttpClient from "./OfscHttpClient.js"
 export * from "./OfscTransport.js"
 export type {
   AnyOperation,

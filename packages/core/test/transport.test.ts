@@ -1,7 +1,8 @@
 import { it } from "@effect/vitest"
-import { Effect, Exit, Schema } from "effect"
+import { Effect, Exit, Logger, LogLevel, Schema } from "effect"
 import { describe, expect } from "vitest"
 import { Operation } from "../src/index.js"
+import { makeCapture } from "./support/capture.js"
 import { testOptions, withTransport } from "./support/client.js"
 import { testServer } from "./support/testServer.js"
 
@@ -48,6 +49,64 @@ describe("OfscTransport", () => {
         withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "x" } }))
       )
       expect(Exit.isFailure(exit)).toBe(true)
+    })
+  )
+
+  it.scopedLive("opens one span per call, with method, path, operation, status and attempts", () =>
+    Effect.gen(function* () {
+      let calls = 0
+      const server = yield* testServer(() =>
+        ++calls === 1 ? { status: 503 } : { json: { label: "blue", type: "regular", active: true } }
+      )
+      const capture = makeCapture()
+      yield* capture.around(
+        withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "blue" } }))
+      )
+      const spans = capture.entries.filter((e) => e.startsWith("span ofsc metadata.shifts.get"))
+      expect(spans).toHaveLength(1)
+      expect(spans[0]).toContain("http.request.method: GET")
+      expect(spans[0]).toContain("url.path: /rest/ofscMetadata/v1/shifts/blue")
+      expect(spans[0]).toContain("http.response.status_code: 200")
+      expect(spans[0]).toContain("ofsc.attempts: 2")
+    })
+  )
+
+  it.scopedLive("logs each attempt at Debug with method, path, status, duration and attempt", () =>
+    Effect.gen(function* () {
+      let calls = 0
+      const server = yield* testServer(() =>
+        ++calls === 1 ? { status: 503 } : { json: { label: "blue", type: "regular", active: true } }
+      )
+      const lines: Array<Record<string, unknown>> = []
+      const collect = Logger.make(({ annotations, message }) => {
+        lines.push({ message: String(message), ...Object.fromEntries(annotations) })
+      })
+      yield* withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "blue" } })).pipe(
+        Effect.provide(Logger.replace(Logger.defaultLogger, collect)),
+        Logger.withMinimumLogLevel(LogLevel.Debug)
+      )
+      expect(lines.map((l) => [l.message, l.method, l.path, l.status, l.attempt])).toEqual([
+        ["ofsc request", "GET", "/rest/ofscMetadata/v1/shifts/blue", 503, 1],
+        ["ofsc request", "GET", "/rest/ofscMetadata/v1/shifts/blue", 200, 2]
+      ])
+      expect(typeof lines[0]?.durationMs).toBe("number")
+    })
+  )
+
+  it.scopedLive("logs nothing below the minimum level", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer(() => ({ json: { label: "blue", type: "regular", active: true } }))
+      const lines: Array<unknown> = []
+      yield* withTransport(testOptions(server.url), (t) => t.call(getShift, { path: { label: "blue" } })).pipe(
+        Effect.provide(
+          Logger.replace(
+            Logger.defaultLogger,
+            Logger.make(({ message }) => lines.push(message))
+          )
+        ),
+        Logger.withMinimumLogLevel(LogLevel.Info)
+      )
+      expect(lines).toEqual([])
     })
   )
 })

@@ -5,11 +5,10 @@
  *   V=b N=30000 node --cpu-prof --cpu-prof-dir=/tmp/ofsc-prof --cpu-prof-interval 200 --import tsx src/profileCall.ts
  *   npx tsx src/cpuProfileSummary.ts /tmp/ofsc-prof/<largest file>.cpuprofile
  *
- * V=a is the raw undici request, V=b (the default) OfscTransport.call over NodeHttpClient.layerUndici.
+ * V=a is the raw undici request, V=b (the default) OfscTransport.call over OfscHttpClient.layerUndici.
  * The shift server child inherits --cpu-prof too; its profile is the smaller file.
  */
-import { NodeHttpClient } from "@effect/platform-node"
-import { OfscClient, OfscTransport } from "@ofsc/core"
+import { OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import { request } from "undici"
 import { basicAuthorization, credentials, getShift, shiftPath, startServer } from "./harness.js"
@@ -24,7 +23,7 @@ const runtime = ManagedRuntime.make(
       clientId: credentials.clientId,
       clientSecret: Redacted.make(credentials.clientSecret)
     }
-  }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+  }).pipe(Layer.provide(OfscHttpClient.layerUndici))
 )
 try {
   const transport = await runtime.runPromise(OfscTransport)

@@ -7,8 +7,8 @@
  */
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
-import { OfscClient, OfscTransport } from "@ofsc/core"
-import { Layer, ManagedRuntime, Redacted } from "effect"
+import { OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
+import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { request } from "undici"
 import {
   basicAuthorization,
@@ -48,7 +48,8 @@ const viaTransport = async (
   key: string,
   name: string,
   origin: string,
-  httpClient: Layer.Layer<HttpClient.HttpClient>
+  httpClient: Layer.Layer<HttpClient.HttpClient>,
+  inOneProgram = false
 ): Promise<Variant> => {
   const layer = OfscClient.layer({
     baseUrl: origin,
@@ -65,6 +66,23 @@ const viaTransport = async (
     key,
     name,
     call: (label) => runtime.runPromise(transport.call(getShift, { path: { label } })),
+    // as an Effect program makes its calls: one after another inside one fiber
+    ...(inOneProgram && {
+      timeLoop: (labels, count) =>
+        runtime.runPromise(
+          Effect.gen(function* () {
+            const times = new Float64Array(count)
+            for (let i = 0; i < count; i++) {
+              const label = labels[i & 3] as string
+              const started = performance.now()
+              const shift = yield* transport.call(getShift, { path: { label } })
+              times[i] = performance.now() - started
+              if (shift.label !== label) throw new Error(`answered ${JSON.stringify(shift)}`)
+            }
+            return times
+          })
+        )
+    }),
     dispose: () => runtime.dispose()
   }
 }
@@ -78,7 +96,19 @@ const main = async () => {
     const { origin } = server
     variants.push(rawUndici(origin))
     variants.push(
-      await viaTransport("b", "OfscTransport.call over NodeHttpClient.layerUndici", origin, NodeHttpClient.layerUndici)
+      await viaTransport("b", "OfscTransport.call over OfscHttpClient.layerUndici", origin, OfscHttpClient.layerUndici)
+    )
+    variants.push(
+      await viaTransport(
+        "b1",
+        "the same, calls made inside one Effect program",
+        origin,
+        OfscHttpClient.layerUndici,
+        true
+      )
+    )
+    variants.push(
+      await viaTransport("b2", "OfscTransport.call over NodeHttpClient.layerUndici", origin, NodeHttpClient.layerUndici)
     )
     variants.push(
       await viaTransport("c", "OfscTransport.call over FetchHttpClient.layer", origin, FetchHttpClient.layer)

@@ -1,7 +1,6 @@
-/** Builds a transport against a test server, with the undici HttpClient the docs recommend. */
-import { NodeHttpClient } from "@effect/platform-node"
+/** Builds a transport against a test server, with the undici HttpClient @ofsc/core ships. */
 import { Effect, Layer, Redacted } from "effect"
-import { OfscClient, type OfscConfigOptions, OfscTransport } from "../../src/index.js"
+import { OfscClient, type OfscConfigOptions, OfscHttpClient, OfscTransport } from "../../src/index.js"
 
 /** Options for tests: Basic credentials for instance `test`, fast retries. */
 export const testOptions = (url: string, overrides: Partial<OfscConfigOptions> = {}): OfscConfigOptions => ({
@@ -15,7 +14,7 @@ export const testOptions = (url: string, overrides: Partial<OfscConfigOptions> =
 
 /** The client layer, over undici. */
 export const clientLayer = (options: OfscConfigOptions) =>
-  OfscClient.layer(options).pipe(Layer.provide(NodeHttpClient.layerUndici))
+  OfscClient.layer(options).pipe(Layer.provide(OfscHttpClient.layerUndici))
 
 /** Runs `f` with a transport built from `options`. */
 export const withTransport = <A, E>(

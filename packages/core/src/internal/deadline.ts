@@ -1,0 +1,26 @@
+/**
+ * A per-attempt timeout that costs one forked fiber and one timer. `Effect.timeoutFail` races the
+ * call against a sleeping fiber, which measured about twice as expensive on the hot path.
+ */
+import { Cause, Effect, Fiber, FiberId } from "effect"
+
+/** Fails with `onTimeout()` when `self` takes longer than `millis`; the late call is interrupted (and aborted). */
+export const withDeadline = <A, E, R, E2>(
+  self: Effect.Effect<A, E, R>,
+  millis: number,
+  onTimeout: () => E2
+): Effect.Effect<A, E | E2, R> =>
+  Effect.flatMap(Effect.fork(self), (fiber) => {
+    let expired = false
+    const timer = setTimeout(() => {
+      expired = true
+      fiber.unsafeInterruptAsFork(FiberId.none)
+    }, millis)
+    return Fiber.join(fiber).pipe(
+      Effect.ensuring(Effect.sync(() => clearTimeout(timer))),
+      Effect.catchAllCause(
+        (cause): Effect.Effect<never, E | E2> =>
+          expired && Cause.isInterruptedOnly(cause) ? Effect.fail(onTimeout()) : Effect.failCause(cause)
+      )
+    )
+  })

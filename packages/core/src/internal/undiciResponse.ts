@@ -1,0 +1,102 @@
+/**
+ * An undici answer seen as an @effect/platform HttpClientResponse. The body is read at most once:
+ * `text`, `json` and `arrayBuffer` share one buffered read; `stream` hands out the raw body instead.
+ */
+import {
+  Cookies,
+  Headers,
+  HttpClientError,
+  type HttpClientRequest,
+  HttpClientResponse,
+  HttpIncomingMessage,
+  UrlParams
+} from "@effect/platform"
+import { Effect, Inspectable, Option, Stream } from "effect"
+import type { Dispatcher } from "undici"
+
+/** A response from undici's `request`, with a lazily buffered body. */
+export class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
+  readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
+  readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
+  private buffered: Promise<Buffer> | undefined
+  private parsedHeaders: Headers.Headers | undefined
+
+  constructor(
+    readonly request: HttpClientRequest.HttpClientRequest,
+    private readonly source: Dispatcher.ResponseData
+  ) {
+    super()
+    // a body nobody reads must not crash the process when its socket fails
+    source.body.on("error", () => {})
+  }
+
+  get status(): number {
+    return this.source.statusCode
+  }
+
+  get headers(): Headers.Headers {
+    this.parsedHeaders ??= Headers.fromInput(this.source.headers as Record<string, string | ReadonlyArray<string>>)
+    return this.parsedHeaders
+  }
+
+  get cookies(): Cookies.Cookies {
+    const setCookie = this.source.headers["set-cookie"]
+    if (setCookie === undefined) return Cookies.empty
+    return Cookies.fromSetCookie(Array.isArray(setCookie) ? setCookie : [setCookie])
+  }
+
+  get remoteAddress(): Option.Option<string> {
+    return Option.none()
+  }
+
+  private decodeError(cause: unknown) {
+    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+  }
+
+  private readAll(): Promise<Buffer> {
+    this.buffered ??= this.source.body.arrayBuffer().then((ab) => Buffer.from(ab))
+    return this.buffered
+  }
+
+  get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
+    return Effect.tryPromise({
+      try: () => this.readAll().then((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer),
+      catch: (cause) => this.decodeError(cause)
+    })
+  }
+
+  get text(): Effect.Effect<string, HttpClientError.ResponseError> {
+    return Effect.tryPromise({
+      try: () => this.readAll().then((b) => b.toString("utf8")),
+      catch: (cause) => this.decodeError(cause)
+    })
+  }
+
+  get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
+    return Effect.flatMap(this.text, (text) =>
+      Effect.try({ try: () => (text === "" ? null : (JSON.parse(text) as unknown)), catch: (c) => this.decodeError(c) })
+    )
+  }
+
+  get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
+    return Effect.map(this.text, (text) => UrlParams.fromInput(new URLSearchParams(text)))
+  }
+
+  get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
+    return Effect.tryPromise({
+      try: () =>
+        this.readAll().then((b) =>
+          new Response(b, { headers: { "content-type": String(this.source.headers["content-type"] ?? "") } }).formData()
+        ),
+      catch: (cause) => this.decodeError(cause)
+    })
+  }
+
+  get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
+    return Stream.fromAsyncIterable(this.source.body as AsyncIterable<Uint8Array>, (cause) => this.decodeError(cause))
+  }
+
+  toJSON(): unknown {
+    return { _id: "@effect/platform/HttpClientResponse", request: this.request.toJSON(), status: this.status }
+  }
+}
