@@ -4,8 +4,7 @@
  * otherwise it starts a local stand-in server and uses that.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
-import { NodeHttpClient } from "@effect/platform-node"
-import { OfscClient } from "@ofsc/core"
+import { OfscClient, OfscHttpClient } from "@ofsc/core"
 import { Effect, Layer, Redacted } from "effect"
 import { dayReport } from "./dayReport.js"
 import { demoCredentials, startLocalOfs } from "./localOfs.js"
@@ -38,6 +37,6 @@ const program = Effect.gen(function* () {
   console.log(`${report.activities.length} activities of ${report.lines.length} resources exported to ${file}`)
 })
 
-await Effect.runPromise(program.pipe(Effect.provide(client.pipe(Layer.provide(NodeHttpClient.layerUndici))))).finally(
+await Effect.runPromise(program.pipe(Effect.provide(client.pipe(Layer.provide(OfscHttpClient.layerUndici))))).finally(
   () => local?.server.close()
 )

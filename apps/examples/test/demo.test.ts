@@ -1,6 +1,5 @@
-import { NodeHttpClient } from "@effect/platform-node"
 import { it } from "@effect/vitest"
-import { OfscClient } from "@ofsc/core"
+import { OfscClient, OfscHttpClient } from "@ofsc/core"
 import { Effect, Layer, Redacted } from "effect"
 import { describe, expect } from "vitest"
 import { dayReport } from "../src/dayReport.js"
@@ -22,7 +21,7 @@ describe("demo: the day's activities per resource", () => {
           clientId: demoCredentials.clientId,
           clientSecret: Redacted.make(demoCredentials.clientSecret)
         }
-      }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+      }).pipe(Layer.provide(OfscHttpClient.layerUndici))
       const report = yield* dayReport(date).pipe(Effect.provide(client))
       const expected = demoData(date)
       expect(report.lines.map((l) => l.resourceId)).toEqual(expected.resources.map((r) => r.resourceId))
@@ -44,7 +43,7 @@ describe("demo: the day's activities per resource", () => {
         baseUrl: local.url,
         instance: "demo",
         credentials: { _tag: "Basic", clientId: "demo-app", clientSecret: Redacted.make("wrong") }
-      }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+      }).pipe(Layer.provide(OfscHttpClient.layerUndici))
       const error = yield* Effect.flip(dayReport("2026-11-25").pipe(Effect.provide(client)))
       expect(error._tag).toBe("OfscAuthenticationError")
     }).pipe(Effect.scoped)
