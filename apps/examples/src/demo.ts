@@ -5,25 +5,15 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { OfscClient, OfscHttpClient } from "@ofsc/core"
-import { Effect, Layer, Redacted } from "effect"
+import { Effect, Layer } from "effect"
 import { dayReport } from "./dayReport.js"
-import { demoCredentials, startLocalOfs } from "./localOfs.js"
+import { demoClient, startLocalOfs } from "./localOfs.js"
 
 const date = process.env.DEMO_DATE ?? new Date().toISOString().slice(0, 10)
 const useReal = process.env.OFSC_INSTANCE !== undefined || process.env.OFSC_BASE_URL !== undefined
 
 const local = useReal ? undefined : await startLocalOfs(date)
-const client = local
-  ? OfscClient.layer({
-      baseUrl: local.url,
-      instance: demoCredentials.instance,
-      credentials: {
-        _tag: "Basic",
-        clientId: demoCredentials.clientId,
-        clientSecret: Redacted.make(demoCredentials.clientSecret)
-      }
-    })
-  : OfscClient.layerFromEnv
+const client = local ? demoClient(local.url) : OfscClient.layerFromEnv.pipe(Layer.provide(OfscHttpClient.layerUndici))
 
 const program = Effect.gen(function* () {
   const report = yield* dayReport(date)
@@ -37,6 +27,4 @@ const program = Effect.gen(function* () {
   console.log(`${report.activities.length} activities of ${report.lines.length} resources exported to ${file}`)
 })
 
-await Effect.runPromise(program.pipe(Effect.provide(client.pipe(Layer.provide(OfscHttpClient.layerUndici))))).finally(
-  () => local?.server.close()
-)
+await Effect.runPromise(program.pipe(Effect.provide(client))).finally(() => local?.server.close())

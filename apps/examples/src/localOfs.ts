@@ -4,9 +4,19 @@
  */
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
+import { OfscClient, OfscHttpClient } from "@ofsc/core"
+import { Layer, Redacted } from "effect"
 
 /** The credentials the stand-in accepts. */
 export const demoCredentials = { instance: "demo", clientId: "demo-app", clientSecret: "demo-secret" }
+
+/** The client layer for the stand-in at `url` (a different secret, to see authentication fail). */
+export const demoClient = (url: string, clientSecret: string = demoCredentials.clientSecret) =>
+  OfscClient.layer({
+    baseUrl: url,
+    instance: demoCredentials.instance,
+    credentials: { _tag: "Basic", clientId: demoCredentials.clientId, clientSecret: Redacted.make(clientSecret) }
+  }).pipe(Layer.provide(OfscHttpClient.layerUndici))
 
 const statuses = ["pending", "started", "completed", "pending", "cancelled"] as const
 

@@ -1,9 +1,8 @@
 import { it } from "@effect/vitest"
-import { OfscClient, OfscHttpClient } from "@ofsc/core"
-import { Effect, Layer, Redacted } from "effect"
+import { Effect } from "effect"
 import { describe, expect } from "vitest"
 import { dayReport } from "../src/dayReport.js"
-import { demoCredentials, demoData, startLocalOfs } from "../src/localOfs.js"
+import { demoClient, demoData, startLocalOfs } from "../src/localOfs.js"
 
 describe("demo: the day's activities per resource", () => {
   it.live("reports every resource and exports every activity of the day", () =>
@@ -13,15 +12,7 @@ describe("demo: the day's activities per resource", () => {
         Effect.promise(() => startLocalOfs(date)),
         (l) => Effect.sync(() => l.server.close())
       )
-      const client = OfscClient.layer({
-        baseUrl: local.url,
-        instance: demoCredentials.instance,
-        credentials: {
-          _tag: "Basic",
-          clientId: demoCredentials.clientId,
-          clientSecret: Redacted.make(demoCredentials.clientSecret)
-        }
-      }).pipe(Layer.provide(OfscHttpClient.layerUndici))
+      const client = demoClient(local.url)
       const report = yield* dayReport(date).pipe(Effect.provide(client))
       const expected = demoData(date)
       expect(report.lines.map((l) => l.resourceId)).toEqual(expected.resources.map((r) => r.resourceId))
@@ -39,11 +30,7 @@ describe("demo: the day's activities per resource", () => {
         Effect.promise(() => startLocalOfs("2026-11-25")),
         (l) => Effect.sync(() => l.server.close())
       )
-      const client = OfscClient.layer({
-        baseUrl: local.url,
-        instance: "demo",
-        credentials: { _tag: "Basic", clientId: "demo-app", clientSecret: Redacted.make("wrong") }
-      }).pipe(Layer.provide(OfscHttpClient.layerUndici))
+      const client = demoClient(local.url, "wrong")
       const error = yield* Effect.flip(dayReport("2026-11-25").pipe(Effect.provide(client)))
       expect(error._tag).toBe("OfscAuthenticationError")
     }).pipe(Effect.scoped)
