@@ -1,1 +1,21 @@
-export {}
+/**
+ * @ofsc/sync: the OFS API as blocking calls for synchronous scripts. A worker thread runs the
+ * Effect client; the calling thread waits on Atomics and gets plain values or thrown typed errors.
+ */
+
+export {
+  OfscAuthenticationError,
+  OfscAuthorizationError,
+  OfscBadRequest,
+  OfscConfigError,
+  OfscConflict,
+  OfscDecodeError,
+  OfscInvalidInput,
+  OfscNotFound,
+  OfscRateLimited,
+  OfscServerError,
+  OfscTransportError
+} from "@ofsc/core"
+export * from "./errors.js"
+export type { SyncOptions } from "./internal/options.js"
+export * from "./OfscSync.js"

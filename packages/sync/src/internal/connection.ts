@@ -1,0 +1,167 @@
+/**
+ * The calling thread's side: one worker per client, requests answered while this thread blocks in
+ * Atomics.wait. A worker that dies is noticed through the shared signal it sets on exit, and the
+ * next call starts a fresh one.
+ */
+import { createServer } from "node:net"
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads"
+import { OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
+import type { EncodedError } from "./codec.js"
+import { decodeError } from "./errorClasses.js"
+import type { SyncOptions } from "./options.js"
+import { type Reply, type Request, Signal } from "./protocol.js"
+
+/** Where the worker module is, and how the bootstrap should load it. */
+export interface WorkerEntry {
+  /** A file URL of the built worker module (worker.js for ESM, worker.cjs for CommonJS). */
+  readonly url: string
+}
+
+// A tiny CommonJS bootstrap: it registers the exit signal before anything can fail, then loads
+// the worker module, so even a worker that cannot load wakes its caller at once.
+const bootstrap = `
+const { workerData } = require("node:worker_threads")
+const signal = new Int32Array(workerData.signal)
+const dead = () => { Atomics.store(signal, 0, ${Signal.dead}); Atomics.notify(signal, 0) }
+process.on("exit", dead)
+process.on("uncaughtException", (error) => {
+  try { workerData.port.postMessage({ seq: -1, ok: false, error: { tag: "Error", fields: {}, message: String(error && error.stack || error) } }) } catch {}
+  process.exit(1)
+})
+import(workerData.entry).then(
+  (m) => m.start(workerData),
+  (error) => {
+    workerData.port.postMessage({ seq: 0, ok: false, error: { tag: "Error", fields: {}, message: "the worker failed to load: " + (error && error.message) } })
+    process.exit(1)
+  }
+)
+`
+
+interface Live {
+  readonly worker: Worker
+  readonly port: MessagePort
+  readonly signal: Int32Array
+}
+
+/** How long a new worker may take to load and build its layers. */
+const defaultBootTimeoutMs = 30_000
+
+const loopback = new Set(["127.0.0.1", "localhost", "::1", "[::1]"])
+
+/** True when a server listening on `port` lives on this thread: a blocking call to it cannot be answered. */
+const servedByThisThread = (port: number): boolean => {
+  // Node keeps no public list of servers; the active handles are the only place to look
+  const handles =
+    (process as unknown as { _getActiveHandles?: () => ReadonlyArray<unknown> })._getActiveHandles?.() ?? []
+  const ServerClass = createServer().constructor
+  return handles.some((h) => {
+    if (!(h instanceof ServerClass)) return false
+    const address = (h as { address: () => unknown }).address()
+    return address !== null && typeof address === "object" && (address as { port?: number }).port === port
+  })
+}
+
+/** One client's connection to its worker. */
+export class Connection {
+  private live: Live | undefined
+  private seq = 0
+  private closed = false
+  private readonly localPort: number | undefined
+
+  constructor(
+    private readonly entry: WorkerEntry,
+    private readonly options: SyncOptions
+  ) {
+    let localPort: number | undefined
+    if (options.baseUrl !== undefined) {
+      const url = new URL(options.baseUrl)
+      if (loopback.has(url.hostname)) localPort = Number(url.port || (url.protocol === "https:" ? 443 : 80))
+    }
+    this.localPort = localPort
+  }
+
+  /** Sends a request and blocks until its reply, the deadline, or the worker's death. */
+  request(method: string, make: (seq: number) => Request, timeoutMs: number): Reply & { readonly ok: true } {
+    if (this.closed) throw new OfscWorkerDied({ method, reason: "the client is closed" })
+    if (this.localPort !== undefined && servedByThisThread(this.localPort)) {
+      throw new OfscSyncDeadlock({ method, baseUrl: this.options.baseUrl ?? "" })
+    }
+    const live = this.ensureLive(method)
+    // the call's deadline starts once the worker is up: booting has a budget of its own
+    const deadline = performance.now() + timeoutMs
+    const request = make(++this.seq)
+    Atomics.store(live.signal, 0, Signal.idle)
+    live.port.postMessage(request)
+    return this.awaitReply(live, method, request.seq, deadline, timeoutMs)
+  }
+
+  /** Ends the worker; later calls throw. */
+  close(): void {
+    this.closed = true
+    this.discard()
+  }
+
+  private ensureLive(method: string): Live {
+    if (this.live !== undefined) return this.live
+    const { port1, port2 } = new MessageChannel()
+    const signal = new Int32Array(new SharedArrayBuffer(4))
+    const worker = new Worker(bootstrap, {
+      eval: true,
+      // --input-type makes Node refuse to start a worker from a file
+      execArgv: process.execArgv.filter((arg) => !arg.startsWith("--input-type")),
+      workerData: { signal: signal.buffer, port: port2, options: this.options, entry: this.entry.url },
+      transferList: [port2]
+    })
+    // a script that forgets close() must still be able to exit
+    worker.unref()
+    port1.unref()
+    this.live = { worker, port: port1, signal }
+    // the worker answers seq 0 once its layers are built (or with the configuration error)
+    const bootMs = this.options.bootTimeoutMs ?? defaultBootTimeoutMs
+    this.awaitReply(this.live, method, 0, performance.now() + bootMs, bootMs)
+    return this.live
+  }
+
+  private awaitReply(live: Live, method: string, seq: number, deadline: number, timeoutMs: number) {
+    for (;;) {
+      const remaining = deadline - performance.now()
+      if (remaining <= 0) {
+        this.discard()
+        throw new OfscSyncTimeout({ method, timeoutMs })
+      }
+      Atomics.wait(live.signal, 0, Signal.idle, remaining)
+      const state = Atomics.load(live.signal, 0)
+      if (state === Signal.idle) continue
+      // the port may hold the reply even when the worker has died since: read it first
+      const received = receiveMessageOnPort(live.port)
+      if (state === Signal.ready) Atomics.store(live.signal, 0, Signal.idle)
+      if (received !== undefined) {
+        const reply = received.message as Reply
+        if (reply.seq === -1) {
+          // the worker crashed (an uncaught error) and said why before exiting
+          this.discard()
+          throw new OfscWorkerDied({ method, reason: (reply as { error: EncodedError }).error.message })
+        }
+        if (reply.seq === seq) {
+          if (reply.ok) return reply
+          if (seq === 0) this.discard()
+          throw decodeError(reply.error as EncodedError)
+        }
+        continue
+      }
+      if (state === Signal.dead) {
+        this.discard()
+        throw new OfscWorkerDied({ method, reason: "the worker exited" })
+      }
+    }
+  }
+
+  private discard(): void {
+    const live = this.live
+    this.live = undefined
+    if (live !== undefined) {
+      live.port.close()
+      void live.worker.terminate()
+    }
+  }
+}

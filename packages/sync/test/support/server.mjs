@@ -1,0 +1,42 @@
+// An OFS-like server for the sync tests, in its own process: a blocked caller's thread cannot serve.
+// Prints its origin on stdout, then answers until killed.
+import { createServer } from "node:http"
+
+const expected = `Basic ${Buffer.from("sync-test@test:s3cret").toString("base64")}`
+const shifts = Array.from({ length: 250 }, (_, i) => ({ label: `shift-${i}`, type: i % 2 ? "on-call" : "regular" }))
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1")
+  const json = (status, body, headers = {}) => {
+    res.writeHead(status, { "content-type": "application/json", ...headers })
+    res.end(JSON.stringify(body))
+  }
+  if (req.headers.authorization !== expected) return json(401, { title: "Unauthorized", status: "401" })
+  if (url.pathname === "/slow") return setTimeout(() => json(200, { slow: true }), 2_000)
+  if (url.pathname === "/bytes") {
+    res.writeHead(200, { "content-type": "application/octet-stream" })
+    return res.end(Buffer.from([1, 2, 3, 254, 255]))
+  }
+  if (url.pathname === "/rest/ofscMetadata/v1/shifts") {
+    const offset = Number(url.searchParams.get("offset") ?? 0)
+    const limit = Math.min(100, Number(url.searchParams.get("limit") ?? 100))
+    const items = shifts.slice(offset, offset + limit)
+    return json(200, {
+      items,
+      totalResults: shifts.length,
+      hasMore: offset + items.length < shifts.length,
+      offset,
+      limit
+    })
+  }
+  const shift = /^\/rest\/ofscMetadata\/v1\/shifts\/([^/]+)$/.exec(url.pathname)
+  if (shift) {
+    const found = shifts.find((s) => s.label === decodeURIComponent(shift[1]))
+    return found
+      ? json(200, found)
+      : json(404, { type: "about:blank", title: "Not Found", status: "404", detail: "no such shift" })
+  }
+  if (url.pathname === "/busy") return json(503, { title: "Busy" }, { "retry-after": "0" })
+  json(200, { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams) })
+})
+server.listen(0, "127.0.0.1", () => console.log(`http://127.0.0.1:${server.address().port}`))
