@@ -1,6 +1,10 @@
 // These tests use the built package (dist/), as a script would: the worker runs from its built file.
 import { execFileSync, spawnSync } from "node:child_process"
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs"
 import { createServer, type Server } from "node:http"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { OfscNotFound as CoreNotFound } from "@ofsc/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -144,5 +148,48 @@ describe("a worker that dies", () => {
     `
     const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 60_000 })
     expect(JSON.parse(out.trim())).toEqual({ ok: "/cjs", tag: "OfscNotFound:true" })
+  })
+
+  it("works when installed under a path with spaces, # and %", () => {
+    const root = mkdtempSync(join(tmpdir(), "ofsc sync #1 %20 "))
+    try {
+      const pkgDir = fileURLToPath(new URL("..", import.meta.url))
+      const installed = join(root, "node_modules", "@ofsc", "sync")
+      mkdirSync(installed, { recursive: true })
+      cpSync(join(pkgDir, "dist"), join(installed, "dist"), { recursive: true })
+      cpSync(join(pkgDir, "package.json"), join(installed, "package.json"))
+      // its dependencies, linked from this workspace's install
+      for (const dep of ["@ofsc/core", "effect", "@effect/platform"]) {
+        const target = realpathSync(join(pkgDir, "node_modules", dep))
+        mkdirSync(dirname(join(root, "node_modules", dep)), { recursive: true })
+        symlinkSync(target, join(root, "node_modules", dep), "dir")
+      }
+      const coreDeps = join(realpathSync(join(pkgDir, "node_modules", "@ofsc/core")), "node_modules", "undici")
+      symlinkSync(realpathSync(coreDeps), join(root, "node_modules", "undici"), "dir")
+      const options = JSON.stringify({ ...drills, baseUrl: server.origin })
+      const esm = spawnSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `import { createOfscSync } from "@ofsc/sync"; const o = createOfscSync(${options}); console.log(o.core.raw("GET", "/esm").path); o.close()`
+        ],
+        { cwd: root, encoding: "utf8", timeout: 60_000 }
+      )
+      expect(esm.stderr).toBe("")
+      expect(esm.stdout.trim()).toBe("/esm")
+      const cjs = spawnSync(
+        process.execPath,
+        [
+          "-e",
+          `const { createOfscSync } = require("@ofsc/sync"); const o = createOfscSync(${options}); console.log(o.core.raw("GET", "/cjs").path); o.close()`
+        ],
+        { cwd: root, encoding: "utf8", timeout: 60_000 }
+      )
+      expect(cjs.stderr).toBe("")
+      expect(cjs.stdout.trim()).toBe("/cjs")
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })
