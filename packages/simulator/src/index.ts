@@ -1,0 +1,11 @@
+/**
+ * @ofsc/simulator: a local HTTP server that behaves like Oracle Fusion Field Service, for tests,
+ * demos and benchmarks.
+ */
+
+export * from "./Simulator.js"
+export type { SimApplication } from "./server/auth.js"
+export type { MultipartPart } from "./server/body.js"
+export type { FaultSettings } from "./server/faults.js"
+export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./server/responses.js"
+export { type Handler, Router, type SimRequest } from "./server/router.js"
