@@ -1,0 +1,214 @@
+/**
+ * Deterministic OFS-like data: the same seed and size always give the same resources, activities,
+ * work zones and metadata catalog. `large` is the size the benchmarks use.
+ */
+import { seededRandom } from "../server/faults.js"
+
+/** How much data to make. */
+export type DataSize = "small" | "medium" | "large"
+
+const sizes: Record<DataSize, { resources: number; activities: number; days: number; workZones: number }> = {
+  small: { resources: 20, activities: 600, days: 10, workZones: 20 },
+  medium: { resources: 200, activities: 10_000, days: 30, workZones: 100 },
+  large: { resources: 1_000, activities: 100_000, days: 60, workZones: 500 }
+}
+
+/** A record as the simulator stores it: plain JSON. */
+export type SimRecord = Record<string, unknown>
+
+/** The seeded data set, by collection. */
+export interface SeedData {
+  readonly startDate: string
+  readonly days: number
+  readonly resources: ReadonlyArray<SimRecord>
+  readonly activities: ReadonlyArray<SimRecord>
+  readonly workZones: ReadonlyArray<SimRecord>
+  readonly users: ReadonlyArray<SimRecord>
+  readonly metadata: Readonly<Record<string, ReadonlyArray<SimRecord>>>
+}
+
+const firstNames = ["Ana", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena", "Mo", "Nia"]
+const lastNames = ["Silva", "Berg", "Wong", "Kraus", "Novak", "Haddad", "Olsen", "Sato", "Petrov", "Reyes", "Moss"]
+const cities = ["Springfield", "Riverton", "Lakeside", "Hillcrest", "Fairview", "Oakridge", "Brookfield", "Milton"]
+const streets = ["Main St", "Oak Ave", "Pine Rd", "Maple Dr", "Cedar Ln", "Elm St", "Park Blvd", "Lake Rd"]
+const activityTypes = ["install", "repair", "upgrade", "inspection", "removal", "maintenance"]
+const statuses = ["pending", "pending", "pending", "started", "completed", "completed", "cancelled", "notdone", "suspended"]
+const timeSlots = [
+  { label: "08-10", name: "8-10", timeStart: "08:00", timeEnd: "10:00" },
+  { label: "10-12", name: "10-12", timeStart: "10:00", timeEnd: "12:00" },
+  { label: "12-14", name: "12-14", timeStart: "12:00", timeEnd: "14:00" },
+  { label: "14-16", name: "14-16", timeStart: "14:00", timeEnd: "16:00" },
+  { label: "16-18", name: "16-18", timeStart: "16:00", timeEnd: "18:00" }
+]
+const colours = ["yellow", "orange", "red", "blue", "green", "purple"]
+
+/** 'YYYY-MM-DD' of `start` plus `days`. */
+export const addDays = (start: string, days: number): string => {
+  const d = new Date(`${start}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0")
+
+/** Makes the data set for a seed and size; dates start at `startDate`. */
+export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01"): SeedData => {
+  const random = seededRandom(seed)
+  const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(random() * xs.length)] as A
+  const n = sizes[size]
+
+  const workZones = Array.from({ length: n.workZones }, (_, i) => ({
+    workZoneLabel: `WZ_${pad(i + 1, 4)}`,
+    workZoneName: `${pick(cities)} zone ${i + 1}`,
+    status: i % 37 === 36 ? "inactive" : "active",
+    travelArea: "routing_area",
+    keys: [pad(10_000 + i * 7, 5)]
+  }))
+
+  const buckets = Math.max(2, Math.floor(n.resources / 50))
+  const resources: Array<SimRecord> = [
+    { resourceId: "ROOT", name: "Organization", status: "active", resourceType: "OR", organization: "default" }
+  ]
+  for (let b = 0; b < buckets; b++) {
+    resources.push({
+      resourceId: `BUCKET_${pad(b + 1, 3)}`,
+      parentResourceId: "ROOT",
+      name: `${pick(cities)} dispatch ${b + 1}`,
+      status: "active",
+      resourceType: "BK",
+      timeZone: "Eastern"
+    })
+  }
+  const technicians = n.resources - resources.length
+  for (let t = 0; t < technicians; t++) {
+    resources.push({
+      resourceId: `TECH_${pad(t + 1, 5)}`,
+      parentResourceId: `BUCKET_${pad((t % buckets) + 1, 3)}`,
+      name: `${pick(firstNames)} ${pick(lastNames)}`,
+      status: t % 41 === 40 ? "inactive" : "active",
+      resourceType: "PR",
+      language: "en",
+      timeZone: "Eastern",
+      email: `tech${t + 1}@example.com`,
+      phone: `+1555${pad(t, 7)}`,
+      workZone: (workZones[t % workZones.length] as { workZoneLabel: string }).workZoneLabel,
+      XR_SKILL_LEVEL: 1 + (t % 5)
+    })
+  }
+  const techIds = resources.filter((r) => r.resourceType === "PR").map((r) => r.resourceId as string)
+
+  const activities: Array<SimRecord> = []
+  for (let a = 0; a < n.activities; a++) {
+    const day = a % n.days
+    const slot = pick(timeSlots)
+    const city = pick(cities)
+    activities.push({
+      activityId: 4_000_000 + a,
+      resourceId: techIds[Math.floor(a / n.days) % techIds.length],
+      date: addDays(startDate, day),
+      status: pick(statuses),
+      activityType: pick(activityTypes),
+      apptNumber: `APT-${pad(a + 1, 7)}`,
+      customerNumber: `C${pad(Math.floor(random() * 900_000) + 100_000, 6)}`,
+      customerName: `${pick(firstNames)} ${pick(lastNames)}`,
+      streetAddress: `${1 + Math.floor(random() * 999)} ${pick(streets)}`,
+      city,
+      stateProvince: "NY",
+      postalCode: pad(10_000 + Math.floor(random() * 80_000), 5),
+      timeSlot: slot.label,
+      serviceWindowStart: `${slot.timeStart}:00`,
+      serviceWindowEnd: `${slot.timeEnd}:00`,
+      duration: 30 + Math.floor(random() * 8) * 15,
+      travelTime: 5 + Math.floor(random() * 40),
+      latitude: Math.round((40 + random()) * 1e6) / 1e6,
+      longitude: Math.round((-74 - random()) * 1e6) / 1e6,
+      timeZone: "Eastern",
+      recordType: "regular",
+      XA_PRIORITY: random() < 0.2 ? "high" : "normal"
+    })
+  }
+
+  const users = techIds.slice(0, Math.min(techIds.length, 200)).map((resourceId, i) => ({
+    login: `user${pad(i + 1, 4)}`,
+    name: `User ${i + 1}`,
+    status: "active",
+    userType: "technician",
+    language: "en",
+    timeZone: "Eastern",
+    mainResourceId: resourceId,
+    resources: [resourceId]
+  }))
+
+  const shifts = [
+    ...colours.map((colour) => ({
+      label: `${colour}_oncall`,
+      name: `On call (${colour})`,
+      active: true,
+      type: "on-call",
+      decoration: colour,
+      workTimeStart: "18:00:00",
+      workTimeEnd: "23:00:00"
+    })),
+    { label: "day", name: "Day", active: true, type: "regular", points: 10, workTimeStart: "08:00:00", workTimeEnd: "17:00:00" },
+    { label: "early", name: "Early", active: true, type: "regular", points: 8, workTimeStart: "06:00:00", workTimeEnd: "14:00:00" },
+    { label: "late", name: "Late", active: true, type: "regular", points: 8, workTimeStart: "14:00:00", workTimeEnd: "22:00:00" }
+  ]
+
+  const metadata: Record<string, Array<SimRecord>> = {
+    shifts,
+    timeSlots: timeSlots.map((s) => ({ ...s, active: true, isAllDay: false })),
+    activityTypes: activityTypes.map((label, i) => ({
+      label,
+      name: label[0]?.toUpperCase() + label.slice(1),
+      active: true,
+      groupLabel: "customer",
+      defaultDuration: 60 + i * 15,
+      colors: { pending: "FFDE00", started: "5DBE3F", completed: "79B6EB" },
+      features: { isTeamworkAvailable: false, allowMoveBetweenResources: true }
+    })),
+    activityTypeGroups: [{ label: "customer", name: "Customer", activityTypes: activityTypes.map((label) => ({ label })) }],
+    workSkills: ["electrical", "plumbing", "fiber", "hvac", "safety", "climbing"].map((label) => ({
+      label,
+      name: label,
+      active: true,
+      sharing: "maximal"
+    })),
+    workSkillGroups: [{ label: "field", name: "Field", active: true, assignToResource: true, workSkills: [] }],
+    properties: [
+      { label: "XA_PRIORITY", name: "Priority", type: "string", entity: "activity", gui: "text" },
+      { label: "XR_SKILL_LEVEL", name: "Skill level", type: "integer", entity: "resource", gui: "text" },
+      { label: "csign", name: "Customer signature", type: "file", entity: "activity", gui: "signature" },
+      { label: "photo", name: "Photo", type: "file", entity: "activity", gui: "image" }
+    ],
+    resourceTypes: [
+      { label: "PR", name: "Technician", active: true, role: "field_resource" },
+      { label: "BK", name: "Bucket", active: true, role: "bucket" },
+      { label: "OR", name: "Organization", active: true, role: "organization_unit" }
+    ],
+    inventoryTypes: ["router", "modem", "meter", "cable"].map((label) => ({
+      label,
+      name: label,
+      active: true,
+      nonSerialized: label === "cable"
+    })),
+    capacityAreas: resources
+      .filter((r) => r.resourceType === "BK")
+      .map((r) => ({ label: r.resourceId, name: r.name, type: "area", status: "active", parentLabel: "ROOT" })),
+    capacityCategories: ["install", "repair"].map((label) => ({ label, name: label, active: true })),
+    languages: [{ label: "en", code: "en-US", name: "English", active: true }],
+    nonWorkingReasons: [
+      { label: "vacation", name: "Vacation", active: true },
+      { label: "sick", name: "Sick", active: true }
+    ],
+    organizations: [{ label: "default", name: "Default", type: "inhouse" }],
+    workZones,
+    applications: [{ label: "ofsc-sim", name: "Simulator app", status: "active", tokenService: "ofsc" }],
+    forms: [{ label: "checklist", name: "Checklist" }],
+    linkTemplates: [{ label: "start_after", active: true, linkType: "related", reverseLabel: "start_before" }],
+    mapLayers: [],
+    routingProfiles: [{ profileLabel: "default" }],
+    plugins: []
+  }
+
+  return { startDate, days: n.days, resources, activities, workZones, users, metadata }
+}
