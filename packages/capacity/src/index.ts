@@ -1,1 +1,7 @@
-export {}
+/**
+ * @ofsc/capacity: the ofscCapacity API of Oracle Fusion Field Service as an Effect service (OfscCapacity), and its
+ * operation table (CapacityOperations: one descriptor per operation, plus the query and body schemas).
+ */
+
+export * as CapacityOperations from "./generated/operations.js"
+export * from "./OfscCapacity.js"

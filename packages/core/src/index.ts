@@ -1,10 +1,14 @@
 /**
  * @ofsc/core: the services every @ofsc API package runs on (config, auth, transport, errors and
- * paging) for the Oracle Fusion Field Service REST API.
+ * paging) for the Oracle Fusion Field Service REST API, and the ofscCore API itself (OfscCore).
  */
+
+export type { EventStreamOptions } from "./EventStream.js"
+export * as CoreOperations from "./generated/operations.js"
 export * from "./OfscAuth.js"
 export * as OfscClient from "./OfscClient.js"
 export * from "./OfscConfig.js"
+export * from "./OfscCore.js"
 export * from "./OfscError.js"
 export * as OfscHttpClient from "./OfscHttpClient.js"
 export * from "./OfscTransport.js"

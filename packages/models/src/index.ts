@@ -1,1 +1,4 @@
-export {}
+// @ofsc/models: the shared primitives and link helpers; the models themselves are per module
+// (`@ofsc/models/core`, `/metadata`, `/capacity`, `/statistics`, `/parts-catalog`, `/collaboration`, `/auth`).
+export * from "./links.js"
+export * from "./OfsPrimitives.js"

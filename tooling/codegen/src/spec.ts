@@ -25,7 +25,7 @@ export interface SchemaNode {
 }
 
 /** A parameter after `$ref` resolution. */
-export interface Parameter extends SchemaNode {
+export interface Parameter extends Omit<SchemaNode, "required"> {
   readonly name: string
   readonly in: "path" | "query" | "body" | "formData" | "header"
   readonly required?: boolean

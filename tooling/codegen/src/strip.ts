@@ -17,7 +17,8 @@ export const stripProse = (node: unknown, key?: string): unknown => {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(node)) {
     // under `properties` and `definitions`, keys are names (a property may be called "title")
-    const isNameMap = key === "properties" || key === "definitions" || key === "paths" || key === "parameters" || key === "responses"
+    const isNameMap =
+      key === "properties" || key === "definitions" || key === "paths" || key === "parameters" || key === "responses"
     if (!isNameMap && prose.has(k)) continue
     out[k] = stripProse(v, isNameMap ? undefined : k)
   }

@@ -27,12 +27,37 @@ export interface SeedData {
   readonly metadata: Readonly<Record<string, ReadonlyArray<SimRecord>>>
 }
 
-const firstNames = ["Ana", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena", "Mo", "Nia"]
+const firstNames = [
+  "Ana",
+  "Ben",
+  "Chen",
+  "Dana",
+  "Eli",
+  "Fatima",
+  "Gus",
+  "Hana",
+  "Ivan",
+  "Jo",
+  "Kai",
+  "Lena",
+  "Mo",
+  "Nia"
+]
 const lastNames = ["Silva", "Berg", "Wong", "Kraus", "Novak", "Haddad", "Olsen", "Sato", "Petrov", "Reyes", "Moss"]
 const cities = ["Springfield", "Riverton", "Lakeside", "Hillcrest", "Fairview", "Oakridge", "Brookfield", "Milton"]
 const streets = ["Main St", "Oak Ave", "Pine Rd", "Maple Dr", "Cedar Ln", "Elm St", "Park Blvd", "Lake Rd"]
 const activityTypes = ["install", "repair", "upgrade", "inspection", "removal", "maintenance"]
-const statuses = ["pending", "pending", "pending", "started", "completed", "completed", "cancelled", "notdone", "suspended"]
+const statuses = [
+  "pending",
+  "pending",
+  "pending",
+  "started",
+  "completed",
+  "completed",
+  "cancelled",
+  "notdone",
+  "suspended"
+]
 const timeSlots = [
   { label: "08-10", name: "8-10", timeStart: "08:00", timeEnd: "10:00" },
   { label: "10-12", name: "10-12", timeStart: "10:00", timeEnd: "12:00" },
@@ -149,9 +174,33 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       workTimeStart: "18:00:00",
       workTimeEnd: "23:00:00"
     })),
-    { label: "day", name: "Day", active: true, type: "regular", points: 10, workTimeStart: "08:00:00", workTimeEnd: "17:00:00" },
-    { label: "early", name: "Early", active: true, type: "regular", points: 8, workTimeStart: "06:00:00", workTimeEnd: "14:00:00" },
-    { label: "late", name: "Late", active: true, type: "regular", points: 8, workTimeStart: "14:00:00", workTimeEnd: "22:00:00" }
+    {
+      label: "day",
+      name: "Day",
+      active: true,
+      type: "regular",
+      points: 10,
+      workTimeStart: "08:00:00",
+      workTimeEnd: "17:00:00"
+    },
+    {
+      label: "early",
+      name: "Early",
+      active: true,
+      type: "regular",
+      points: 8,
+      workTimeStart: "06:00:00",
+      workTimeEnd: "14:00:00"
+    },
+    {
+      label: "late",
+      name: "Late",
+      active: true,
+      type: "regular",
+      points: 8,
+      workTimeStart: "14:00:00",
+      workTimeEnd: "22:00:00"
+    }
   ]
 
   const metadata: Record<string, Array<SimRecord>> = {
@@ -166,7 +215,9 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       colors: { pending: "FFDE00", started: "5DBE3F", completed: "79B6EB" },
       features: { isTeamworkAvailable: false, allowMoveBetweenResources: true }
     })),
-    activityTypeGroups: [{ label: "customer", name: "Customer", activityTypes: activityTypes.map((label) => ({ label })) }],
+    activityTypeGroups: [
+      { label: "customer", name: "Customer", activityTypes: activityTypes.map((label) => ({ label })) }
+    ],
     workSkills: ["electrical", "plumbing", "fiber", "hvac", "safety", "climbing"].map((label) => ({
       label,
       name: label,

@@ -1,0 +1,2 @@
+// @ofsc/models/auth: the token service uses only inline shapes, so this entry is empty for now.
+export * from "./generated/auth.js"

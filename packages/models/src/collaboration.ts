@@ -1,0 +1,2 @@
+// The collaboration models of @ofsc/models: lenient response schemas and strict `...Input` request schemas.
+export * from "./generated/collaboration.js"

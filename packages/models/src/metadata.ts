@@ -1,0 +1,2 @@
+// The metadata models of @ofsc/models: lenient response schemas and strict `...Input` request schemas.
+export * from "./generated/metadata.js"

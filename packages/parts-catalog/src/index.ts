@@ -1,0 +1,7 @@
+/**
+ * @ofsc/parts-catalog: the ofscPartsCatalog API of Oracle Fusion Field Service as an Effect service (OfscPartsCatalog), and its
+ * operation table (PartsCatalogOperations: one descriptor per operation, plus the query and body schemas).
+ */
+
+export * as PartsCatalogOperations from "./generated/operations.js"
+export * from "./OfscPartsCatalog.js"

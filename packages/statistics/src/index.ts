@@ -1,0 +1,7 @@
+/**
+ * @ofsc/statistics: the ofscStatistics API of Oracle Fusion Field Service as an Effect service (OfscStatistics), and its
+ * operation table (StatisticsOperations: one descriptor per operation, plus the query and body schemas).
+ */
+
+export * as StatisticsOperations from "./generated/operations.js"
+export * from "./OfscStatistics.js"

@@ -1,0 +1,586 @@
+/**
+ * Generates, per API package, `src/generated/operations.ts` (one `Operation.make` descriptor per OFS
+ * operation, the query and inline body/response schemas they use, and a flat `operations` array) and
+ * `src/generated/api.ts` (the explicit API interface, grouped as `naming.ts` says, and its
+ * implementation over the transport).
+ */
+import { createEmitContext, emitSchema, modelImportPath, modelName, primitivesUsed } from "./emitSchema.js"
+import { operationNames, streamNameFor } from "./naming.js"
+import { facts, operations, type Parameter, refName, type SchemaNode, type SpecOperation } from "./spec.js"
+import { writeGeneratedFile } from "./writeFile.js"
+
+// ---------------------------------------------------------------------------------------------
+// the plan of one operation
+
+type BodyPlan =
+  | { readonly kind: "none" }
+  | { readonly kind: "json" | "form" | "multipart"; readonly schema: Expr }
+  | { readonly kind: "octet-stream" }
+
+type SuccessPlan =
+  | { readonly kind: "json"; readonly schema: Expr }
+  | { readonly kind: "empty" }
+  | { readonly kind: "bytes" }
+
+/** A schema for the descriptor: a model (by name) or an inline expression declared in the file. */
+interface Expr {
+  /** The schema node, or the expression text for hand-built schemas. */
+  readonly node: SchemaNode | string
+  readonly mode: "decode" | "encode"
+  /** The answer may also be empty (a 204 that declares a body): decodes to `undefined` then. */
+  readonly orEmpty?: boolean
+}
+
+/** One operation, ready to emit. */
+export interface PlannedOperation {
+  readonly spec: SpecOperation
+  /** The dotted id, e.g. `metadata.shifts.get`. */
+  readonly id: string
+  /** The package directory under packages/. */
+  readonly pkg: string
+  /** Group path inside the service, e.g. `["resources", "workSchedules"]`. */
+  readonly groups: ReadonlyArray<string>
+  readonly method: string
+  /** The descriptor's exported name, e.g. `shiftsGet`. */
+  readonly constName: string
+  /** The prefix of the names of its inline schemas, e.g. `ShiftsList`. */
+  readonly typeBase: string
+  readonly pathParams: ReadonlyArray<Parameter>
+  readonly queryParams: ReadonlyArray<Parameter>
+  readonly body: BodyPlan
+  readonly success: SuccessPlan
+  readonly paging: "none" | "offset-limit" | "cursor"
+}
+
+const key = (op: SpecOperation) => `${op.method} ${op.path}`
+
+const pascal = (parts: ReadonlyArray<string>) => parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join("")
+
+const camel = (parts: ReadonlyArray<string>) => {
+  const p = pascal(parts)
+  return p[0]!.toLowerCase() + p.slice(1)
+}
+
+/** The id prefix of each package's operations. */
+const idModule = (op: SpecOperation): string => (op.module.key === "auth" ? "core" : op.module.key)
+
+/**
+ * Body schemas the spec writes wrongly. PUT enumerationList declares a bare `items` key (no type);
+ * OFS takes `{ "items": [...] }`.
+ */
+const bodyFixes: Readonly<Record<string, SchemaNode>> = {
+  "PUT /rest/ofscMetadata/v1/properties/{label}/enumerationList": {
+    type: "object",
+    properties: { items: { type: "array", items: { $ref: "#/definitions/PropertyEnumeration" } } },
+    required: ["items"]
+  }
+}
+
+/** A parameter's own schema: the parameter without its name, place and required flag. */
+const parameterSchema = (p: Parameter): SchemaNode => {
+  const { name: _name, in: _in, required: _required, collectionFormat: _format, schema: _schema, ...node } = p
+  return node
+}
+
+const binaryContentSchema =
+  "Schema.Struct({ data: Schema.Uint8ArrayFromSelf, contentType: Schema.optional(Schema.String), filename: Schema.optional(Schema.String) })"
+
+const planBody = (op: SpecOperation): BodyPlan => {
+  const fixed = bodyFixes[key(op)]
+  if (fixed) return { kind: "json", schema: { node: fixed, mode: "encode" } }
+  const form = op.parameters.filter((p) => p.in === "formData")
+  if (op.consumes.includes("multipart/form-data")) {
+    const fields = form.map((p) => {
+      const value = p.type === "file" ? binaryContentSchema : "Schema.String"
+      return `${p.name}: ${p.required ? value : `Schema.optional(${value})`}`
+    })
+    return { kind: "multipart", schema: { node: `Schema.Struct({ ${fields.join(", ")} })`, mode: "encode" } }
+  }
+  if (form.length > 0) {
+    const node: SchemaNode = {
+      type: "object",
+      properties: Object.fromEntries(form.map((p) => [p.name, parameterSchema(p)])),
+      required: form.filter((p) => p.required).map((p) => p.name)
+    }
+    return { kind: "form", schema: { node, mode: "encode" } }
+  }
+  const body = op.parameters.find((p) => p.in === "body")
+  const sendsBytes = op.consumes.includes("application/octet-stream") && (op.method === "PUT" || op.method === "POST")
+  if (sendsBytes || (body?.schema?.$ref && refName(body.schema.$ref) === "file")) return { kind: "octet-stream" }
+  if (body?.schema) return { kind: "json", schema: { node: body.schema, mode: "encode" } }
+  return { kind: "none" }
+}
+
+const isErrorSchema = (s: SchemaNode | undefined) => s?.$ref !== undefined && refName(s.$ref) === "Error"
+
+const planSuccess = (op: SpecOperation): SuccessPlan => {
+  if (op.produces.includes("application/octet-stream")) return { kind: "bytes" }
+  const statuses = Object.keys(op.responses)
+    .filter((s) => /^2\d\d$/.test(s))
+    .sort()
+  const status = statuses[0]
+  if (status === undefined) {
+    // no 2xx declared: the success shape sits under `default` (GET events/subscriptions)
+    const fallback = op.responses.default?.schema
+    return fallback && !isErrorSchema(fallback)
+      ? { kind: "json", schema: { node: fallback, mode: "decode" } }
+      : { kind: "empty" }
+  }
+  const schema = op.responses[status]?.schema
+  if (!schema) return { kind: "empty" }
+  // a 204 that also declares a body: accept both an empty answer and the body
+  return { kind: "json", schema: { node: schema, mode: "decode", orEmpty: status === "204" } }
+}
+
+const pathOrder = (path: string): ReadonlyArray<string> => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!)
+
+/** Every operation of the spec with its name, checked against the naming map both ways. */
+export const planOperations = (): ReadonlyArray<PlannedOperation> => {
+  const problems: Array<string> = []
+  const specKeys = new Set(operations.map(key))
+  for (const k of Object.keys(operationNames))
+    if (!specKeys.has(k)) problems.push(`naming.ts names ${k}, not in the spec`)
+  const seenIds = new Map<string, string>()
+  const planned: Array<PlannedOperation> = []
+  for (const op of operations) {
+    const id = operationNames[key(op)]
+    if (!id) {
+      problems.push(`no name in naming.ts for ${key(op)}`)
+      continue
+    }
+    const parts = id.split(".")
+    if (parts[0] !== idModule(op)) problems.push(`${id}: must start with ${idModule(op)}.`)
+    if (parts.length < 3) problems.push(`${id}: needs <module>.<group>.<method>`)
+    const other = seenIds.get(id)
+    if (other) problems.push(`${id} names both ${other} and ${key(op)}`)
+    seenIds.set(id, key(op))
+    const names = pathOrder(op.path)
+    const pathParams = names.map((n) => {
+      const p = op.parameters.find((q) => q.in === "path" && q.name === n)
+      if (!p) throw new Error(`${key(op)}: no parameter for {${n}}`)
+      return p
+    })
+    const queryParams = op.parameters.filter((p) => p.in === "query")
+    const paging =
+      op.method === "GET" && op.path === "/rest/ofscCore/v1/events"
+        ? "cursor"
+        : queryParams.some((p) => p.name === "offset")
+          ? "offset-limit"
+          : "none"
+    const inner = parts.slice(1)
+    planned.push({
+      spec: op,
+      id,
+      pkg: op.module.pkg,
+      groups: inner.slice(0, -1),
+      method: inner[inner.length - 1]!,
+      constName: camel(inner),
+      typeBase: pascal(inner),
+      pathParams,
+      queryParams,
+      body: planBody(op),
+      success: planSuccess(op),
+      paging
+    })
+  }
+  if (problems.length > 0) throw new Error(`operation naming:\n  ${problems.join("\n  ")}`)
+  return planned
+}
+
+// ---------------------------------------------------------------------------------------------
+// operations.ts
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+const propertyKey = (k: string) => (identifier.test(k) ? k : JSON.stringify(k))
+const quote = (s: string) => JSON.stringify(s)
+
+/** The schema of one path parameter: non-empty strings (an empty one would change the URL), integers, enums. */
+const pathParamSchema = (p: Parameter): string => {
+  if (p.enum && p.enum.length > 0) return `Schema.Literal(${p.enum.map((v) => quote(String(v))).join(", ")})`
+  if (p.type === "integer") return "Schema.Int"
+  if (p.type === "number") return "Schema.Finite"
+  return "Schema.NonEmptyString"
+}
+
+/** The TypeScript type of one path parameter, for the API signature. */
+const pathParamType = (p: Parameter): string => {
+  if (p.enum && p.enum.length > 0) return p.enum.map((v) => quote(String(v))).join(" | ")
+  return p.type === "integer" || p.type === "number" ? "number" : "string"
+}
+
+/** What one package's files are built from. */
+interface PackageFiles {
+  readonly pkg: string
+  /** The module name that starts its ids (`core`, `metadata`, ...). */
+  readonly module: string
+  readonly planned: ReadonlyArray<PlannedOperation>
+}
+
+/** How the api file names the types of one operation. */
+interface OperationTypes {
+  readonly query: string | undefined
+  readonly queryRequired: boolean
+  readonly body: string | undefined
+  readonly success: string
+  /** The item type of a paged list, if the operation pages. */
+  readonly item: string | undefined
+}
+
+const isCore = (pkg: string) => pkg === "core"
+
+interface RenderedOperations {
+  readonly source: string
+  readonly types: ReadonlyMap<string, OperationTypes>
+  /** Model type names the api file needs, by module specifier. */
+  readonly modelTypes: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+const definitionOf = (node: SchemaNode | string): string | undefined =>
+  typeof node !== "string" && node.$ref && Object.keys(node).length === 1 ? refName(node.$ref) : undefined
+
+/** The item model of a paged answer (`items: [ $ref ]`), when the answer is a definition or inline object. */
+const pagedItem = (node: SchemaNode | string): string | undefined => {
+  if (typeof node === "string") return undefined
+  const target = node.$ref ? facts.definitions[refName(node.$ref)] : node
+  const items = target?.properties?.items
+  const ref = items?.type === "array" ? items.items?.$ref : undefined
+  return ref ? refName(ref) : undefined
+}
+
+const renderOperations = (files: PackageFiles): RenderedOperations => {
+  const ctx = { decode: createEmitContext("decode"), encode: createEmitContext("encode") }
+  const declarations: Array<string> = []
+  const descriptors: Array<string> = []
+  const types = new Map<string, OperationTypes>()
+  const modelTypes = new Map<string, Set<string>>()
+  const localNames = new Set<string>()
+  /** Records a model type the api file names; answers its identifier. */
+  const modelType = (definition: string, mode: "decode" | "encode"): string => {
+    const name = modelName(definition, mode)
+    const path = modelImportPath(definition)
+    const set = modelTypes.get(path) ?? new Set<string>()
+    set.add(name)
+    modelTypes.set(path, set)
+    return name
+  }
+  /** Declares an inline schema with its type, or answers the model's name for a bare $ref. */
+  const schemaName = (expr: Expr, name: string, comment: string): string => {
+    const definition = definitionOf(expr.node)
+    if (definition && !expr.orEmpty) {
+      modelType(definition, expr.mode)
+      return ctx[expr.mode].ref(definition)
+    }
+    const inner =
+      typeof expr.node === "string"
+        ? expr.node
+        : definition
+          ? ctx[expr.mode].ref(definition)
+          : emitSchema(expr.node, ctx[expr.mode])
+    const text = expr.orEmpty ? `Schema.UndefinedOr(${inner})` : inner
+    if (localNames.has(name)) throw new Error(`two inline schemas named ${name}`)
+    localNames.add(name)
+    declarations.push(
+      `/** ${comment} */\nexport const ${name} = ${text}\n/** The type of {@link ${name}}. */\nexport type ${name} = typeof ${name}.Type\n`
+    )
+    return name
+  }
+
+  for (const p of files.planned) {
+    const route = `${p.spec.method} ${p.spec.path}`
+    const fields: Array<string> = [
+      `id: ${quote(p.id)}`,
+      `method: ${quote(p.spec.method)}`,
+      `path: ${quote(p.spec.path)}`
+    ]
+    if (p.pathParams.length > 0) {
+      fields.push(
+        `pathParams: Schema.Struct({ ${p.pathParams.map((q) => `${propertyKey(q.name)}: ${pathParamSchema(q)}`).join(", ")} })`
+      )
+    }
+    let query: string | undefined
+    if (p.queryParams.length > 0) {
+      const queryFields = p.queryParams.map((q) => {
+        const value = emitSchema(parameterSchema(q), ctx.encode)
+        return `${propertyKey(q.name)}: ${q.required ? value : `Schema.optional(${value})`}`
+      })
+      query = schemaName(
+        { node: `Schema.Struct({ ${queryFields.join(", ")} })`, mode: "encode" },
+        `${p.typeBase}Query`,
+        `The query of \`${p.id}\` (${route}).`
+      )
+      fields.push(`query: ${query}`)
+    }
+    let body: string | undefined
+    switch (p.body.kind) {
+      case "none":
+        break
+      case "octet-stream":
+        fields.push(`body: { kind: "octet-stream" }`)
+        body = "BinaryContent"
+        break
+      default:
+        body = schemaName(p.body.schema, `${p.typeBase}Body`, `The request body of \`${p.id}\` (${route}).`)
+        fields.push(`body: { kind: ${quote(p.body.kind)}, schema: ${body} }`)
+    }
+    let success: string
+    switch (p.success.kind) {
+      case "empty":
+        success = "void"
+        break
+      case "bytes":
+        fields.push(`success: { kind: "bytes" }`)
+        success = "Uint8Array"
+        break
+      case "json":
+        success = schemaName(p.success.schema, `${p.typeBase}Response`, `The answer of \`${p.id}\` (${route}).`)
+        fields.push(`success: { kind: "json", schema: ${success} }`)
+    }
+    if (p.paging !== "none") fields.push(`paging: ${quote(p.paging)}`)
+    const itemDef = p.paging !== "none" && p.success.kind === "json" ? pagedItem(p.success.schema.node) : undefined
+    types.set(p.id, {
+      query,
+      queryRequired: p.queryParams.some((q) => q.required),
+      body,
+      success,
+      item: itemDef ? modelType(itemDef, "decode") : undefined
+    })
+    const deprecated = p.spec.deprecated ? "\n * @deprecated OFS keeps this version only for old integrations." : ""
+    descriptors.push(
+      `/** ${route}${deprecated} */\nexport const ${p.constName} = Operation.make({ ${fields.join(", ")} })\n`
+    )
+  }
+
+  const body = [...declarations, ...descriptors].join("\n")
+  const modelImports = new Map<string, Set<string>>()
+  for (const c of [ctx.decode, ctx.encode]) {
+    for (const [path, ids] of c.imports()) {
+      const set = modelImports.get(path) ?? new Set<string>()
+      for (const id of ids) set.add(id)
+      modelImports.set(path, set)
+    }
+  }
+  for (const name of localNames) {
+    for (const ids of modelImports.values())
+      if (ids.has(name)) throw new Error(`${name} is both a model and an inline schema`)
+  }
+  const primitives = primitivesUsed(body)
+  const imports = [
+    ...(isCore(files.pkg)
+      ? [`import * as Operation from "../Operation.js"`, `import type { AnyOperation } from "../Operation.js"`]
+      : [`import { type AnyOperation, Operation } from "@ofsc/core"`]),
+    ...(primitives.length > 0 ? [`import { ${primitives.join(", ")} } from "@ofsc/models"`] : []),
+    ...[...modelImports.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([path, ids]) => `import { ${[...ids].sort().join(", ")} } from "${path}"`),
+    `import { Schema } from "effect"`
+  ]
+  const operationsArray = `/** Every ${files.module} operation, in spec order. */\nexport const operations: ReadonlyArray<AnyOperation> = [\n${files.planned.map((p) => `  ${p.constName}`).join(",\n")}\n]\n`
+  return {
+    source: `${imports.join("\n")}\n\n${body}\n${operationsArray}`,
+    types,
+    modelTypes
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// api.ts
+
+interface GroupNode {
+  readonly methods: Array<{
+    readonly name: string
+    readonly signature: string
+    readonly impl: string
+    readonly doc: string
+  }>
+  readonly groups: Map<string, GroupNode>
+}
+
+const newGroup = (): GroupNode => ({ methods: [], groups: new Map() })
+
+const serviceName = (module: string) => `Ofsc${module[0]!.toUpperCase()}${module.slice(1)}`
+
+const renderApi = (files: PackageFiles, rendered: RenderedOperations): string => {
+  const root = newGroup()
+  const opTypes = new Set<string>()
+  const place = (groups: ReadonlyArray<string>): GroupNode => {
+    let node = root
+    for (const g of groups) {
+      let next = node.groups.get(g)
+      if (!next) {
+        next = newGroup()
+        node.groups.set(g, next)
+      }
+      node = next
+    }
+    return node
+  }
+  let usesStream = false
+  let usesBinary = false
+  let usesEvents = false
+  for (const p of files.planned) {
+    const t = rendered.types.get(p.id)!
+    const route = `${p.spec.method} ${p.spec.path}`
+    const params: Array<string> = p.pathParams.map((q) => `${q.name}: ${pathParamType(q)}`)
+    const args: Array<string> = p.pathParams.map((q) => q.name)
+    const input: Array<string> = []
+    if (p.pathParams.length > 0) input.push(`path: { ${p.pathParams.map((q) => q.name).join(", ")} }`)
+    if (t.body) {
+      const name = p.body.kind === "octet-stream" ? "content" : "body"
+      params.push(`${name}: ${t.body}`)
+      args.push(name)
+      input.push(name === "body" ? "body" : `body: ${name}`)
+      if (t.body === "BinaryContent") usesBinary = true
+      else if (isLocal(rendered, t.body)) opTypes.add(t.body)
+    }
+    if (t.query) {
+      params.push(t.queryRequired ? `query: ${t.query}` : `query?: ${t.query}`)
+      args.push("query")
+      input.push("query")
+      opTypes.add(t.query)
+    }
+    if (t.success !== "void" && t.success !== "Uint8Array" && isLocal(rendered, t.success)) opTypes.add(t.success)
+    const inputArg = input.length > 0 ? `, { ${input.join(", ")} }` : ""
+    const group = place(p.groups)
+    const deprecated = p.spec.deprecated ? " @deprecated OFS keeps this version only for old integrations." : ""
+    group.methods.push({
+      name: p.method,
+      doc: `/** ${route}${deprecated} */`,
+      signature: `(${params.join(", ")}) => Effect.Effect<${t.success}, OfscError>`,
+      impl: `(${args.join(", ")}) => call(Ops.${p.constName}${inputArg})`
+    })
+    if (p.paging === "offset-limit") {
+      usesStream = true
+      const item = t.item ?? `Paging.ItemOf<${t.success}>`
+      const streamParams = [...params, "options?: Paging.StreamOptions"]
+      group.methods.push({
+        name: streamNameFor(p.id, p.method),
+        doc: `/** Every item of ${route}, fetched page by page as the stream is pulled. */`,
+        signature: `(${streamParams.join(", ")}) => Stream.Stream<${item}, OfscError>`,
+        impl: `(${[...args, "options"].join(", ")}) => stream(Ops.${p.constName}, { ${input.join(", ")} }, options)`
+      })
+    }
+    if (p.paging === "cursor") {
+      usesEvents = true
+      const item = t.item
+      if (!item) throw new Error(`${p.id}: no item type for the event stream`)
+      group.methods.push({
+        name: streamNameFor(p.id, p.method),
+        doc: `/** The events of a subscription, following \`nextPage\` from poll to poll until a poll brings none (see EventStream). */`,
+        signature: `(query: ${t.query}, options?: EventStreamOptions) => Stream.Stream<${item}, OfscError>`,
+        impl: `(query, options) => streamEvents(transport, Ops.${p.constName}, query, options)`
+      })
+    }
+  }
+  const problems: Array<string> = []
+  const emitGroup = (node: GroupNode, indent: string, path: string): { iface: string; impl: string } => {
+    const names = new Set<string>()
+    const ifaceLines: Array<string> = []
+    const implLines: Array<string> = []
+    for (const m of node.methods) {
+      if (names.has(m.name)) problems.push(`${path}.${m.name} is named twice`)
+      names.add(m.name)
+      ifaceLines.push(`${indent}${m.doc}\n${indent}readonly ${propertyKey(m.name)}: ${m.signature}`)
+      implLines.push(`${indent}${propertyKey(m.name)}: ${m.impl}`)
+    }
+    for (const [name, child] of node.groups) {
+      if (names.has(name)) problems.push(`${path}.${name} is both a method and a group`)
+      names.add(name)
+      const inner = emitGroup(child, `${indent}  `, `${path}.${name}`)
+      ifaceLines.push(`${indent}readonly ${propertyKey(name)}: {\n${inner.iface}\n${indent}}`)
+      implLines.push(`${indent}${propertyKey(name)}: {\n${inner.impl}\n${indent}}`)
+    }
+    return { iface: ifaceLines.join("\n"), impl: implLines.join(",\n") }
+  }
+  const service = serviceName(files.module)
+  if (isCore(files.pkg)) {
+    root.methods.push({
+      name: "raw",
+      doc: "/** Calls a path the tables do not know yet (a newer OFS release) through the same transport. */",
+      signature: `OfscTransportShape["raw"]`,
+      impl: "transport.raw"
+    })
+  }
+  const out = emitGroup(root, "  ", files.module)
+  if (problems.length > 0) throw new Error(`api ${files.module}:\n  ${problems.join("\n  ")}`)
+
+  const modelImports = [...rendered.modelTypes.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, ids]) => `import type { ${[...ids].sort().join(", ")} } from "${path}"`)
+  const typeList = (names: ReadonlyArray<string>) => names.map((n) => `type ${n}`).join(", ")
+  const imports = isCore(files.pkg)
+    ? [
+        ...(usesEvents ? [`import { type EventStreamOptions, streamEvents } from "../EventStream.js"`] : []),
+        `import type { OfscError } from "../OfscError.js"`,
+        `import { ${usesStream ? "OfscTransport, " : ""}type OfscTransportShape } from "../OfscTransport.js"`,
+        `import type { ${[...(usesBinary ? ["BinaryContent"] : []), "Operation as OfscOperation", "OperationArgs"].join(", ")} } from "../Operation.js"`,
+        ...(usesStream ? [`import * as Paging from "../Paging.js"`] : [])
+      ]
+    : [
+        `import { ${usesStream ? "OfscTransport, Paging, " : ""}${typeList([...(usesBinary ? ["BinaryContent"] : []), "OfscError", "OfscOperation", "OfscTransportShape", "OperationArgs"])} } from "@ofsc/core"`
+      ]
+  const localTypes = [...opTypes].sort()
+  // the operation alone fixes the types: the arguments (a query that may be undefined) must not widen them
+  const callHelper = `  const call = <P, Q, B, A>(op: OfscOperation<P, Q, B, A>, ...args: NoInfer<OperationArgs<OfscOperation<P, Q, B, A>>>) =>
+    transport.call(op, ...args)\n`
+  const streamHelper = usesStream
+    ? `  const stream = <P, Q extends Paging.OffsetQuery, B, A extends Paging.OffsetPage<unknown>>(op: OfscOperation<P, Q, B, A>, input: NoInfer<OperationArgs<OfscOperation<P, Q, B, A>>[0]>, options: Paging.StreamOptions | undefined) =>
+    Stream.provideService(Paging.stream(op, input, options), OfscTransport, transport)\n`
+    : ""
+  const effectImport = usesStream
+    ? `import { type Effect, Stream } from "effect"`
+    : usesEvents
+      ? `import type { Effect, Stream } from "effect"`
+      : `import type { Effect } from "effect"`
+  return `${[
+    ...imports,
+    ...modelImports,
+    effectImport,
+    ...(localTypes.length > 0 ? [`import type { ${localTypes.join(", ")} } from "./operations.js"`] : []),
+    `import * as Ops from "./operations.js"`
+  ].join("\n")}
+
+/** The ${files.module} API: every operation of the module, grouped by resource. */
+export interface ${service}Api {
+${out.iface}
+}
+
+/** Builds the ${files.module} API over a transport: each method fills the operation's input and calls it. */
+export const make${service}Api = (transport: OfscTransportShape): ${service}Api => {
+${callHelper}${streamHelper}  return {
+${out.impl}
+  }
+}
+`
+}
+
+const isLocal = (rendered: RenderedOperations, name: string): boolean => {
+  for (const ids of rendered.modelTypes.values()) if (ids.has(name)) return false
+  return true
+}
+
+// ---------------------------------------------------------------------------------------------
+// entry point
+
+/** What a run reports. */
+export interface OperationsSummary {
+  readonly perPackage: ReadonlyArray<{ readonly pkg: string; readonly operations: number }>
+  readonly total: number
+  readonly changed: ReadonlyArray<string>
+}
+
+/** Writes every package's operations and api files from the spec and the naming map. */
+export const generateOperations = (): OperationsSummary => {
+  const planned = planOperations()
+  const pkgs = [...new Set(planned.map((p) => p.pkg))]
+  const changed: Array<string> = []
+  const perPackage = pkgs.map((pkg) => {
+    const own = planned.filter((p) => p.pkg === pkg)
+    const files: PackageFiles = { pkg, module: own[0]!.id.split(".")[0]!, planned: own }
+    const rendered = renderOperations(files)
+    const dir = `packages/${pkg}/src/generated`
+    if (writeGeneratedFile(`${dir}/operations.ts`, rendered.source)) changed.push(`${dir}/operations.ts`)
+    if (writeGeneratedFile(`${dir}/api.ts`, renderApi(files, rendered))) changed.push(`${dir}/api.ts`)
+    return { pkg, operations: own.length }
+  })
+  return { perPackage, total: planned.length, changed }
+}
