@@ -1,0 +1,109 @@
+/**
+ * The simulator's in-memory state: named collections of JSON records keyed by id, kept in insertion
+ * order, plus the event log that the events API reads. Everything that changes state goes through
+ * here, so rules and the generic engine see the same data.
+ */
+import type { SimRecord } from "../data/seed.js"
+
+/** One collection (shifts, activities, a resource's work schedules, ...). */
+export class Collection {
+  private readonly records = new Map<string, SimRecord>()
+
+  /** The record with this id, if any. */
+  get(id: string | number): SimRecord | undefined {
+    return this.records.get(String(id))
+  }
+
+  /** Stores a record under an id; says whether it was new. */
+  put(id: string | number, record: SimRecord): "created" | "replaced" {
+    const key = String(id)
+    const existed = this.records.has(key)
+    this.records.set(key, record)
+    return existed ? "replaced" : "created"
+  }
+
+  /** Merges fields into an existing record (PATCH); undefined when there is none. */
+  patch(id: string | number, fields: SimRecord): SimRecord | undefined {
+    const current = this.records.get(String(id))
+    if (current === undefined) return undefined
+    const merged = { ...current, ...fields }
+    this.records.set(String(id), merged)
+    return merged
+  }
+
+  /** Removes a record; false when there was none. */
+  delete(id: string | number): boolean {
+    return this.records.delete(String(id))
+  }
+
+  /** Every record, in insertion order. */
+  list(): ReadonlyArray<SimRecord> {
+    return [...this.records.values()]
+  }
+
+  /** How many records there are. */
+  get size(): number {
+    return this.records.size
+  }
+}
+
+/** One entry of the event log (the events API answers these through subscriptions). */
+export interface SimEvent {
+  /** Position in the log, from 1. */
+  readonly seq: number
+  readonly eventType: string
+  /** 'YYYY-MM-DD HH:MM:SS' in UTC. */
+  readonly time: string
+  readonly fields: SimRecord
+}
+
+/** All collections by name, and the event log. */
+export class Store {
+  private readonly collections = new Map<string, Collection>()
+  private readonly log: Array<SimEvent> = []
+  private nextIds = new Map<string, number>()
+
+  /** The collection with this name, created empty on first use. */
+  collection(name: string): Collection {
+    let c = this.collections.get(name)
+    if (c === undefined) {
+      c = new Collection()
+      this.collections.set(name, c)
+    }
+    return c
+  }
+
+  /** The names of the collections that exist. */
+  names(): ReadonlyArray<string> {
+    return [...this.collections.keys()]
+  }
+
+  /** A fresh numeric id for a kind of entity, above `floor`. */
+  nextId(kind: string, floor: number): number {
+    const next = Math.max(this.nextIds.get(kind) ?? floor, floor) + 1
+    this.nextIds.set(kind, next)
+    return next
+  }
+
+  /** Appends an event to the log (mutations call this). */
+  emit(eventType: string, fields: SimRecord): SimEvent {
+    const event = {
+      seq: this.log.length + 1,
+      eventType,
+      time: new Date().toISOString().slice(0, 19).replace("T", " "),
+      fields
+    }
+    this.log.push(event)
+    return event
+  }
+
+  /** Events after a position in the log (at most `limit`). */
+  eventsAfter(seq: number, limit: number): ReadonlyArray<SimEvent> {
+    return this.log.slice(seq, seq + limit)
+  }
+
+  /** The position of the last event. */
+  get lastEventSeq(): number {
+    return this.log.length
+  }
+}
