@@ -2,7 +2,12 @@
  * The blocking client: the same API groups and method names as the Effect services, answered with
  * plain values (or thrown errors) on the calling thread while a worker thread does the I/O.
  */
-import type { OfscTransportShape } from "@ofsc/core"
+import type { OfscCapacityApi } from "@ofsc/capacity"
+import type { OfscCollaborationApi } from "@ofsc/collaboration"
+import type { OfscCoreApi } from "@ofsc/core"
+import type { OfscMetadataApi } from "@ofsc/metadata"
+import type { OfscPartsCatalogApi } from "@ofsc/parts-catalog"
+import type { OfscStatisticsApi } from "@ofsc/statistics"
 import type { Effect, Stream } from "effect"
 import { decodeValue } from "./internal/codec.js"
 import { Connection } from "./internal/connection.js"
@@ -30,9 +35,14 @@ export interface SyncStream<A> extends IterableIterator<A> {
   return(): IteratorResult<A>
 }
 
-/** The Effect API the sync client mirrors. */
+/** The Effect API the sync client mirrors: every group and method of the six services. */
 export interface OfscApi {
-  readonly core: { readonly raw: OfscTransportShape["raw"] }
+  readonly core: OfscCoreApi
+  readonly metadata: OfscMetadataApi
+  readonly capacity: OfscCapacityApi
+  readonly statistics: OfscStatisticsApi
+  readonly partsCatalog: OfscPartsCatalogApi
+  readonly collaboration: OfscCollaborationApi
 }
 
 /** Per-call settings. */
@@ -106,7 +116,8 @@ const methodProxy = (connection: Connection, path: ReadonlyArray<string>, timeou
     get: (_, key) => (typeof key === "string" ? methodProxy(connection, [...path, key], timeoutMs) : undefined),
     apply: (_, __, args: Array<unknown>) => {
       const method = path.join(".")
-      if (path[path.length - 1] === "stream") return syncStream(connection, method, args, timeoutMs)
+      // `stream`, `streamSearch`, ...: the generated names of every Stream-returning method
+      if (/^stream/.test(path[path.length - 1] ?? "")) return syncStream(connection, method, args, timeoutMs)
       const reply = connection.request(method, (seq) => ({ kind: "call", seq, method, args }), timeoutMs)
       return toPlain((reply as { readonly value: unknown }).value)
     }

@@ -1,6 +1,6 @@
 // These tests use the built package (dist/), as a script would: the worker runs from its built file.
 import { execFileSync, spawnSync } from "node:child_process"
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs"
 import { createServer, type Server } from "node:http"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
@@ -158,14 +158,14 @@ describe("a worker that dies", () => {
       mkdirSync(installed, { recursive: true })
       cpSync(join(pkgDir, "dist"), join(installed, "dist"), { recursive: true })
       cpSync(join(pkgDir, "package.json"), join(installed, "package.json"))
-      // its dependencies, linked from this workspace's install
-      for (const dep of ["@ofsc/core", "effect", "@effect/platform"]) {
-        const target = realpathSync(join(pkgDir, "node_modules", dep))
-        mkdirSync(dirname(join(root, "node_modules", dep)), { recursive: true })
-        symlinkSync(target, join(root, "node_modules", dep), "dir")
+      // its dependencies, linked from this workspace's install (they resolve their own from there)
+      const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as {
+        dependencies: Record<string, string>
       }
-      const coreDeps = join(realpathSync(join(pkgDir, "node_modules", "@ofsc/core")), "node_modules", "undici")
-      symlinkSync(realpathSync(coreDeps), join(root, "node_modules", "undici"), "dir")
+      for (const dep of Object.keys(manifest.dependencies)) {
+        mkdirSync(dirname(join(root, "node_modules", dep)), { recursive: true })
+        symlinkSync(realpathSync(join(pkgDir, "node_modules", dep)), join(root, "node_modules", dep), "dir")
+      }
       const options = JSON.stringify({ ...drills, baseUrl: server.origin })
       const esm = spawnSync(
         process.execPath,

@@ -22,6 +22,23 @@ type SuccessPlan =
   | { readonly kind: "empty" }
   | { readonly kind: "bytes" }
 
+/**
+ * The errors a caller of one method should expect first, for its doc line (the Effect fails with
+ * them; @ofsc/sync throws them). Every method may also fail with the rest of OfscError.
+ */
+const likelyErrors = (p: {
+  readonly pathParams: ReadonlyArray<unknown>
+  readonly spec: { readonly method: string; readonly path: string }
+}): string => {
+  const named: Array<string> = ["OfscInvalidInput (nothing sent)"]
+  if (p.pathParams.length > 0) named.push("OfscNotFound")
+  if (p.spec.method !== "GET") named.push("OfscBadRequest")
+  if (p.spec.method === "DELETE" || p.spec.method === "PUT" || p.spec.path.includes("/custom-actions/")) {
+    named.push("OfscConflict")
+  }
+  return `fails with ${named.join(", ")} or another OfscError`
+}
+
 /** A schema for the descriptor: a model (by name) or an inline expression declared in the file. */
 interface Expr {
   /** The schema node, or the expression text for hand-built schemas. */
@@ -444,7 +461,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     const deprecated = p.spec.deprecated ? " @deprecated OFS keeps this version only for old integrations." : ""
     group.methods.push({
       name: p.method,
-      doc: `/** ${route}${deprecated} */`,
+      doc: `/** ${route}: ${likelyErrors(p)}${deprecated} */`,
       signature: `(${params.join(", ")}) => Effect.Effect<${t.success}, OfscError>`,
       impl: `(${args.join(", ")}) => call(Ops.${p.constName}${inputArg})`
     })

@@ -56,6 +56,9 @@ const BinaryContentSchema = Schema.Struct({
   filename: Schema.optional(Schema.String)
 })
 
+/** Schema messages quote the actual value; a whole page of items would make an unreadable error. */
+const clip = (message: string): string => (message.length > 300 ? `${message.slice(0, 300)}…` : message)
+
 /** Turns a schema failure into issues with paths, for OfscInvalidInput and OfscDecodeError. */
 export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<OfscSchemaIssue> => {
   // a union reports once per member: merge them so each path appears once, in first-seen order
@@ -66,7 +69,7 @@ export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<OfscSchem
     if (entry === undefined) byPath.set(key, { path: issue.path, messages: [issue.message] })
     else if (!entry.messages.includes(issue.message)) entry.messages.push(issue.message)
   }
-  return [...byPath.values()].map((e) => ({ path: e.path, message: e.messages.join(" or ") }))
+  return [...byPath.values()].map((e) => ({ path: e.path, message: clip(e.messages.join(" or ")) }))
 }
 
 /** OFS takes array query parameters comma-separated, booleans as `true`/`false`. */

@@ -32,29 +32,29 @@ import * as Ops from "./operations.js"
 /** The statistics API: every operation of the module, grouped by resource. */
 export interface OfscStatisticsApi {
   readonly activityDurationStats: {
-    /** GET /rest/ofscStatistics/v1/activityDurationStats */
+    /** GET /rest/ofscStatistics/v1/activityDurationStats: fails with OfscInvalidInput (nothing sent) or another OfscError */
     readonly list: (query?: ActivityDurationStatsListQuery) => Effect.Effect<ActivityDurationsList, OfscError>
     /** Every item of GET /rest/ofscStatistics/v1/activityDurationStats, fetched page by page as the stream is pulled. */
     readonly stream: (
       query?: ActivityDurationStatsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ActivityDuration, OfscError>
-    /** PATCH /rest/ofscStatistics/v1/activityDurationStats */
+    /** PATCH /rest/ofscStatistics/v1/activityDurationStats: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
     readonly update: (body: ActivityDurationRequestListInput) => Effect.Effect<ActivityDurationPatchResponse, OfscError>
   }
   readonly activityTravelStats: {
-    /** GET /rest/ofscStatistics/v1/activityTravelStats */
+    /** GET /rest/ofscStatistics/v1/activityTravelStats: fails with OfscInvalidInput (nothing sent) or another OfscError */
     readonly list: (query?: ActivityTravelStatsListQuery) => Effect.Effect<ActivityTravelsList, OfscError>
     /** Every item of GET /rest/ofscStatistics/v1/activityTravelStats, fetched page by page as the stream is pulled. */
     readonly stream: (
       query?: ActivityTravelStatsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ActivityTravel, OfscError>
-    /** PATCH /rest/ofscStatistics/v1/activityTravelStats */
+    /** PATCH /rest/ofscStatistics/v1/activityTravelStats: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
     readonly update: (body: ActivityTravelRequestListInput) => Effect.Effect<ActivityTravelPatchResponse, OfscError>
   }
   readonly airlineDistanceBasedTravel: {
-    /** GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel */
+    /** GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel: fails with OfscInvalidInput (nothing sent) or another OfscError */
     readonly list: (
       query?: AirlineDistanceBasedTravelListQuery
     ) => Effect.Effect<AirlineDistanceBasedTravelList, OfscError>
@@ -63,7 +63,7 @@ export interface OfscStatisticsApi {
       query?: AirlineDistanceBasedTravelListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<AirlineDistanceBasedTravel, OfscError>
-    /** PATCH /rest/ofscStatistics/v1/airlineDistanceBasedTravel */
+    /** PATCH /rest/ofscStatistics/v1/airlineDistanceBasedTravel: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
     readonly update: (
       body: AirlineDistanceBasedTravelRequestListInput
     ) => Effect.Effect<AirlineDistanceBasedTravelPatchResponse, OfscError>

@@ -4,7 +4,7 @@
  * next call starts a fresh one.
  */
 import { createServer } from "node:net"
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads"
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, type WorkerOptions } from "node:worker_threads"
 import { OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
 import type { EncodedError } from "./codec.js"
 import { decodeError } from "./errorClasses.js"
@@ -36,6 +36,21 @@ import(workerData.entry).then(
   }
 )
 `
+
+/**
+ * Starts the worker with this process's Node flags (loaders, conditions), leaving out the ones a
+ * worker refuses: --input-type always, and any other per-process flag (--expose-gc, heap sizes)
+ * by retrying without flags when Node says so.
+ */
+const startWorker = (options: WorkerOptions): Worker => {
+  const inherited = process.execArgv.filter((arg) => !arg.startsWith("--input-type"))
+  try {
+    return new Worker(bootstrap, { ...options, execArgv: inherited })
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw error
+    return new Worker(bootstrap, { ...options, execArgv: [] })
+  }
+}
 
 interface Live {
   readonly worker: Worker
@@ -105,10 +120,8 @@ export class Connection {
     if (this.live !== undefined) return this.live
     const { port1, port2 } = new MessageChannel()
     const signal = new Int32Array(new SharedArrayBuffer(4))
-    const worker = new Worker(bootstrap, {
+    const worker = startWorker({
       eval: true,
-      // --input-type makes Node refuse to start a worker from a file
-      execArgv: process.execArgv.filter((arg) => !arg.startsWith("--input-type")),
       workerData: { signal: signal.buffer, port: port2, options: this.options, entry: this.entry.url },
       transferList: [port2]
     })

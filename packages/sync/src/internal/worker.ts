@@ -3,7 +3,12 @@
  * time. Each reply goes on the port first, then the shared signal wakes the blocked caller.
  */
 import type { MessagePort } from "node:worker_threads"
-import { OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
+import { OfscCapacity } from "@ofsc/capacity"
+import { OfscCollaboration } from "@ofsc/collaboration"
+import { OfscClient, OfscCore, OfscHttpClient } from "@ofsc/core"
+import { OfscMetadata } from "@ofsc/metadata"
+import { OfscPartsCatalog } from "@ofsc/parts-catalog"
+import { OfscStatistics } from "@ofsc/statistics"
 import { Cause, Chunk, Effect, Exit, Layer, ManagedRuntime, Option, Scope, Stream } from "effect"
 import { encodeError, encodeValue } from "./codec.js"
 import { type SyncOptions, toConfigOptions } from "./options.js"
@@ -15,21 +20,31 @@ interface OpenStream {
 }
 
 /** Builds the object of API groups whose methods the caller names (`core.raw`, `metadata.shifts.get`, ...). */
-const makeApi = Effect.map(OfscTransport, (transport) => ({
-  core: { raw: transport.raw },
-  // failure drills for this package's own tests: a worker that exits or crashes mid-call
-  ...(process.env.OFSC_SYNC_TEST_HOOKS === "1" && {
-    drill: {
-      exit: () => Effect.sync(() => process.exit(3)),
-      crash: () =>
-        Effect.async<never>(() => {
-          setTimeout(() => {
-            throw new Error("drill: uncaught in the worker")
-          }, 1)
-        })
-    }
+const makeApi = Effect.map(
+  Effect.all({
+    core: OfscCore,
+    metadata: OfscMetadata,
+    capacity: OfscCapacity,
+    statistics: OfscStatistics,
+    partsCatalog: OfscPartsCatalog,
+    collaboration: OfscCollaboration
+  }),
+  (api) => ({
+    ...api,
+    // failure drills for this package's own tests: a worker that exits or crashes mid-call
+    ...(process.env.OFSC_SYNC_TEST_HOOKS === "1" && {
+      drill: {
+        exit: () => Effect.sync(() => process.exit(3)),
+        crash: () =>
+          Effect.async<never>(() => {
+            setTimeout(() => {
+              throw new Error("drill: uncaught in the worker")
+            }, 1)
+          })
+      }
+    })
   })
-}))
+)
 
 const resolve = (api: unknown, method: string): ((...args: ReadonlyArray<unknown>) => unknown) | undefined => {
   let target: unknown = api
@@ -52,9 +67,16 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
     Atomics.store(signal, 0, Signal.ready)
     Atomics.notify(signal, 0)
   }
-  const runtime = ManagedRuntime.make(
-    OfscClient.layer(toConfigOptions(data.options)).pipe(Layer.provide(OfscHttpClient.layerUndici))
+  const client = OfscClient.layer(toConfigOptions(data.options)).pipe(Layer.provide(OfscHttpClient.layerUndici))
+  const services = Layer.mergeAll(
+    OfscCore.layer,
+    OfscMetadata.layer,
+    OfscCapacity.layer,
+    OfscStatistics.layer,
+    OfscPartsCatalog.layer,
+    OfscCollaboration.layer
   )
+  const runtime = ManagedRuntime.make(services.pipe(Layer.provide(client)))
   const streams = new Map<number, OpenStream>()
   let nextStream = 1
 

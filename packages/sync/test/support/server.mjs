@@ -3,8 +3,17 @@
 import { createServer } from "node:http"
 
 const expected = `Basic ${Buffer.from("sync-test@test:s3cret").toString("base64")}`
-const shifts = Array.from({ length: 250 }, (_, i) => ({ label: `shift-${i}`, type: i % 2 ? "on-call" : "regular" }))
+const shifts = Array.from({ length: 250 }, (_, i) => ({
+  label: `shift-${i}`,
+  name: `Shift ${i}`,
+  active: true,
+  type: i % 2 ? "on-call" : "regular",
+  ...(i % 2 ? { decoration: "blue" } : { points: 10 }),
+  workTimeStart: "08:00:00",
+  workTimeEnd: "17:00:00"
+}))
 
+let listRequests = 0
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1")
   const json = (status, body, headers = {}) => {
@@ -13,11 +22,32 @@ const server = createServer((req, res) => {
   }
   if (req.headers.authorization !== expected) return json(401, { title: "Unauthorized", status: "401" })
   if (url.pathname === "/slow") return setTimeout(() => json(200, { slow: true }), 2_000)
-  if (url.pathname === "/bytes") {
+  if (url.pathname === "/bytes" || url.pathname.startsWith("/rest/ofscCore/v1/folders/dailyExtract/folders/")) {
     res.writeHead(200, { "content-type": "application/octet-stream" })
     return res.end(Buffer.from([1, 2, 3, 254, 255]))
   }
+  if (url.pathname === "/__listRequests") return json(200, { count: listRequests })
+  if (url.pathname === "/rest/ofscCore/v1/activities") {
+    // 100,000 activities made on the fly: the list exists only one page at a time
+    listRequests++
+    const total = 100_000
+    const offset = Number(url.searchParams.get("offset") ?? 0)
+    const limit = Math.min(1000, Number(url.searchParams.get("limit") ?? 100))
+    const items = []
+    for (let i = offset; i < Math.min(total, offset + limit); i++) {
+      items.push({
+        activityId: i,
+        resourceId: "FLUSA",
+        date: "2026-11-25",
+        status: "pending",
+        activityType: "install",
+        XA_NOTE: `note ${i}`
+      })
+    }
+    return json(200, { items, hasMore: offset + items.length < total, offset, limit })
+  }
   if (url.pathname === "/rest/ofscMetadata/v1/shifts") {
+    listRequests++
     const offset = Number(url.searchParams.get("offset") ?? 0)
     const limit = Math.min(100, Number(url.searchParams.get("limit") ?? 100))
     const items = shifts.slice(offset, offset + limit)
