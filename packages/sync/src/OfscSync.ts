@@ -15,10 +15,10 @@ import type { SyncOptions } from "./internal/options.js"
 import { workerUrl } from "./workerLocation.js"
 
 /** An Effect method seen from a script: the value it succeeds with, bytes as a Buffer. */
-type Blocking<F> = F extends (...args: infer A) => Stream.Stream<infer I, infer _E, infer _R>
-  ? (...args: A) => SyncStream<Plain<I>>
-  : F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _R>
-    ? (...args: A) => Plain<R>
+type Blocking<F> = F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _R>
+  ? (...args: A) => Plain<R>
+  : F extends (...args: infer A) => Stream.Stream<infer I, infer _E, infer _R>
+    ? (...args: A) => SyncStream<Plain<I>>
     : F extends object
       ? BlockingApi<F>
       : never

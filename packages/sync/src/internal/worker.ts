@@ -77,6 +77,8 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
     OfscCollaboration.layer
   )
   const runtime = ManagedRuntime.make(services.pipe(Layer.provide(client)))
+  // the services are built once, at boot; every call resolves its method on them
+  const api = runtime.runPromiseExit(makeApi)
   const streams = new Map<number, OpenStream>()
   let nextStream = 1
 
@@ -87,8 +89,9 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
         return { seq, ok: true, value: undefined }
       case "call":
       case "open": {
-        const api = await runtime.runPromise(makeApi)
-        const fn = resolve(api, request.method)
+        const built = await api
+        if (Exit.isFailure(built)) return { seq, ok: false, error: failure(built.cause) }
+        const fn = resolve(built.value, request.method)
         if (fn === undefined) {
           return { seq, ok: false, error: encodeError(new Error(`@ofsc/sync has no method ${request.method}`)) }
         }
