@@ -1,6 +1,6 @@
 /**
- * Offset/limit paging as a `Stream` of items. Pages are fetched lazily, one after another, or, once
- * the first page has told `totalResults`, several at a time while items still come out in order.
+ * Offset/limit paging as a `Stream` of items. Pages are fetched lazily, one after another, or
+ * several at a time while items still come out in order.
  */
 import { Chunk, Effect, Option, Ref, Stream } from "effect"
 import type { OfscError } from "./OfscError.js"
@@ -32,8 +32,10 @@ export interface StreamOptions {
   /** The `limit` asked for each page; OFS may answer fewer (its own maximum). */
   readonly pageSize?: number | undefined
   /**
-   * How many pages may be in flight at once once `totalResults` is known. 1 (the default) walks
-   * the pages one by one. The client's own concurrency bound still applies.
+   * How many pages may be in flight at once. 1 (the default) walks the pages one by one. With
+   * `totalResults` known, exactly the remaining pages are fetched; without it (lists that answer
+   * only `hasMore`), pages are read ahead and the few past the end are cancelled. The client's own
+   * concurrency bound still applies.
    */
   readonly concurrency?: number | undefined
 }
@@ -111,37 +113,46 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
 
       if (concurrency === 1) return sequentialFrom(Option.some(start))
 
+      /** Fetches [from, from + size), following short pages so no item is skipped. */
+      const segment = (size: number) => (from: number) =>
+        Effect.gen(function* () {
+          const items: Array<I> = []
+          let at = from
+          let next: Option.Option<number> = Option.some(from)
+          while (Option.isSome(next) && at < from + size) {
+            const p = yield* fetch(at, Math.min(size, from + size - at))
+            items.push(...p.items)
+            at += p.items.length
+            next = p.next
+          }
+          return { items, next }
+        })
+
       return Stream.unwrap(
         Effect.gen(function* () {
           const first = yield* fetch(start, limit)
           const head = Stream.fromIterable(first.items)
-          if (Option.isNone(first.next) || first.total === undefined) {
-            return Stream.concat(head, sequentialFrom(first.next))
-          }
+          if (Option.isNone(first.next)) return head
           // the first page shows the size OFS really serves (it may cap our limit)
           const size = first.items.length
+
+          if (first.total === undefined) {
+            // no total (GET activities answers only hasMore): read ahead `concurrency` pages at a
+            // time and stop at the first one that says there is no more; the rest are interrupted
+            const ahead = Stream.iterate(first.next.value, (at) => at + size).pipe(
+              Stream.mapEffect(segment(size), { concurrency }),
+              Stream.takeUntil((s) => Option.isNone(s.next)),
+              Stream.mapConcat((s) => s.items)
+            )
+            return Stream.concat(head, ahead)
+          }
+
           const total = first.total
           const offsets: Array<number> = []
           for (let at = first.next.value; at < total; at += size) offsets.push(at)
           const last = yield* Ref.make<Option.Option<number>>(first.next)
-
-          /** Fetches [from, from + size), following short pages so no item is skipped. */
-          const segment = (from: number) =>
-            Effect.gen(function* () {
-              const items: Array<I> = []
-              let at = from
-              let next: Option.Option<number> = Option.some(from)
-              while (Option.isSome(next) && at < from + size) {
-                const p = yield* fetch(at, Math.min(size, from + size - at))
-                items.push(...p.items)
-                at += p.items.length
-                next = p.next
-              }
-              return { items, next }
-            })
-
           const middle = Stream.fromIterable(offsets).pipe(
-            Stream.mapEffect(segment, { concurrency }),
+            Stream.mapEffect(segment(size), { concurrency }),
             // recorded in stream order, not completion order: the tail must start after the last segment
             Stream.tap((s) => Ref.set(last, s.next)),
             Stream.mapConcat((s) => s.items)

@@ -368,3 +368,59 @@ describe("Paging.page", () => {
     })
   )
 })
+
+describe("Paging.stream in parallel when only hasMore tells the end", () => {
+  for (const concurrency of [4, 8]) {
+    it.scopedLive(
+      `concurrency ${concurrency}: every item in order; at most ${concurrency - 1} pages asked past the end`,
+      () =>
+        Effect.gen(function* () {
+          const server = yield* listServer(makeList(2345), { envelope: "hasMore", delay: () => 5 })
+          const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency })).pipe(
+            Effect.provide(clientLayer(testOptions(server.url, { concurrency: 16 })))
+          )
+          expect(got).toEqual(ids(2345))
+          // 24 pages hold the list; read-ahead may ask a few past the end before the last one answers
+          expect(server.requests.length).toBeGreaterThanOrEqual(24)
+          expect(server.requests.length).toBeLessThanOrEqual(24 + concurrency - 1)
+          expect(server.maxInFlight()).toBeGreaterThan(1)
+          expect(server.maxInFlight()).toBeLessThanOrEqual(concurrency)
+        })
+    )
+  }
+
+  it.scopedLive("a short page that still says hasMore (OFS's size cap) loses no items", () =>
+    Effect.gen(function* () {
+      const list = makeList(1000)
+      const server = yield* testServer()
+      server.handle((req) => {
+        const offset = Number(req.query.get("offset") ?? 0)
+        const limit = Number(req.query.get("limit") ?? 100)
+        // every page at an offset ending in 300 is cut short at 40 items, as OFS does near 20 MB
+        const count = Math.min(offset % 1000 === 300 ? 40 : limit, list.size - offset)
+        const items = Array.from({ length: Math.max(0, count) }, (_, i) => ({
+          id: offset + i,
+          name: `item-${offset + i}`
+        }))
+        return { json: { items, hasMore: offset + items.length < list.size, offset, limit } }
+      })
+      const got = yield* collectIds(Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 })).pipe(
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(got).toEqual(ids(1000))
+    })
+  )
+
+  it.scopedLive("taking a few items reads only the first page", () =>
+    Effect.gen(function* () {
+      const server = yield* listServer(makeList(1000), { envelope: "hasMore" })
+      const got = yield* Paging.stream(listItems, {}, { pageSize: 100, concurrency: 4 }).pipe(
+        Stream.take(5),
+        Stream.runCollect,
+        Effect.provide(clientLayer(testOptions(server.url)))
+      )
+      expect(Chunk.toArray(got).map((i) => i.id)).toEqual([0, 1, 2, 3, 4])
+      expect(server.requests).toHaveLength(1)
+    })
+  )
+})
