@@ -2,7 +2,9 @@
  * Produces the Authorization header for each request: Basic, OAuth2 client credentials, OAuth2 JWT
  * bearer assertion, a caller-supplied bearer token, or any custom implementation.
  */
-import { HttpClient, HttpClientRequest, HttpClientResponse } from "@effect/platform"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { Clock, Context, Effect, Layer, Redacted, Schema } from "effect"
 import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
 import { signRs256 } from "./internal/jwt.js"

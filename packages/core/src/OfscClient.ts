@@ -2,7 +2,7 @@
  * One layer for the common case: configuration, authentication and transport together, over the
  * HttpClient you provide (see docs/http-client.md for which one to pick).
  */
-import type { HttpClient } from "@effect/platform"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import { Layer } from "effect"
 import { OfscAuth } from "./OfscAuth.js"
 import { OfscConfig, type OfscConfigOptions } from "./OfscConfig.js"

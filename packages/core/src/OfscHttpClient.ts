@@ -5,8 +5,11 @@
  * transport too.
  */
 import { Readable } from "node:stream"
-import { HttpClient, HttpClientError, type HttpClientRequest, UrlParams } from "@effect/platform"
 import type * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as UrlParams from "@effect/platform/UrlParams"
 import { Effect, Layer, Stream } from "effect"
 import { Agent, type Dispatcher } from "undici"
 import { UndiciResponse } from "./internal/undiciResponse.js"

@@ -3,7 +3,9 @@
  * credentials, retries what is safe to retry, bounds concurrency, times out, logs, traces, maps OFS
  * error bodies to tagged errors and decodes the answer with the operation's schema.
  */
-import { HttpClient, HttpClientRequest, type HttpClientResponse } from "@effect/platform"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import {
   Clock,
   Context,

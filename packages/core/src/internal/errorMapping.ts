@@ -1,5 +1,5 @@
 /** Turns a non-2xx OFS answer, or a failure to get one, into the tagged errors of OfscError.ts. */
-import type { HttpClientError } from "@effect/platform"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import { Duration, Option } from "effect"
 import {
   OfscAuthenticationError,

@@ -2,15 +2,13 @@
  * An undici answer seen as an @effect/platform HttpClientResponse. The body is read at most once:
  * `text`, `json` and `arrayBuffer` share one buffered read; `stream` hands out the raw body instead.
  */
-import {
-  Cookies,
-  Headers,
-  HttpClientError,
-  type HttpClientRequest,
-  HttpClientResponse,
-  HttpIncomingMessage,
-  UrlParams
-} from "@effect/platform"
+import * as Cookies from "@effect/platform/Cookies"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import * as UrlParams from "@effect/platform/UrlParams"
 import { Effect, Inspectable, Option, Stream } from "effect"
 import type { Dispatcher } from "undici"
 

@@ -1,0 +1,99 @@
+/**
+ * Streaming every activity of the `large` data set (100,000) with 50 ms of injected latency per
+ * request: once page by page, once with 8 pages in flight. Prints both times, the speed-up, the
+ * ideal (pages / concurrency × latency) and the peak RSS of this (client) process.
+ * Run with `pnpm bench:stream` from the repo root (about a minute).
+ */
+import { fork } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import { defaultApplication } from "@ofsc/simulator"
+
+const latencyMs = 50
+const pageSize = 100
+const concurrency = 8
+const expected = 100_000
+// the large data set spans 60 days from 2026-11-01; OFS answers at most 31 days per query
+const windows = [
+  { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-11-01", dateTo: "2026-11-30" },
+  { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-12-01", dateTo: "2026-12-30" }
+]
+
+const startSimulator = () =>
+  new Promise<{ url: string; instance: string; stop: () => void }>((resolve, reject) => {
+    const child = fork(
+      fileURLToPath(new URL("./simulatorProcess.ts", import.meta.url)),
+      [JSON.stringify({ size: "large", seed: 1, faults: { latencyMs } })],
+      { stdio: ["ignore", "inherit", "inherit", "ipc"] }
+    )
+    const stop = () => child.connected && child.disconnect()
+    process.once("exit", () => child.kill())
+    child.once("error", reject)
+    child.once("exit", (code) => reject(new Error(`the simulator exited (code ${code})`)))
+    child.once("message", (m) => resolve({ ...(m as { url: string; instance: string }), stop }))
+  })
+
+/** Streams in a fresh plain-node client process and answers its count, time and peak RSS. */
+const runClient = (sim: { url: string; instance: string }, concurrency: number) =>
+  new Promise<{ count: number; seconds: number; peakRss: number }>((resolve, reject) => {
+    const child = fork(
+      fileURLToPath(new URL("./streamClient.mjs", import.meta.url)),
+      [
+        JSON.stringify({
+          url: sim.url,
+          instance: sim.instance,
+          clientId: defaultApplication.clientId,
+          clientSecret: defaultApplication.clientSecret,
+          pageSize,
+          concurrency,
+          windows
+        })
+      ],
+      // plain node: the TypeScript loader this process runs under would inflate the client's RSS
+      { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] }
+    )
+    child.once("message", (m) => resolve(m as { count: number; seconds: number; peakRss: number }))
+    child.once("error", reject)
+    child.once("exit", (code) => code !== 0 && reject(new Error(`the client exited with ${code}`)))
+  })
+
+const main = async () => {
+  const sim = await startSimulator()
+  try {
+    const pages = Math.ceil(expected / pageSize)
+    const ideal = ((pages / concurrency) * latencyMs) / 1000
+    const sequential = await runClient(sim, 1)
+    const parallel = await runClient(sim, concurrency)
+    for (const run of [sequential, parallel]) {
+      if (run.count !== expected) throw new Error(`streamed ${run.count} activities, expected ${expected}`)
+    }
+    console.log(`${expected} activities, ${pages} pages of ${pageSize}, ${latencyMs} ms latency per request`)
+    console.table([
+      {
+        run: "sequential paging",
+        seconds: sequential.seconds.toFixed(2),
+        "peak RSS MB": (sequential.peakRss / 1e6).toFixed(0)
+      },
+      {
+        run: `parallel paging (concurrency ${concurrency})`,
+        seconds: parallel.seconds.toFixed(2),
+        "peak RSS MB": (parallel.peakRss / 1e6).toFixed(0)
+      },
+      { run: "ideal: pages / concurrency × latency", seconds: ideal.toFixed(2), "peak RSS MB": "" }
+    ])
+    const speedUp = sequential.seconds / parallel.seconds
+    const ofIdeal = parallel.seconds / ideal
+    const peak = Math.max(sequential.peakRss, parallel.peakRss)
+    console.log(
+      `speed-up ${speedUp.toFixed(2)}x (target ≥ 6: ${speedUp >= 6 ? "PASS" : "MISS"}), ` +
+        `parallel ${ofIdeal.toFixed(2)}x the ideal (target ≤ 1.25: ${ofIdeal <= 1.25 ? "PASS" : "MISS"}), ` +
+        `peak RSS of the client ${(peak / 1e6).toFixed(0)} MB (target < 200: ${peak < 200e6 ? "PASS" : "MISS"})`
+    )
+  } finally {
+    sim.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,40 @@
+// The client side of stream.bench.ts, in plain JavaScript so that its memory is the client's own
+// (no TypeScript loader): streams every activity of the simulator's large data set, page by page or
+// with pages in flight, and reports the time and the peak RSS over IPC.
+import { OfscClient, OfscCore, OfscHttpClient } from "@ofsc/core"
+import { Layer, ManagedRuntime, Redacted, Stream } from "effect"
+
+const { url, instance, clientId, clientSecret, pageSize, concurrency, windows } = JSON.parse(process.argv[2])
+
+let peakRss = process.memoryUsage().rss
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+}, 10)
+
+const runtime = ManagedRuntime.make(
+  OfscCore.layer.pipe(
+    Layer.provide(
+      OfscClient.layer({
+        baseUrl: url,
+        instance,
+        credentials: { _tag: "Basic", clientId, clientSecret: Redacted.make(clientSecret) },
+        concurrency: Math.max(1, concurrency),
+        timeout: "60 seconds"
+      })
+    ),
+    Layer.provide(OfscHttpClient.layerUndici)
+  )
+)
+const core = await runtime.runPromise(OfscCore)
+const started = performance.now()
+const count = await runtime.runPromise(
+  Stream.concat(...windows.map((query) => core.activities.stream(query, { pageSize, concurrency }))).pipe(
+    Stream.runFold(0, (n) => n + 1)
+  )
+)
+const seconds = (performance.now() - started) / 1000
+clearInterval(sampler)
+peakRss = Math.max(peakRss, process.memoryUsage().rss)
+await runtime.dispose()
+process.send({ count, seconds, peakRss })
+process.disconnect()
