@@ -85,8 +85,9 @@ const requestDefinitions: ReadonlySet<string> = (() => {
 })()
 
 /**
- * Definitions answered by operations that take a `fields` query parameter: the caller picks which
- * properties come back, so the lenient models treat all their properties as optional.
+ * Definitions answered by operations that take a `fields` query parameter (the caller picks which
+ * properties come back) and the shapes inside events (which report only what changed): the
+ * lenient models treat all their properties as optional.
  */
 const fieldSelectableDefinitions: ReadonlySet<string> = (() => {
   const roots = new Set<string>()
@@ -96,6 +97,8 @@ const fieldSelectableDefinitions: ReadonlySet<string> = (() => {
       if (status.startsWith("2") && response.schema) directRefs(response.schema, roots)
     }
   }
+  // events carry only what changed (activityChanges, userChanges, ...): every field may be absent
+  for (const name of reachable(["event"])) roots.add(name)
   return reachable(roots)
 })()
 

@@ -194,10 +194,10 @@ export const ActivityChanges = Schema.Struct(
     timeOfAssignment: OptionalNullable(Schema.String),
     points: OptionalNullable(Schema.Number),
     timeDeliveredStart: OptionalNullable(Schema.String),
-    resourceId: Schema.String,
+    resourceId: OptionalNullable(Schema.String),
     reminderTime: OptionalNullable(Schema.Number),
     country_code: OptionalNullable(Schema.String),
-    activityType: Schema.String,
+    activityType: OptionalNullable(Schema.String),
     apptNumber: OptionalNullable(Schema.String),
     masterActivityId: OptionalNullable(Schema.Number),
     deliveryWindowEnd: OptionalNullable(Schema.String),
@@ -1423,11 +1423,11 @@ export type UserDetails = typeof UserDetails.Type
 /** `userResponse`, lenient: accepts what OFS sends (nulls, new enum values, extra keys). */
 export const UserResponse = Schema.Struct(
   {
-    timeZone: Schema.String,
+    timeZone: OptionalNullable(Schema.String),
     weekStart: OptionalNullable(
       OpenEnum("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "default")
     ),
-    name: Schema.String,
+    name: OptionalNullable(Schema.String),
     passwordTemporary: OptionalNullable(Schema.Boolean),
     longDateFormat: OptionalNullable(Schema.String),
     selfAssignment: OptionalNullable(Schema.Boolean),
@@ -1435,10 +1435,10 @@ export const UserResponse = Schema.Struct(
     mainResourceId: OptionalNullable(Schema.String),
     organizationalUnit: OptionalNullable(Schema.String),
     status: OptionalNullable(OpenEnum("active", "inactive")),
-    language: Schema.String,
+    language: OptionalNullable(Schema.String),
     resources: OptionalNullable(Schema.Array(Schema.String)),
     timeFormat: OptionalNullable(Schema.String),
-    userType: Schema.String,
+    userType: OptionalNullable(Schema.String),
     createdTime: OptionalNullable(Schema.String),
     blockedUntilTime: OptionalNullable(Schema.String),
     lastLoginTime: OptionalNullable(Schema.String),
@@ -2891,11 +2891,11 @@ export type UserEvent = typeof UserEvent.Type
 /** `userGenericFields`, lenient: accepts what OFS sends (nulls, new enum values, extra keys). */
 export const UserGenericFields = Schema.Struct(
   {
-    timeZone: Schema.String,
+    timeZone: OptionalNullable(Schema.String),
     weekStart: OptionalNullable(
       OpenEnum("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "default")
     ),
-    name: Schema.String,
+    name: OptionalNullable(Schema.String),
     passwordTemporary: OptionalNullable(Schema.Boolean),
     longDateFormat: OptionalNullable(Schema.String),
     selfAssignment: OptionalNullable(Schema.Boolean),
@@ -2903,10 +2903,10 @@ export const UserGenericFields = Schema.Struct(
     mainResourceId: OptionalNullable(Schema.String),
     organizationalUnit: OptionalNullable(Schema.String),
     status: OptionalNullable(OpenEnum("active", "inactive")),
-    language: Schema.String,
+    language: OptionalNullable(Schema.String),
     resources: OptionalNullable(Schema.Array(Schema.String)),
     timeFormat: OptionalNullable(Schema.String),
-    userType: Schema.String
+    userType: OptionalNullable(Schema.String)
   },
   CustomProperties
 )
