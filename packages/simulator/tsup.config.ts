@@ -1,3 +1,4 @@
 import { packageBuild } from "@ofsc/tooling/tsup"
 
-export default packageBuild({ index: "src/index.ts" })
+// the bin is built beside the library but gets no type declarations (only the library entry does)
+export default packageBuild({ index: "src/index.ts", bin: "src/bin.ts" }, { dts: { entry: { index: "src/index.ts" } } })

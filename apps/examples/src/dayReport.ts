@@ -1,7 +1,6 @@
 /** The demo's job as an Effect program: every resource's activities for one day, counted and exported. */
-import { Paging } from "@ofsc/core"
+import { OfscCore } from "@ofsc/core"
 import { Chunk, Effect, Stream } from "effect"
-import { listActivities, listResources } from "./operations.js"
 
 /** One resource's line in the report. */
 export interface ResourceDay {
@@ -11,33 +10,34 @@ export interface ResourceDay {
   readonly byStatus: Readonly<Record<string, number>>
 }
 
-/** Streams all resources, then each one's activities on `date` (4 resources at a time). */
+/** Streams all field resources, then each one's activities on `date` (4 resources at a time). */
 export const dayReport = (date: string) =>
-  Paging.stream(listResources, {}, { pageSize: 100, concurrency: 4 }).pipe(
-    Stream.mapEffect(
-      (resource) =>
-        Paging.stream(listActivities, {
-          query: { resources: [resource.resourceId], dateFrom: date, dateTo: date }
-        }).pipe(
-          Stream.runCollect,
-          Effect.map((chunk) => {
-            const activities = Chunk.toReadonlyArray(chunk)
-            const byStatus: Record<string, number> = {}
-            for (const a of activities) byStatus[a.status ?? "unknown"] = (byStatus[a.status ?? "unknown"] ?? 0) + 1
-            return {
-              line: { resourceId: resource.resourceId, name: resource.name, activities: activities.length, byStatus },
-              activities
-            }
-          })
-        ),
-      { concurrency: 4 }
-    ),
-    Stream.runCollect,
-    Effect.map((chunk) => {
-      const rows = Chunk.toReadonlyArray(chunk)
-      return {
-        lines: rows.map((r) => r.line) as ReadonlyArray<ResourceDay>,
-        activities: rows.flatMap((r) => r.activities)
-      }
-    })
-  )
+  Effect.gen(function* () {
+    const core = yield* OfscCore
+    const rows = yield* core.resources.stream({}, { pageSize: 100, concurrency: 4 }).pipe(
+      // buckets and organization units hold no activities of their own
+      Stream.filter((resource) => resource.resourceType === "PR"),
+      Stream.mapEffect(
+        (resource) =>
+          core.activities.stream({ resources: [resource.resourceId as string], dateFrom: date, dateTo: date }).pipe(
+            Stream.runCollect,
+            Effect.map((chunk) => {
+              const activities = Chunk.toReadonlyArray(chunk)
+              const byStatus: Record<string, number> = {}
+              for (const a of activities) byStatus[a.status ?? "unknown"] = (byStatus[a.status ?? "unknown"] ?? 0) + 1
+              const line: ResourceDay = {
+                resourceId: resource.resourceId as string,
+                name: resource.name ?? undefined,
+                activities: activities.length,
+                byStatus
+              }
+              return { line, activities }
+            })
+          ),
+        { concurrency: 4 }
+      ),
+      Stream.runCollect
+    )
+    const all = Chunk.toReadonlyArray(rows)
+    return { lines: all.map((r) => r.line), activities: all.flatMap((r) => r.activities) }
+  })

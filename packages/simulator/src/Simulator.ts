@@ -4,11 +4,22 @@
  * Effect `scoped`/`layer` constructors in tests.
  */
 import type { AddressInfo } from "node:net"
-import { Context, Effect, Layer } from "effect"
+import type { OfscConfigOptions } from "@ofsc/core"
+import { Context, Effect, Layer, Redacted } from "effect"
+import type { SimulatorContext } from "./context.js"
+import { type DataSize, type SeedData, seedData } from "./data/seed.js"
+import { loadSeed } from "./engine/load.js"
+import { installEngine } from "./engine/routes.js"
+import { installRules } from "./rules/index.js"
 import { Auth, type SimApplication } from "./server/auth.js"
 import { type FaultSettings, Faults, noFaults, seededRandom } from "./server/faults.js"
 import { createSimServer, type ServerStats } from "./server/http.js"
 import { Router } from "./server/router.js"
+import { Store } from "./state/store.js"
+
+export type { SimulatorContext } from "./context.js"
+export type { DataSize, SeedData, SimRecord } from "./data/seed.js"
+export type { Collection, SimEvent, Store } from "./state/store.js"
 
 /** How to start a simulator; every field has a default. */
 export interface SimulatorOptions {
@@ -24,6 +35,11 @@ export interface SimulatorOptions {
   readonly tokenTtlSeconds?: number | undefined
   /** Seed of the random source behind faults and generated data. */
   readonly seed?: number | undefined
+  /**
+   * How much seeded data to load: `small` (the default: 20 resources, 600 activities), `medium`
+   * (200 resources, 10,000 activities) or `large` (1,000 resources, 100,000 activities over 60 days).
+   */
+  readonly size?: DataSize | undefined
   /** Initial fault settings (none by default). */
   readonly faults?: Partial<FaultSettings> | undefined
 }
@@ -43,13 +59,30 @@ export interface SimulatorHandle {
   /** Fault settings, mutable while running. */
   readonly faults: FaultSettings
   readonly stats: ServerStats
+  /** The in-memory state every route reads and writes. */
+  readonly store: Store
+  /** The seeded data the store was loaded from. */
+  readonly data: SeedData
   readonly stop: () => Promise<void>
+}
+
+/** Loads the seed into a fresh store and installs the generic engine, then the OFS rules over it. */
+const buildState = (router: Router, instance: string, options: SimulatorOptions): SimulatorContext => {
+  const seed = options.seed ?? 1
+  const data = seedData(seed, options.size ?? "small")
+  const store = new Store()
+  loadSeed(store, data)
+  const context: SimulatorContext = { router, store, data, instance, random: seededRandom(seed + 1) }
+  installEngine(context)
+  installRules(context)
+  return context
 }
 
 /** Starts a simulator and resolves once it listens. */
 export const startSimulator = (options: SimulatorOptions = {}): Promise<SimulatorHandle> => {
   const instance = options.instance ?? "sim"
   const router = new Router()
+  const { store, data } = buildState(router, instance, options)
   const auth = new Auth(instance, [...(options.applications ?? [defaultApplication])], options.tokenTtlSeconds ?? 3600)
   const settings: FaultSettings = { ...noFaults(), ...options.faults }
   const faults = new Faults(settings, seededRandom(options.seed ?? 1))
@@ -68,6 +101,8 @@ export const startSimulator = (options: SimulatorOptions = {}): Promise<Simulato
         auth,
         faults: settings,
         stats,
+        store,
+        data,
         stop: () =>
           new Promise<void>((done) => {
             server.closeAllConnections()
@@ -91,3 +126,21 @@ export class Simulator extends Context.Tag("@ofsc/simulator/Simulator")<Simulato
   static layer = (options: SimulatorOptions = {}): Layer.Layer<Simulator> =>
     Layer.scoped(Simulator, Simulator.scoped(options))
 }
+
+/**
+ * Client options that reach a simulator as its default application (Basic auth), for
+ * `OfscClient.layer(simulatorClientOptions(sim))`; `overrides` adjust retries, timeouts and the like.
+ */
+export const simulatorClientOptions = (
+  sim: Pick<SimulatorHandle, "url" | "instance">,
+  overrides: Partial<OfscConfigOptions> = {}
+): OfscConfigOptions => ({
+  baseUrl: sim.url,
+  instance: sim.instance,
+  credentials: {
+    _tag: "Basic",
+    clientId: defaultApplication.clientId,
+    clientSecret: Redacted.make(defaultApplication.clientSecret)
+  },
+  ...overrides
+})

@@ -1,0 +1,91 @@
+/**
+ * Installs the generic engine: one route per OFS operation (the token service excepted, which the
+ * server answers itself). Each request is checked against the operation's path, query and body
+ * schemas (400 naming the field), its parent entity must exist (404), and then the planned handler
+ * answers. Rules installed afterwards replace these routes where OFS does more.
+ */
+import type { SimulatorContext } from "../context.js"
+import { ofsError } from "../server/responses.js"
+import type { Handler } from "../server/router.js"
+import { action } from "./actions.js"
+import { ActivityIndex } from "./activityIndex.js"
+import { create, createAt, get, type PlanHandler, patch, put, remove } from "./collections.js"
+import { Conformer } from "./conform.js"
+import { Engine } from "./engine.js"
+import { requestHints, seedHints } from "./hints.js"
+import { bulkPatch, clear, document, list, replace } from "./lists.js"
+import { allOperations } from "./operations.js"
+import { type OpPlan, type PlanKind, planAll } from "./plan.js"
+import { checkBody, checkPath, checkQuery } from "./requestCheck.js"
+import { Sampler } from "./sampleValue.js"
+import { specialHandlers } from "./specials.js"
+
+const byKind: Readonly<Record<PlanKind, PlanHandler>> = {
+  list,
+  get,
+  document,
+  put,
+  replace,
+  patch,
+  bulkPatch,
+  delete: remove,
+  clear,
+  create,
+  createAt,
+  action
+}
+
+const handlerFor = (engine: Engine, plan: OpPlan): Handler => {
+  const handle = specialHandlers[plan.op.id] ?? byKind[plan.kind]
+  return (request) => {
+    const path = checkPath(plan.op, request.params)
+    if (!path.ok) return ofsError(400, path.detail)
+    const query = checkQuery(plan.op, request.query)
+    if (!query.ok) return ofsError(400, query.detail)
+    const body = checkBody(plan.op, request)
+    if (!body.ok) return ofsError(400, body.detail)
+    if (plan.parent !== undefined) {
+      const id = request.params[plan.parent.param] ?? ""
+      if (engine.store.collection(plan.parent.collection).get(id) === undefined) {
+        return engine.notFound(plan.parent.collection, id)
+      }
+    }
+    const call = { request, params: request.params, query: query.value as Record<string, unknown>, body: body.value }
+    return engine.sampler.withRequest(requestHints(call), () => handle(engine, plan, call))
+  }
+}
+
+let plans: ReadonlyArray<OpPlan> | undefined
+
+/** The plans of every operation the engine routes (made once, on first use). */
+export const enginePlans = (): ReadonlyArray<OpPlan> => {
+  plans ??= planAll(allOperations.filter((op) => !op.path.startsWith("/rest/oauthTokenService/")))
+  return plans
+}
+
+/** Registers a route for every OFS operation on the context's router; answers from the context's store. */
+export const installEngine = (ctx: SimulatorContext): Engine => {
+  const sampler = new Sampler(seedHints(ctx.data))
+  const engine = new Engine(
+    ctx.store,
+    sampler,
+    new Conformer(sampler),
+    new ActivityIndex(ctx.store.collection("activities"))
+  )
+  for (const plan of enginePlans()) {
+    if (plan.kind === "action" && plan.op.method === "GET" && plan.op.path.endsWith("}")) {
+      engine.jobStarts.add(plan.op.path.split("/").slice(0, -1).join("/"))
+    }
+    const [entity] = plan.collection
+    if (
+      plan.kind === "get" &&
+      plan.collection.length === 1 &&
+      entity !== undefined &&
+      plan.op.success.kind === "json"
+    ) {
+      engine.entitySchemas.set(entity, plan.op.success.schema.ast)
+    }
+  }
+  for (const plan of enginePlans()) ctx.router.on(plan.op.method, plan.op.path, handlerFor(engine, plan))
+  return engine
+}

@@ -1,0 +1,150 @@
+/**
+ * Lists that OFS derives from other data rather than storing: an activity's customer, installed and
+ * deinstalled inventories and a resource's inventories are views on `inventories`; a resource's
+ * children and descendants, a capacity area's children, categories, time slots, organizations and
+ * work zones, and a resource's route for a day read the collections they come from.
+ */
+import type { SimRecord } from "../data/seed.js"
+import type { Store } from "../state/store.js"
+import type { ActivityIndex } from "./activityIndex.js"
+
+const apiLabels = [
+  "coreAPI",
+  "metadataAPI",
+  "capacityAPI",
+  "statisticsAPI",
+  "partsCatalogAPI",
+  "fieldCollaborationAPI",
+  "inboundAPI",
+  "outboundAPI"
+]
+
+/** What a view needs to read. */
+export interface ViewSources {
+  readonly store: Store
+  readonly activities: ActivityIndex
+}
+
+/** A derived list; `base` and `defaults` let creates and deletes through it reach the real collection. */
+export interface View {
+  readonly items: (sources: ViewSources, params: Readonly<Record<string, string>>) => ReadonlyArray<SimRecord>
+  readonly base?: string
+  readonly defaults?: (params: Readonly<Record<string, string>>) => SimRecord
+}
+
+const inventoriesOf =
+  (owner: "activityId" | "resourceId", status: string): View["items"] =>
+  ({ store }, params) =>
+    store
+      .collection("inventories")
+      .list()
+      .filter((r) => String(r[owner]) === params[owner] && (r.status ?? "resource") === status)
+
+const activityInventories = (status: string): View => ({
+  items: inventoriesOf("activityId", status),
+  base: "inventories",
+  defaults: (params) => ({ activityId: Number(params.activityId), status })
+})
+
+const childrenOf = (store: Store, parentField: string, collection: string, id: string) =>
+  store
+    .collection(collection)
+    .list()
+    .filter((r) => r[parentField] === id)
+
+const descendants = (store: Store, id: string): ReadonlyArray<SimRecord> => {
+  const byParent = new Map<unknown, Array<SimRecord>>()
+  for (const r of store.collection("resources").list()) {
+    const siblings = byParent.get(r.parentResourceId) ?? []
+    siblings.push(r)
+    byParent.set(r.parentResourceId, siblings)
+  }
+  const out: Array<SimRecord> = []
+  const queue = [id]
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const child of byParent.get(next) ?? []) {
+      out.push(child)
+      queue.push(String(child.resourceId))
+    }
+  }
+  return out
+}
+
+const all =
+  (collection: string): View["items"] =>
+  ({ store }) =>
+    store.collection(collection).list()
+
+/** Views by collection template. */
+export const views: Readonly<Record<string, View>> = {
+  "activities/{activityId}/customerInventories": activityInventories("customer"),
+  "activities/{activityId}/installedInventories": activityInventories("installed"),
+  "activities/{activityId}/deinstalledInventories": activityInventories("deinstalled"),
+  "resources/{resourceId}/inventories": {
+    items: inventoriesOf("resourceId", "resource"),
+    base: "inventories",
+    defaults: (params) => ({ resourceId: params.resourceId, status: "resource" })
+  },
+  "resources/{resourceId}/children": {
+    items: ({ store }, p) => childrenOf(store, "parentResourceId", "resources", p.resourceId ?? "")
+  },
+  "resources/{resourceId}/descendants": { items: ({ store }, p) => descendants(store, p.resourceId ?? "") },
+  "resources/{resourceId}/routes/{date}": {
+    items: ({ store, activities }, p) =>
+      activities
+        .select({
+          resources: [p.resourceId ?? ""],
+          dateFrom: p.date,
+          dateTo: p.date,
+          includeNonScheduled: false
+        })
+        .flatMap((id): ReadonlyArray<SimRecord> => {
+          const activity = store.collection("activities").get(id)
+          return activity === undefined ? [] : [activity]
+        })
+  },
+  addressBook: {
+    items: ({ store }) =>
+      store
+        .collection("users")
+        .list()
+        .map((u) => ({ contactId: u.login, type: "user", name: u.name, status: u.status }))
+  },
+  "capacityAreas/{label}/children": {
+    items: ({ store }, p) => childrenOf(store, "parentLabel", "capacityAreas", p.label ?? "")
+  },
+  "capacityAreas/{label}/capacityCategories": { items: all("capacityCategories") },
+  "capacityAreas/{label}/timeSlots": { items: all("timeSlots") },
+  "capacityAreas/{label}/organizations": { items: all("organizations") },
+  "capacityAreas/{label}/workZones": {
+    // the v1 answer names a zone `label`, the v2 answer `workZoneLabel`
+    items: ({ store }) =>
+      store
+        .collection("workZones")
+        .list()
+        .filter((z) => z.status !== "inactive")
+        .map((z) => ({ ...z, label: z.workZoneLabel }))
+  }
+}
+
+/**
+ * What a collection holds before anything wrote to it, by template: every application has its API
+ * access list, and a resource's users are the users that list it.
+ */
+export const initialContents: Readonly<
+  Record<string, (store: Store, params: Readonly<Record<string, string>>) => ReadonlyArray<SimRecord>>
+> = {
+  "applications/{label}/apiAccess": () => apiLabels.map((label) => ({ label, name: label, status: "active" })),
+  "resources/{resourceId}/users": (store, p) =>
+    store
+      .collection("users")
+      .list()
+      .filter((u) => Array.isArray(u.resources) && u.resources.includes(p.resourceId))
+      .map((u) => ({ login: u.login }))
+}
+
+/** Fields a create adds to what the caller sent, by collection template. */
+export const createDefaults: Readonly<Record<string, SimRecord>> = {
+  activities: { status: "pending", recordType: "regular" },
+  inventories: { status: "resource" }
+}
