@@ -70,13 +70,23 @@ interface ReadResponse {
 type Decoder = (u: unknown) => Either.Either<unknown, ParseResult.ParseError>
 
 const decoders = new WeakMap<Schema.Schema<unknown, unknown>, Decoder>()
+const typeSideDecoders = new WeakMap<Schema.Schema<unknown, unknown>, Decoder>()
 
-/** Decoding keeps keys the schema does not know: custom properties and fields newer than the spec. */
-const decoderFor = (schema: Schema.Schema<unknown, unknown>): Decoder => {
-  let decode = decoders.get(schema)
+/**
+ * The decoder of a success schema, built once. Decoding keeps keys the schema does not know:
+ * custom properties and fields newer than the spec. For schemas marked `nullsAsAbsent` (nulls
+ * already dropped while parsing) the type side alone is checked: the same value, without running a
+ * transformation per optional field.
+ */
+const decoderFor = (schema: Schema.Schema<unknown, unknown>, typeSide: boolean): Decoder => {
+  const cache = typeSide ? typeSideDecoders : decoders
+  let decode = cache.get(schema)
   if (decode === undefined) {
-    decode = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "preserve" })
-    decoders.set(schema, decode)
+    decode = Schema.decodeUnknownEither(typeSide ? Schema.typeSchema(schema) : schema, {
+      errors: "all",
+      onExcessProperty: "preserve"
+    })
+    cache.set(schema, decode)
   }
   return decode
 }
@@ -136,6 +146,9 @@ const readResponse = (response: HttpClientResponse.HttpClientResponse, wantBytes
         (text): ReadResponse => ({ status: response.status, text, bytes: undefined, retryAfter })
       )
 }
+
+/** A JSON.parse reviver that leaves out `null` values, as the lenient models read them (absent). */
+const dropNulls = (_key: string, value: unknown): unknown => (value === null ? undefined : value)
 
 /** Effect's built-in tracer keeps spans in memory only; with it installed, a span per call is pure cost. */
 let builtInTracer: Tracer.Tracer | undefined
@@ -268,15 +281,17 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
           return Effect.succeed(read.bytes ?? new Uint8Array())
         case "json": {
           const info = { operation: op.id, method: op.method, path, status: read.status }
+          const fast = op.success.nullsAsAbsent === true
           let json: unknown
           try {
-            json = read.text === "" ? undefined : JSON.parse(read.text)
+            json = read.text === "" ? undefined : fast ? JSON.parse(read.text, dropNulls) : JSON.parse(read.text)
           } catch {
             return Effect.fail(
               new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] })
             )
           }
-          return Either.match(decoderFor(op.success.schema)(json), {
+          const decode = decoderFor(op.success.schema, fast)
+          return Either.match(decode(json), {
             onLeft: (error) => Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(error) })),
             onRight: Effect.succeed
           })

@@ -31,7 +31,16 @@ export type RequestBodySpec<B> =
 
 /** What a successful answer carries: JSON checked against a schema, nothing, or bytes. */
 export type ResponseBodySpec<A> =
-  | { readonly kind: "json"; readonly schema: Schema.Schema<A, unknown> }
+  | {
+      readonly kind: "json"
+      readonly schema: Schema.Schema<A, unknown>
+      /**
+       * The schema's only transformations turn `null` in optional fields into absent ones (as the
+       * lenient generated models do): the transport may then drop nulls while parsing and check
+       * the type side alone, which decodes large lists about twice as fast.
+       */
+      readonly nullsAsAbsent?: boolean | undefined
+    }
   | { readonly kind: "empty" }
   | { readonly kind: "bytes" }
 
@@ -106,7 +115,11 @@ export type BodySpecInput =
 
 /** The success body as `make` takes it. */
 export type ResponseSpecInput =
-  | { readonly kind: "json"; readonly schema: Schema.Schema.AnyNoContext }
+  | {
+      readonly kind: "json"
+      readonly schema: Schema.Schema.AnyNoContext
+      readonly nullsAsAbsent?: boolean | undefined
+    }
   | { readonly kind: "empty" }
   | { readonly kind: "bytes" }
 

@@ -350,7 +350,8 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
         break
       case "json":
         success = schemaName(p.success.schema, `${p.typeBase}Response`, `The answer of \`${p.id}\` (${route}).`)
-        fields.push(`success: { kind: "json", schema: ${success} }`)
+        // lenient models only turn nulls into absent fields: the transport's fast path applies
+        fields.push(`success: { kind: "json", schema: ${success}, nullsAsAbsent: true }`)
     }
     if (p.paging !== "none") fields.push(`paging: ${quote(p.paging)}`)
     const itemDef = p.paging !== "none" && p.success.kind === "json" ? pagedItem(p.success.schema.node) : undefined

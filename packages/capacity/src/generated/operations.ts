@@ -123,7 +123,7 @@ export const activityBookingOptionsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/activityBookingOptions",
   query: ActivityBookingOptionsGetQuery,
-  success: { kind: "json", schema: ActivityBookingOptions }
+  success: { kind: "json", schema: ActivityBookingOptions, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCapacity/v1/bookingClosingSchedule */
@@ -132,7 +132,7 @@ export const bookingClosingScheduleGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/bookingClosingSchedule",
   query: BookingClosingScheduleGetQuery,
-  success: { kind: "json", schema: BookingClosingScheduleList }
+  success: { kind: "json", schema: BookingClosingScheduleList, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCapacity/v1/bookingClosingSchedule */
@@ -141,7 +141,7 @@ export const bookingClosingScheduleUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/bookingClosingSchedule",
   body: { kind: "json", schema: BookingClosingScheduleListInput },
-  success: { kind: "json", schema: ResultObject }
+  success: { kind: "json", schema: ResultObject, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCapacity/v1/bookingFieldsDependencies */
@@ -149,7 +149,7 @@ export const bookingFieldsDependenciesGet = Operation.make({
   id: "capacity.bookingFieldsDependencies.get",
   method: "GET",
   path: "/rest/ofscCapacity/v1/bookingFieldsDependencies",
-  success: { kind: "json", schema: BookingFieldsDependencies }
+  success: { kind: "json", schema: BookingFieldsDependencies, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCapacity/v1/bookingStatuses */
@@ -158,7 +158,7 @@ export const bookingStatusesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/bookingStatuses",
   query: BookingStatusesListQuery,
-  success: { kind: "json", schema: BookingStatusList }
+  success: { kind: "json", schema: BookingStatusList, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCapacity/v1/bookingStatuses */
@@ -167,7 +167,7 @@ export const bookingStatusesUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/bookingStatuses",
   body: { kind: "json", schema: BookingStatusRequestListInput },
-  success: { kind: "json", schema: ResultBookingStatusObject }
+  success: { kind: "json", schema: ResultBookingStatusObject, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCapacity/v1/capacity */
@@ -176,7 +176,7 @@ export const availableCapacityGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/capacity",
   query: AvailableCapacityGetQuery,
-  success: { kind: "json", schema: CapacityList }
+  success: { kind: "json", schema: CapacityList, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCapacity/v1/quota */
@@ -185,7 +185,7 @@ export const quotaGetV1 = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/quota",
   query: QuotaGetV1Query,
-  success: { kind: "json", schema: V1QuotaResult }
+  success: { kind: "json", schema: V1QuotaResult, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCapacity/v1/quota */
@@ -194,7 +194,7 @@ export const quotaUpdateV1 = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/quota",
   body: { kind: "json", schema: QuotaPatchListInput },
-  success: { kind: "json", schema: ResultQuotaObject }
+  success: { kind: "json", schema: ResultQuotaObject, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCapacity/v1/showBookingGrid */
@@ -203,7 +203,7 @@ export const bookingGridShow = Operation.make({
   method: "POST",
   path: "/rest/ofscCapacity/v1/showBookingGrid",
   body: { kind: "json", schema: ShowBookingGridSchemaInput },
-  success: { kind: "json", schema: ShowBookingGrid }
+  success: { kind: "json", schema: ShowBookingGrid, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCapacity/v2/quota */
@@ -212,7 +212,7 @@ export const quotaGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v2/quota",
   query: QuotaGetQuery,
-  success: { kind: "json", schema: V2QuotaResult }
+  success: { kind: "json", schema: V2QuotaResult, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCapacity/v2/quota */
@@ -221,7 +221,7 @@ export const quotaUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v2/quota",
   body: { kind: "json", schema: V2PatchQuotaInput },
-  success: { kind: "json", schema: V2PatchQuotaResult }
+  success: { kind: "json", schema: V2PatchQuotaResult, nullsAsAbsent: true }
 })
 
 /** Every capacity operation, in spec order. */

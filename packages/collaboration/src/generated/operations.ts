@@ -34,7 +34,7 @@ export const addressBookList = Operation.make({
   method: "GET",
   path: "/rest/ofscCollaboration/v1/addressBook",
   query: AddressBookListQuery,
-  success: { kind: "json", schema: AddressBookList },
+  success: { kind: "json", schema: AddressBookList, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -44,7 +44,7 @@ export const chatsCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCollaboration/v1/chats",
   body: { kind: "json", schema: StartChatRequestInput },
-  success: { kind: "json", schema: StartChatResponse }
+  success: { kind: "json", schema: StartChatResponse, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCollaboration/v1/chats/{chatId}/leave */
@@ -61,7 +61,7 @@ export const chatsMessagesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/messages",
   pathParams: Schema.Struct({ chatId: Schema.Int }),
-  success: { kind: "json", schema: GetMessageResponse }
+  success: { kind: "json", schema: GetMessageResponse, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCollaboration/v1/chats/{chatId}/messages */
@@ -71,7 +71,7 @@ export const chatsMessagesCreate = Operation.make({
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/messages",
   pathParams: Schema.Struct({ chatId: Schema.Int }),
   body: { kind: "json", schema: SendMessageRequestInput },
-  success: { kind: "json", schema: SendMessageResponse }
+  success: { kind: "json", schema: SendMessageResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCollaboration/v1/chats/{chatId}/participants */
@@ -81,7 +81,7 @@ export const chatsParticipantsList = Operation.make({
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/participants",
   pathParams: Schema.Struct({ chatId: Schema.Int }),
   query: ChatsParticipantsListQuery,
-  success: { kind: "json", schema: ParticipantList },
+  success: { kind: "json", schema: ParticipantList, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 

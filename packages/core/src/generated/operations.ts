@@ -492,7 +492,7 @@ export const activitiesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities",
   query: ActivitiesListQuery,
-  success: { kind: "json", schema: GetActivitiesResponse },
+  success: { kind: "json", schema: GetActivitiesResponse, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -502,7 +502,7 @@ export const activitiesCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities",
   body: { kind: "json", schema: CreateActivitySchemaInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/custom-actions/bulkUpdate */
@@ -511,7 +511,7 @@ export const activitiesBulkUpdate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/custom-actions/bulkUpdate",
   body: { kind: "json", schema: CustomActionActivityBulkUpdateSchemaInput },
-  success: { kind: "json", schema: CustomActionActivityBulkUpdateSchemaResponse }
+  success: { kind: "json", schema: CustomActionActivityBulkUpdateSchemaResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/activities/custom-actions/search */
@@ -520,7 +520,7 @@ export const activitiesSearch = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/custom-actions/search",
   query: ActivitiesSearchQuery,
-  success: { kind: "json", schema: Activities },
+  success: { kind: "json", schema: Activities, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -530,7 +530,7 @@ export const activitiesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCore/v1/activities/{activityId} */
@@ -540,7 +540,7 @@ export const activitiesUpdate = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: UpdateActivitySchemaInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId} */
@@ -557,7 +557,7 @@ export const activitiesCapacityCategoriesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/capacityCategories",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetCapacityCategoriesSchema }
+  success: { kind: "json", schema: GetCapacityCategoriesSchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel */
@@ -567,7 +567,7 @@ export const activitiesCancel = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/complete */
@@ -577,7 +577,7 @@ export const activitiesComplete = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/complete",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/delay */
@@ -587,7 +587,7 @@ export const activitiesDelay = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/delay",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: ActivitiesDelayBody },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute */
@@ -596,7 +596,7 @@ export const activitiesEnroute = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/move */
@@ -615,7 +615,7 @@ export const activitiesNotDone = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/notDone",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen */
@@ -625,7 +625,7 @@ export const activitiesReopen = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: ReopenActivityRequestInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/start */
@@ -635,7 +635,7 @@ export const activitiesStart = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/start",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusEnrouteChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework */
@@ -645,7 +645,7 @@ export const activitiesStartPrework = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: ActivitiesStartPreworkBody },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel */
@@ -654,7 +654,7 @@ export const activitiesStopTravel = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend */
@@ -664,7 +664,7 @@ export const activitiesSuspend = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/customerInventories */
@@ -674,7 +674,7 @@ export const activitiesCustomerInventoriesList = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/customerInventories",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   query: ActivitiesCustomerInventoriesListQuery,
-  success: { kind: "json", schema: ActivitiesCustomerInventoriesListResponse },
+  success: { kind: "json", schema: ActivitiesCustomerInventoriesListResponse, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -685,7 +685,7 @@ export const activitiesCustomerInventoriesCreate = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/customerInventories",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CreateCustomerInventoryInput },
-  success: { kind: "json", schema: Inventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories */
@@ -695,7 +695,7 @@ export const activitiesDeinstalledInventoriesList = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/deinstalledInventories",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   query: ActivitiesDeinstalledInventoriesListQuery,
-  success: { kind: "json", schema: ActivitiesDeinstalledInventoriesListResponse },
+  success: { kind: "json", schema: ActivitiesDeinstalledInventoriesListResponse, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -706,7 +706,7 @@ export const activitiesInstalledInventoriesList = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/installedInventories",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   query: ActivitiesInstalledInventoriesListQuery,
-  success: { kind: "json", schema: ActivitiesInstalledInventoriesListResponse },
+  success: { kind: "json", schema: ActivitiesInstalledInventoriesListResponse, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -716,7 +716,7 @@ export const activitiesLinkedActivitiesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: LinkedActivities }
+  success: { kind: "json", schema: LinkedActivities, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/linkedActivities */
@@ -726,7 +726,7 @@ export const activitiesLinkedActivitiesCreate = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
   body: { kind: "json", schema: LinkedActivityInput },
-  success: { kind: "json", schema: LinkedActivity }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities */
@@ -735,7 +735,7 @@ export const activitiesLinkedActivitiesDeleteAll = Operation.make({
   method: "DELETE",
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ActivitiesLinkedActivitiesDeleteAllResponse }
+  success: { kind: "json", schema: ActivitiesLinkedActivitiesDeleteAllResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -748,7 +748,7 @@ export const activitiesLinkedActivitiesGet = Operation.make({
     linkedActivityId: Schema.NonEmptyString,
     linkType: Schema.NonEmptyString
   }),
-  success: { kind: "json", schema: LinkedActivity }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -762,7 +762,7 @@ export const activitiesLinkedActivitiesPut = Operation.make({
     linkType: Schema.NonEmptyString
   }),
   body: { kind: "json", schema: LinkedActivityInput },
-  success: { kind: "json", schema: LinkedActivity }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -783,7 +783,7 @@ export const activitiesMultidaySegmentsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/multidaySegments",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: Activities }
+  success: { kind: "json", schema: Activities, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories */
@@ -793,7 +793,7 @@ export const activitiesRequiredInventoriesList = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/requiredInventories",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
   query: ActivitiesRequiredInventoriesListQuery,
-  success: { kind: "json", schema: RequiredInventories },
+  success: { kind: "json", schema: RequiredInventories, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -820,7 +820,7 @@ export const activitiesResourcePreferencesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/resourcePreferences",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ResourcePreferences }
+  success: { kind: "json", schema: ResourcePreferences, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/resourcePreferences */
@@ -847,7 +847,7 @@ export const activitiesSubmittedFormsList = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/submittedForms",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   query: ActivitiesSubmittedFormsListQuery,
-  success: { kind: "json", schema: SubmittedForms },
+  success: { kind: "json", schema: SubmittedForms, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -883,7 +883,7 @@ export const calendarsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/calendars",
   query: CalendarsListQuery,
-  success: { kind: "json", schema: GetCalendarsResponse },
+  success: { kind: "json", schema: GetCalendarsResponse, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -893,7 +893,7 @@ export const eventsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/events",
   query: EventsListQuery,
-  success: { kind: "json", schema: EventsListResponse },
+  success: { kind: "json", schema: EventsListResponse, nullsAsAbsent: true },
   paging: "cursor"
 })
 
@@ -903,7 +903,7 @@ export const eventsSubscriptionsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/events/subscriptions",
   query: EventsSubscriptionsListQuery,
-  success: { kind: "json", schema: EventsSubscriptionsListResponse }
+  success: { kind: "json", schema: EventsSubscriptionsListResponse, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/events/subscriptions */
@@ -912,7 +912,7 @@ export const eventsSubscriptionsCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/events/subscriptions",
   body: { kind: "json", schema: CreateSubscriptionRequestInput },
-  success: { kind: "json", schema: CreateSubscriptionResponse }
+  success: { kind: "json", schema: CreateSubscriptionResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/events/subscriptions/{subscriptionId} */
@@ -921,7 +921,7 @@ export const eventsSubscriptionsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/events/subscriptions/{subscriptionId}",
   pathParams: Schema.Struct({ subscriptionId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: SubscriptionInfoResponse }
+  success: { kind: "json", schema: SubscriptionInfoResponse, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/events/subscriptions/{subscriptionId} */
@@ -937,7 +937,7 @@ export const dailyExtractFolders = Operation.make({
   id: "core.dailyExtract.folders",
   method: "GET",
   path: "/rest/ofscCore/v1/folders/dailyExtract/folders",
-  success: { kind: "json", schema: DailyExtractSubfolders }
+  success: { kind: "json", schema: DailyExtractSubfolders, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files */
@@ -946,7 +946,7 @@ export const dailyExtractFiles = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files",
   pathParams: Schema.Struct({ dailyExtractDate: Schema.NonEmptyString }),
-  success: { kind: "json", schema: DailyExtractDateFiles }
+  success: { kind: "json", schema: DailyExtractDateFiles, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files/{dailyExtractFilename} */
@@ -964,7 +964,7 @@ export const inventoriesCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories",
   body: { kind: "json", schema: CreateInventoryInput },
-  success: { kind: "json", schema: Inventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -973,7 +973,7 @@ export const inventoriesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}",
   pathParams: Schema.Struct({ inventoryId: Schema.Int }),
-  success: { kind: "json", schema: Inventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -983,7 +983,7 @@ export const inventoriesUpdate = Operation.make({
   path: "/rest/ofscCore/v1/inventories/{inventoryId}",
   pathParams: Schema.Struct({ inventoryId: Schema.Int }),
   body: { kind: "json", schema: InventoryInput },
-  success: { kind: "json", schema: Inventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -1062,7 +1062,7 @@ export const resourcesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources",
   query: ResourcesListQuery,
-  success: { kind: "json", schema: Resources },
+  success: { kind: "json", schema: Resources, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1072,7 +1072,7 @@ export const resourcesBulkUpdateInventories = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateInventories",
   body: { kind: "json", schema: BulkUpdateResourceInventoriesRequestSchemaInput },
-  success: { kind: "json", schema: BulkUpdateResourceInventoriesResponseSchema }
+  success: { kind: "json", schema: BulkUpdateResourceInventoriesResponseSchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSchedules */
@@ -1081,7 +1081,7 @@ export const resourcesBulkUpdateWorkSchedules = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSchedules",
   body: { kind: "json", schema: BulkUpdateWorkSchedulesSchemaInput },
-  success: { kind: "json", schema: BulkUpdateWorkSchedulesResponseSchema }
+  success: { kind: "json", schema: BulkUpdateWorkSchedulesResponseSchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSkills */
@@ -1090,7 +1090,7 @@ export const resourcesBulkUpdateWorkSkills = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSkills",
   body: { kind: "json", schema: BulkUpdateWorkSkillsSchemaInput },
-  success: { kind: "json", schema: BulkUpdateWorkSkillsResponseSchema }
+  success: { kind: "json", schema: BulkUpdateWorkSkillsResponseSchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkZones */
@@ -1099,7 +1099,7 @@ export const resourcesBulkUpdateWorkZones = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkZones",
   body: { kind: "json", schema: BulkUpdateWorkZonesRequestSchemaInput },
-  success: { kind: "json", schema: BulkUpdateWorkZonesResponseSchema }
+  success: { kind: "json", schema: BulkUpdateWorkZonesResponseSchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/findMatchingResources */
@@ -1108,7 +1108,7 @@ export const resourcesFindMatchingResources = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/findMatchingResources",
   body: { kind: "json", schema: FindMatchingResourcesRequestSchemaInput },
-  success: { kind: "json", schema: FindMatchingResourcesResponseSchema }
+  success: { kind: "json", schema: FindMatchingResourcesResponseSchema, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/findResourcesForUrgentAssignment */
@@ -1117,7 +1117,7 @@ export const resourcesFindResourcesForUrgentAssignment = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/findResourcesForUrgentAssignment",
   body: { kind: "json", schema: FindResourcesForUrgentAssignmentRequestSchemaInput },
-  success: { kind: "json", schema: FindResourcesForUrgentAssignmentResponseSchema }
+  success: { kind: "json", schema: FindResourcesForUrgentAssignmentResponseSchema, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions */
@@ -1126,7 +1126,7 @@ export const resourcesLastKnownPositions = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/custom-actions/lastKnownPositions",
   query: ResourcesLastKnownPositionsQuery,
-  success: { kind: "json", schema: LastKnownResourcesPositionsResponseSchema },
+  success: { kind: "json", schema: LastKnownResourcesPositionsResponseSchema, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1136,7 +1136,7 @@ export const resourcesResourcesInArea = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/custom-actions/resourcesInArea",
   query: ResourcesResourcesInAreaQuery,
-  success: { kind: "json", schema: ResourcesInAreaResponseSchema },
+  success: { kind: "json", schema: ResourcesInAreaResponseSchema, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1146,7 +1146,7 @@ export const resourcesSetPositions = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/setPositions",
   body: { kind: "json", schema: SetResourcesPositionsRequestSchemaInput },
-  success: { kind: "json", schema: SetResourcesPositionsResponseSchema }
+  success: { kind: "json", schema: SetResourcesPositionsResponseSchema, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId} */
@@ -1156,7 +1156,7 @@ export const resourcesGet = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesGetQuery,
-  success: { kind: "json", schema: Resource }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId} */
@@ -1166,7 +1166,7 @@ export const resourcesPut = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateResourceInput },
-  success: { kind: "json", schema: Resource }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId} */
@@ -1177,7 +1177,7 @@ export const resourcesUpdate = Operation.make({
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesUpdateQuery,
   body: { kind: "json", schema: UpdateResourceInput },
-  success: { kind: "json", schema: Resource }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1187,7 +1187,7 @@ export const resourcesAssignedLocationsGet = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assignedLocations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesAssignedLocationsGetQuery,
-  success: { kind: "json", schema: ResourceAssignedLocationsWeek }
+  success: { kind: "json", schema: ResourceAssignedLocationsWeek, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1197,7 +1197,7 @@ export const resourcesAssignedLocationsPut = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assignedLocations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: ResourceAssignedLocationsWeekInput },
-  success: { kind: "json", schema: ResourceAssignedLocationsWeek }
+  success: { kind: "json", schema: ResourceAssignedLocationsWeek, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1224,7 +1224,7 @@ export const resourcesAssistantsList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assistants",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesAssistantsListQuery,
-  success: { kind: "json", schema: ResourcesAssistants }
+  success: { kind: "json", schema: ResourcesAssistants, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/children */
@@ -1234,7 +1234,7 @@ export const resourcesChildrenList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/children",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesChildrenListQuery,
-  success: { kind: "json", schema: Resources },
+  success: { kind: "json", schema: Resources, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1245,7 +1245,7 @@ export const resourcesDescendantsList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/descendants",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesDescendantsListQuery,
-  success: { kind: "json", schema: Resources },
+  success: { kind: "json", schema: Resources, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1256,7 +1256,7 @@ export const resourcesFindNearbyActivities = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/findNearbyActivities",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesFindNearbyActivitiesQuery,
-  success: { kind: "json", schema: FindNearbyActivitiesResponse }
+  success: { kind: "json", schema: FindNearbyActivitiesResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/inventories */
@@ -1266,7 +1266,7 @@ export const resourcesInventoriesList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesInventoriesListQuery,
-  success: { kind: "json", schema: ResourceInventories },
+  success: { kind: "json", schema: ResourceInventories, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1277,7 +1277,7 @@ export const resourcesInventoriesCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateResourceInventoryInput },
-  success: { kind: "json", schema: ResourceInventory }
+  success: { kind: "json", schema: ResourceInventory, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install */
@@ -1295,7 +1295,7 @@ export const resourcesLocationsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ResourceLocations }
+  success: { kind: "json", schema: ResourceLocations, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/locations */
@@ -1305,7 +1305,7 @@ export const resourcesLocationsCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
-  success: { kind: "json", schema: ResourceLocation }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1314,7 +1314,7 @@ export const resourcesLocationsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int }),
-  success: { kind: "json", schema: ResourceLocation }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1324,7 +1324,7 @@ export const resourcesLocationsUpdate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int }),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
-  success: { kind: "json", schema: ResourceLocation }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1342,7 +1342,7 @@ export const resourcesPlansList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/plans",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesPlansListQuery,
-  success: { kind: "json", schema: ResourcesPlansListResponse }
+  success: { kind: "json", schema: ResourcesPlansListResponse, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/plans */
@@ -1370,7 +1370,7 @@ export const resourcesPositionHistoryList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/positionHistory",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesPositionHistoryListQuery,
-  success: { kind: "json", schema: ResourcePositions }
+  success: { kind: "json", schema: ResourcePositions, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date} */
@@ -1380,7 +1380,7 @@ export const resourcesRoutesGet = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/routes/{date}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString }),
   query: ResourcesRoutesGetQuery,
-  success: { kind: "json", schema: Route },
+  success: { kind: "json", schema: Route, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1409,7 +1409,7 @@ export const resourcesUsersList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/users",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesUsersListQuery,
-  success: { kind: "json", schema: ResourceUsers },
+  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1420,7 +1420,7 @@ export const resourcesUsersPut = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/users",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: ResourceUsersInput },
-  success: { kind: "json", schema: ResourceUsers }
+  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/users */
@@ -1438,7 +1438,7 @@ export const resourcesWorkSchedulesList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkSchedulesListQuery,
-  success: { kind: "json", schema: WorkSchedules }
+  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workSchedules */
@@ -1448,7 +1448,7 @@ export const resourcesWorkSchedulesCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: WorkScheduleItemInput },
-  success: { kind: "json", schema: WorkSchedules }
+  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules/calendarView */
@@ -1458,7 +1458,7 @@ export const resourcesWorkSchedulesCalendarView = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules/calendarView",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkSchedulesCalendarViewQuery,
-  success: { kind: "json", schema: WorkSchedulesCalendarView }
+  success: { kind: "json", schema: WorkSchedulesCalendarView, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSchedules/{scheduleItemId} */
@@ -1476,7 +1476,7 @@ export const resourcesWorkSkillsList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSkills",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkSkillsListQuery,
-  success: { kind: "json", schema: ResourceWorkSkills }
+  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workSkills */
@@ -1486,7 +1486,7 @@ export const resourcesWorkSkillsCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSkills",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: SetWorkSkillsRequestInput },
-  success: { kind: "json", schema: ResourceWorkSkills }
+  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSkills/{workSkill} */
@@ -1504,7 +1504,7 @@ export const resourcesWorkZonesList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workZones",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkZonesListQuery,
-  success: { kind: "json", schema: GetResourceWorkZones }
+  success: { kind: "json", schema: GetResourceWorkZones, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workZones */
@@ -1556,7 +1556,7 @@ export const serviceRequestsCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/serviceRequests",
   body: { kind: "json", schema: CreateServiceRequestInput },
-  success: { kind: "json", schema: ServiceRequestsItem }
+  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/serviceRequests/{requestId} */
@@ -1565,7 +1565,7 @@ export const serviceRequestsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/serviceRequests/{requestId}",
   pathParams: Schema.Struct({ requestId: Schema.Int }),
-  success: { kind: "json", schema: ServiceRequestsItem }
+  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscCore/v1/serviceRequests/{requestId}/{propertyLabel} */
@@ -1583,7 +1583,7 @@ export const usersList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users",
   query: UsersListQuery,
-  success: { kind: "json", schema: Users },
+  success: { kind: "json", schema: Users, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1593,7 +1593,7 @@ export const usersGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
-  success: { kind: "json", schema: UserGet }
+  success: { kind: "json", schema: UserGet, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscCore/v1/users/{login} */
@@ -1603,7 +1603,7 @@ export const usersPut = Operation.make({
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
   body: { kind: "json", schema: UserRequestInput },
-  success: { kind: "json", schema: UserResponse }
+  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscCore/v1/users/{login} */
@@ -1613,7 +1613,7 @@ export const usersUpdate = Operation.make({
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
   body: { kind: "json", schema: UpdateUserInput },
-  success: { kind: "json", schema: UserResponse }
+  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/users/{login} */
@@ -1630,7 +1630,7 @@ export const usersCollaborationGroupsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users/{login}/collaborationGroups",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CollaborationGroups }
+  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscCore/v1/users/{login}/collaborationGroups */
@@ -1640,7 +1640,7 @@ export const usersCollaborationGroupsCreate = Operation.make({
   path: "/rest/ofscCore/v1/users/{login}/collaborationGroups",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
   body: { kind: "json", schema: CollaborationGroupsInput },
-  success: { kind: "json", schema: CollaborationGroups }
+  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscCore/v1/users/{login}/collaborationGroups */
@@ -1683,7 +1683,7 @@ export const whereIsMyTechGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/whereIsMyTech",
   query: WhereIsMyTechGetQuery,
-  success: { kind: "json", schema: WhereIsMyTechResponse }
+  success: { kind: "json", schema: WhereIsMyTechResponse, nullsAsAbsent: true }
 })
 
 /** POST /rest/oauthTokenService/v1/token
@@ -1693,7 +1693,7 @@ export const tokenServiceRequestTokenV1 = Operation.make({
   method: "POST",
   path: "/rest/oauthTokenService/v1/token",
   body: { kind: "form", schema: TokenServiceRequestTokenV1Body },
-  success: { kind: "json", schema: TokenServiceRequestTokenV1Response }
+  success: { kind: "json", schema: TokenServiceRequestTokenV1Response, nullsAsAbsent: true }
 })
 
 /** POST /rest/oauthTokenService/v2/token */
@@ -1702,7 +1702,7 @@ export const tokenServiceRequestToken = Operation.make({
   method: "POST",
   path: "/rest/oauthTokenService/v2/token",
   body: { kind: "form", schema: TokenServiceRequestTokenBody },
-  success: { kind: "json", schema: TokenServiceRequestTokenResponse }
+  success: { kind: "json", schema: TokenServiceRequestTokenResponse, nullsAsAbsent: true }
 })
 
 /** Every core operation, in spec order. */

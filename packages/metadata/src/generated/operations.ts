@@ -306,7 +306,7 @@ export const activityTypeGroupsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypeGroups",
   query: ActivityTypeGroupsListQuery,
-  success: { kind: "json", schema: ActivityTypeGroups },
+  success: { kind: "json", schema: ActivityTypeGroups, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -316,7 +316,7 @@ export const activityTypeGroupsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypeGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ActivityTypeGroup }
+  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/activityTypeGroups/{label} */
@@ -326,7 +326,7 @@ export const activityTypeGroupsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypeGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: ActivityTypeGroupForPutInput },
-  success: { kind: "json", schema: ActivityTypeGroup }
+  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/activityTypes */
@@ -335,7 +335,7 @@ export const activityTypesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypes",
   query: ActivityTypesListQuery,
-  success: { kind: "json", schema: ActivityTypes },
+  success: { kind: "json", schema: ActivityTypes, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -345,7 +345,7 @@ export const activityTypesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ActivityType }
+  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/activityTypes/{label} */
@@ -355,7 +355,7 @@ export const activityTypesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateActivityTypeSchemaInput },
-  success: { kind: "json", schema: ActivityType }
+  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/applications */
@@ -364,7 +364,7 @@ export const applicationsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/applications",
   query: ApplicationsListQuery,
-  success: { kind: "json", schema: Applications },
+  success: { kind: "json", schema: Applications, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -374,7 +374,7 @@ export const applicationsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/applications/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: Application }
+  success: { kind: "json", schema: Application, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/applications/{label} */
@@ -384,7 +384,7 @@ export const applicationsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/applications/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateApplicationSchemaInput },
-  success: { kind: "json", schema: Application }
+  success: { kind: "json", schema: Application, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess */
@@ -393,7 +393,7 @@ export const applicationsApiAccessList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/applications/{label}/apiAccess",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ApplicationApiAccesses }
+  success: { kind: "json", schema: ApplicationApiAccesses, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel} */
@@ -414,7 +414,7 @@ export const applicationsApiAccessGet = Operation.make({
       "statisticsAPI"
     )
   }),
-  success: { kind: "json", schema: ApiConfiguration }
+  success: { kind: "json", schema: ApiConfiguration, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel} */
@@ -424,7 +424,7 @@ export const applicationsApiAccessUpdate = Operation.make({
   path: "/rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString, apiLabel: Schema.NonEmptyString }),
   body: { kind: "json", schema: ApiConfigurationPatchInput },
-  success: { kind: "json", schema: ApiConfigurationPatch }
+  success: { kind: "json", schema: ApiConfigurationPatch, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret */
@@ -433,7 +433,7 @@ export const applicationsGenerateClientSecret = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ApplicationClientSecret }
+  success: { kind: "json", schema: ApplicationClientSecret, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas */
@@ -442,7 +442,7 @@ export const capacityAreasList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas",
   query: CapacityAreasListQuery,
-  success: { kind: "json", schema: CapacityAreas }
+  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label} */
@@ -451,7 +451,7 @@ export const capacityAreasGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CapacityAreaConfiguration }
+  success: { kind: "json", schema: CapacityAreaConfiguration, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories */
@@ -460,7 +460,7 @@ export const capacityAreasCapacityCategoriesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaCapacityCategories }
+  success: { kind: "json", schema: AreaCapacityCategories, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/children */
@@ -470,7 +470,7 @@ export const capacityAreasChildrenList = Operation.make({
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/children",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: CapacityAreasChildrenListQuery,
-  success: { kind: "json", schema: CapacityAreas }
+  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/organizations */
@@ -479,7 +479,7 @@ export const capacityAreasOrganizationsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/organizations",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaOrganizations }
+  success: { kind: "json", schema: AreaOrganizations, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals */
@@ -488,7 +488,7 @@ export const capacityAreasTimeIntervalsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaTimeIntervals }
+  success: { kind: "json", schema: AreaTimeIntervals, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots */
@@ -497,7 +497,7 @@ export const capacityAreasTimeSlotsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaTimeSlots }
+  success: { kind: "json", schema: AreaTimeSlots, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/workZones */
@@ -506,7 +506,7 @@ export const capacityAreasWorkZonesListV1 = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/workZones",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaWorkZonesOld }
+  success: { kind: "json", schema: AreaWorkZonesOld, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityCategories */
@@ -515,7 +515,7 @@ export const capacityCategoriesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityCategories",
   query: CapacityCategoriesListQuery,
-  success: { kind: "json", schema: CapacityCategories },
+  success: { kind: "json", schema: CapacityCategories, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -525,7 +525,7 @@ export const capacityCategoriesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityCategories/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CapacityCategory }
+  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/capacityCategories/{label} */
@@ -535,7 +535,7 @@ export const capacityCategoriesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/capacityCategories/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CapacityCategoryInput },
-  success: { kind: "json", schema: CapacityCategory }
+  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscMetadata/v1/capacityCategories/{label} */
@@ -552,7 +552,7 @@ export const formsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/forms",
   query: FormsListQuery,
-  success: { kind: "json", schema: Forms },
+  success: { kind: "json", schema: Forms, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -563,7 +563,7 @@ export const formsGet = Operation.make({
   path: "/rest/ofscMetadata/v1/forms/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: FormsGetQuery,
-  success: { kind: "json", schema: FormDetails }
+  success: { kind: "json", schema: FormDetails, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/forms/{label} */
@@ -573,7 +573,7 @@ export const formsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/forms/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: FormBodyInput },
-  success: { kind: "json", schema: FormDetailsWithStats }
+  success: { kind: "json", schema: FormDetailsWithStats, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscMetadata/v1/forms/{label} */
@@ -590,7 +590,7 @@ export const inventoryTypesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/inventoryTypes",
   query: InventoryTypesListQuery,
-  success: { kind: "json", schema: InventoryTypes },
+  success: { kind: "json", schema: InventoryTypes, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -601,7 +601,7 @@ export const inventoryTypesGet = Operation.make({
   path: "/rest/ofscMetadata/v1/inventoryTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: InventoryTypesGetQuery,
-  success: { kind: "json", schema: InventoryType }
+  success: { kind: "json", schema: InventoryType, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/inventoryTypes/{label} */
@@ -611,7 +611,7 @@ export const inventoryTypesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/inventoryTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateInventoryTypeSchemaInput },
-  success: { kind: "json", schema: ResponseCreateInventoryTypeSchema }
+  success: { kind: "json", schema: ResponseCreateInventoryTypeSchema, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/languages */
@@ -620,7 +620,7 @@ export const languagesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/languages",
   query: LanguagesListQuery,
-  success: { kind: "json", schema: Languages },
+  success: { kind: "json", schema: Languages, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -630,7 +630,7 @@ export const linkTemplatesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/linkTemplates",
   query: LinkTemplatesListQuery,
-  success: { kind: "json", schema: LinkTemplates },
+  success: { kind: "json", schema: LinkTemplates, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -640,7 +640,7 @@ export const linkTemplatesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: LinkTemplate }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscMetadata/v1/linkTemplates/{label} */
@@ -650,7 +650,7 @@ export const linkTemplatesCreate = Operation.make({
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
-  success: { kind: "json", schema: LinkTemplate }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscMetadata/v1/linkTemplates/{label} */
@@ -660,7 +660,7 @@ export const linkTemplatesUpdate = Operation.make({
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
-  success: { kind: "json", schema: LinkTemplate }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers */
@@ -668,7 +668,7 @@ export const mapLayersList = Operation.make({
   id: "metadata.mapLayers.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers",
-  success: { kind: "json", schema: CustomMapLayers }
+  success: { kind: "json", schema: CustomMapLayers, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscMetadata/v1/mapLayers */
@@ -677,7 +677,7 @@ export const mapLayersCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/mapLayers",
   body: { kind: "json", schema: CustomMapLayerInput },
-  success: { kind: "json", schema: CustomMapLayer }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers */
@@ -686,7 +686,7 @@ export const mapLayersPopulateLayers = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers",
   body: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaInput },
-  success: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaResponse }
+  success: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers/{downloadId} */
@@ -695,7 +695,7 @@ export const mapLayersPopulateLayersStatus = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers/{downloadId}",
   pathParams: Schema.Struct({ downloadId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaResponse }
+  success: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers/{label} */
@@ -704,7 +704,7 @@ export const mapLayersGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CustomMapLayer }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/mapLayers/{label} */
@@ -714,7 +714,7 @@ export const mapLayersPut = Operation.make({
   path: "/rest/ofscMetadata/v1/mapLayers/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CustomMapLayerInput },
-  success: { kind: "json", schema: CustomMapLayer }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/nonWorkingReasons */
@@ -723,7 +723,7 @@ export const nonWorkingReasonsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/nonWorkingReasons",
   query: NonWorkingReasonsListQuery,
-  success: { kind: "json", schema: NonWorkingReasons },
+  success: { kind: "json", schema: NonWorkingReasons, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -732,7 +732,7 @@ export const organizationsList = Operation.make({
   id: "metadata.organizations.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/organizations",
-  success: { kind: "json", schema: Organizations }
+  success: { kind: "json", schema: Organizations, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/organizations/{label} */
@@ -741,7 +741,7 @@ export const organizationsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/organizations/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: Organization }
+  success: { kind: "json", schema: Organization, nullsAsAbsent: true }
 })
 
 /** POST /rest/ofscMetadata/v1/plugins/custom-actions/import */
@@ -766,7 +766,7 @@ export const propertiesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/properties",
   query: PropertiesListQuery,
-  success: { kind: "json", schema: PropertiesGet },
+  success: { kind: "json", schema: PropertiesGet, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -777,7 +777,7 @@ export const propertiesGet = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: PropertiesGetQuery,
-  success: { kind: "json", schema: PropertyGet }
+  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/properties/{label} */
@@ -787,7 +787,7 @@ export const propertiesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: PropertyInput },
-  success: { kind: "json", schema: Property }
+  success: { kind: "json", schema: Property, nullsAsAbsent: true }
 })
 
 /** PATCH /rest/ofscMetadata/v1/properties/{label} */
@@ -797,7 +797,7 @@ export const propertiesUpdate = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: PropertyInput },
-  success: { kind: "json", schema: PropertyGet }
+  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/properties/{label}/enumerationList */
@@ -807,7 +807,7 @@ export const propertiesEnumerationListList = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}/enumerationList",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: PropertiesEnumerationListListQuery,
-  success: { kind: "json", schema: PropertyEnumerations },
+  success: { kind: "json", schema: PropertyEnumerations, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -818,7 +818,7 @@ export const propertiesEnumerationListPut = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}/enumerationList",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: PropertiesEnumerationListPutBody },
-  success: { kind: "json", schema: PropertyEnumeration }
+  success: { kind: "json", schema: PropertyEnumeration, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/resourceTypes */
@@ -827,7 +827,7 @@ export const resourceTypesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/resourceTypes",
   query: ResourceTypesListQuery,
-  success: { kind: "json", schema: ResourceTypes },
+  success: { kind: "json", schema: ResourceTypes, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -837,7 +837,7 @@ export const routingProfilesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/routingProfiles",
   query: RoutingProfilesListQuery,
-  success: { kind: "json", schema: RoutingProfileLabels },
+  success: { kind: "json", schema: RoutingProfileLabels, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -848,7 +848,7 @@ export const routingProfilesPlansList = Operation.make({
   path: "/rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans",
   pathParams: Schema.Struct({ profileLabel: Schema.NonEmptyString }),
   query: RoutingProfilesPlansListQuery,
-  success: { kind: "json", schema: RoutingPlanLabels },
+  success: { kind: "json", schema: RoutingPlanLabels, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -898,7 +898,7 @@ export const shiftsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/shifts",
   query: ShiftsListQuery,
-  success: { kind: "json", schema: Shifts },
+  success: { kind: "json", schema: Shifts, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -908,7 +908,7 @@ export const shiftsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/shifts/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: Shift }
+  success: { kind: "json", schema: Shift, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/shifts/{label} */
@@ -918,7 +918,7 @@ export const shiftsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/shifts/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateShiftSchemaInput },
-  success: { kind: "json", schema: Shift }
+  success: { kind: "json", schema: Shift, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscMetadata/v1/shifts/{label} */
@@ -935,7 +935,7 @@ export const timeSlotsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/timeSlots",
   query: TimeSlotsListQuery,
-  success: { kind: "json", schema: TimeSlots },
+  success: { kind: "json", schema: TimeSlots, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -944,7 +944,7 @@ export const workSkillConditionsList = Operation.make({
   id: "metadata.workSkillConditions.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillConditions",
-  success: { kind: "json", schema: WorkSkillConditions }
+  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkillConditions */
@@ -953,7 +953,7 @@ export const workSkillConditionsPut = Operation.make({
   method: "PUT",
   path: "/rest/ofscMetadata/v1/workSkillConditions",
   body: { kind: "json", schema: PutWorkSkillConditionsInput },
-  success: { kind: "json", schema: WorkSkillConditions }
+  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/workSkillGroups */
@@ -962,7 +962,7 @@ export const workSkillGroupsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillGroups",
   query: WorkSkillGroupsListQuery,
-  success: { kind: "json", schema: WorkSkillGroups },
+  success: { kind: "json", schema: WorkSkillGroups, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -972,7 +972,7 @@ export const workSkillGroupsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: WorkSkillGroup }
+  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkillGroups/{label} */
@@ -982,7 +982,7 @@ export const workSkillGroupsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/workSkillGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: WorkSkillGroupInput },
-  success: { kind: "json", schema: WorkSkillGroup }
+  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscMetadata/v1/workSkillGroups/{label} */
@@ -999,7 +999,7 @@ export const workSkillsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkills",
   query: WorkSkillsListQuery,
-  success: { kind: "json", schema: WorkSkills },
+  success: { kind: "json", schema: WorkSkills, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1009,7 +1009,7 @@ export const workSkillsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkills/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: WorkSkill }
+  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkills/{label} */
@@ -1019,7 +1019,7 @@ export const workSkillsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/workSkills/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: WorkSkillInput },
-  success: { kind: "json", schema: WorkSkill }
+  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true }
 })
 
 /** DELETE /rest/ofscMetadata/v1/workSkills/{label} */
@@ -1035,7 +1035,7 @@ export const workZoneKeyGet = Operation.make({
   id: "metadata.workZoneKey.get",
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZoneKey",
-  success: { kind: "json", schema: WorkZoneKey }
+  success: { kind: "json", schema: WorkZoneKey, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/workZones */
@@ -1044,7 +1044,7 @@ export const workZonesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZones",
   query: WorkZonesListQuery,
-  success: { kind: "json", schema: WorkZones },
+  success: { kind: "json", schema: WorkZones, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -1055,7 +1055,7 @@ export const workZonesCreate = Operation.make({
   path: "/rest/ofscMetadata/v1/workZones",
   query: WorkZonesCreateQuery,
   body: { kind: "json", schema: WorkZoneItemInput },
-  success: { kind: "json", schema: WorkZoneItem }
+  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/workZones */
@@ -1080,7 +1080,7 @@ export const workZonesPopulateShapes = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/workZones/custom-actions/populateShapes",
   body: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaInput },
-  success: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaResponse }
+  success: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/workZones/custom-actions/populateShapes/{downloadId} */
@@ -1089,7 +1089,7 @@ export const workZonesPopulateShapesStatus = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZones/custom-actions/populateShapes/{downloadId}",
   pathParams: Schema.Struct({ downloadId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaResponse }
+  success: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscMetadata/v1/workZones/{label} */
@@ -1098,7 +1098,7 @@ export const workZonesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZones/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: WorkZoneItem }
+  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true }
 })
 
 /** PUT /rest/ofscMetadata/v1/workZones/{label} */
@@ -1117,7 +1117,7 @@ export const capacityAreasWorkZonesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v2/capacityAreas/{label}/workZones",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaWorkZones }
+  success: { kind: "json", schema: AreaWorkZones, nullsAsAbsent: true }
 })
 
 /** Every metadata operation, in spec order. */

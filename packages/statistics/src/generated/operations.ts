@@ -54,7 +54,7 @@ export const activityDurationStatsList = Operation.make({
   method: "GET",
   path: "/rest/ofscStatistics/v1/activityDurationStats",
   query: ActivityDurationStatsListQuery,
-  success: { kind: "json", schema: ActivityDurationsList },
+  success: { kind: "json", schema: ActivityDurationsList, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -64,7 +64,7 @@ export const activityDurationStatsUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscStatistics/v1/activityDurationStats",
   body: { kind: "json", schema: ActivityDurationRequestListInput },
-  success: { kind: "json", schema: ActivityDurationPatchResponse }
+  success: { kind: "json", schema: ActivityDurationPatchResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscStatistics/v1/activityTravelStats */
@@ -73,7 +73,7 @@ export const activityTravelStatsList = Operation.make({
   method: "GET",
   path: "/rest/ofscStatistics/v1/activityTravelStats",
   query: ActivityTravelStatsListQuery,
-  success: { kind: "json", schema: ActivityTravelsList },
+  success: { kind: "json", schema: ActivityTravelsList, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -83,7 +83,7 @@ export const activityTravelStatsUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscStatistics/v1/activityTravelStats",
   body: { kind: "json", schema: ActivityTravelRequestListInput },
-  success: { kind: "json", schema: ActivityTravelPatchResponse }
+  success: { kind: "json", schema: ActivityTravelPatchResponse, nullsAsAbsent: true }
 })
 
 /** GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel */
@@ -92,7 +92,7 @@ export const airlineDistanceBasedTravelList = Operation.make({
   method: "GET",
   path: "/rest/ofscStatistics/v1/airlineDistanceBasedTravel",
   query: AirlineDistanceBasedTravelListQuery,
-  success: { kind: "json", schema: AirlineDistanceBasedTravelList },
+  success: { kind: "json", schema: AirlineDistanceBasedTravelList, nullsAsAbsent: true },
   paging: "offset-limit"
 })
 
@@ -102,7 +102,7 @@ export const airlineDistanceBasedTravelUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscStatistics/v1/airlineDistanceBasedTravel",
   body: { kind: "json", schema: AirlineDistanceBasedTravelRequestListInput },
-  success: { kind: "json", schema: AirlineDistanceBasedTravelPatchResponse }
+  success: { kind: "json", schema: AirlineDistanceBasedTravelPatchResponse, nullsAsAbsent: true }
 })
 
 /** Every statistics operation, in spec order. */
