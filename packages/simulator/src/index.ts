@@ -3,6 +3,7 @@
  * demos and benchmarks.
  */
 
+export { allOperations } from "./engine/operations.js"
 export * from "./Simulator.js"
 export type { SimApplication } from "./server/auth.js"
 export type { MultipartPart } from "./server/body.js"

@@ -3,7 +3,7 @@
  * succeeded, or failed with the tagged error the test expected; other failures are kept so the
  * report can say why an operation is still missing.
  */
-import { allOperations } from "../../../src/engine/operations.js"
+import { allOperations } from "../../../src/index.js"
 
 /** Every operation id of the six packages' flat `operations` tables. */
 export const allOperationIds: ReadonlyArray<string> = allOperations.map((op) => op.id)
