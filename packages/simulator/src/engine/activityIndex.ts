@@ -1,7 +1,7 @@
 /**
  * Activities indexed by resource and by date, so GET activities for a resource and a date range
- * touches only those activities, even with 100,000 of them. The index watches the `activities`
- * collection itself (its put/patch/delete), so activities the rules move or create stay found.
+ * touches only those activities, even with 100,000 of them. The index listens to the `activities`
+ * collection's changes, so activities the rules move or create stay found.
  * Selections are cached per query until the collection changes, so paging filters once.
  */
 import type { SimRecord } from "../data/seed.js"
@@ -39,32 +39,11 @@ export class ActivityIndex {
 
   constructor(private readonly activities: Collection) {
     for (const record of activities.list()) this.add(String(record.activityId), record)
-    const put = activities.put.bind(activities)
-    const patch = activities.patch.bind(activities)
-    const remove = activities.delete.bind(activities)
-    activities.put = (id, record) => {
-      this.remove(String(id), activities.get(id))
-      const result = put(id, record)
-      this.add(String(id), record)
+    activities.onChange((id, before, after) => {
+      this.remove(id, before)
+      if (after !== undefined) this.add(id, after)
       this.changed()
-      return result
-    }
-    activities.patch = (id, fields) => {
-      const before = activities.get(id)
-      const merged = patch(id, fields)
-      if (merged !== undefined) {
-        this.remove(String(id), before)
-        this.add(String(id), merged)
-        this.changed()
-      }
-      return merged
-    }
-    activities.delete = (id) => {
-      this.remove(String(id), activities.get(id))
-      const removed = remove(id)
-      this.changed()
-      return removed
-    }
+    })
   }
 
   private changed() {

@@ -5,9 +5,22 @@
  */
 import type { SimRecord } from "../data/seed.js"
 
+/** Told of every change to a record of a collection: what it was and what it is now (undefined: absent). */
+export type CollectionListener = (id: string, before: SimRecord | undefined, after: SimRecord | undefined) => void
+
 /** One collection (shifts, activities, a resource's work schedules, ...). */
 export class Collection {
   private readonly records = new Map<string, SimRecord>()
+  private readonly listeners: Array<CollectionListener> = []
+
+  /** Calls `listener` after every put, patch and delete (indexes over the collection use it). */
+  onChange(listener: CollectionListener): void {
+    this.listeners.push(listener)
+  }
+
+  private changed(id: string, before: SimRecord | undefined, after: SimRecord | undefined): void {
+    for (const listener of this.listeners) listener(id, before, after)
+  }
 
   /** The record with this id, if any. */
   get(id: string | number): SimRecord | undefined {
@@ -17,23 +30,36 @@ export class Collection {
   /** Stores a record under an id; says whether it was new. */
   put(id: string | number, record: SimRecord): "created" | "replaced" {
     const key = String(id)
-    const existed = this.records.has(key)
+    const before = this.records.get(key)
     this.records.set(key, record)
-    return existed ? "replaced" : "created"
+    this.changed(key, before, record)
+    return before === undefined ? "created" : "replaced"
   }
 
   /** Merges fields into an existing record (PATCH); undefined when there is none. */
   patch(id: string | number, fields: SimRecord): SimRecord | undefined {
-    const current = this.records.get(String(id))
+    const key = String(id)
+    const current = this.records.get(key)
     if (current === undefined) return undefined
     const merged = { ...current, ...fields }
-    this.records.set(String(id), merged)
+    this.records.set(key, merged)
+    this.changed(key, current, merged)
     return merged
   }
 
   /** Removes a record; false when there was none. */
   delete(id: string | number): boolean {
-    return this.records.delete(String(id))
+    const key = String(id)
+    const before = this.records.get(key)
+    if (before === undefined) return false
+    this.records.delete(key)
+    this.changed(key, before, undefined)
+    return true
+  }
+
+  /** Every id, in insertion order. */
+  keys(): ReadonlyArray<string> {
+    return [...this.records.keys()]
   }
 
   /** Every record, in insertion order. */
