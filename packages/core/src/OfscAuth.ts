@@ -5,9 +5,10 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { Clock, Context, Effect, Layer, Redacted, Schema } from "effect"
+import { Clock, Context, Effect, identity, Layer, Redacted, Schema } from "effect"
 import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
 import { signRs256 } from "./internal/jwt.js"
+import { retrySchedule } from "./internal/retry.js"
 import { makeTokenCache } from "./internal/tokenCache.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
 import {
@@ -118,6 +119,8 @@ const requestToken = (
       lifetimeMs: (token.expires_in ?? defaultLifetimeSeconds) * 1000
     })),
     Effect.scoped,
+    // a token request may be repeated: the token service's 429, 5xx and broken connections are retried
+    config.retry.maxRetries === 0 ? identity : Effect.retry(retrySchedule<OfscAuthError>(config.retry, true)),
     Effect.withSpan("ofsc.auth.token", { kind: "client", captureStackTrace: false })
   )
 }
@@ -126,8 +129,9 @@ const requestToken = (
 const fromConfig = Effect.gen(function* () {
   const config = yield* OfscConfig
   const creds = config.credentials
-  // the token service gets the bare client: the transport's retries and 401 handling are not for it
-  const client = yield* HttpClient.HttpClient
+  // the token service gets the bare client: the transport's 401 handling is not for it. The
+  // platform's own span is off: its exit value would hold the client's Basic header and the token
+  const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerDisabledWhen(() => true))
   const noRefresh = () => Effect.succeed(false)
   switch (creds._tag) {
     case "Basic": {

@@ -61,6 +61,8 @@ export interface OfscConfigShape {
   readonly retry: OfscRetryPolicy
   /** How many requests one client may have in flight at once. */
   readonly concurrency: number
+  /** Per-operation bounds (by operation id) that replace the limits OFS documents, under `concurrency`. */
+  readonly operationConcurrency: Readonly<Record<string, number>>
 }
 
 /** The values `OfscConfig.layer` accepts; everything but the target and credentials has a default. */
@@ -81,6 +83,12 @@ export interface OfscConfigOptions {
     | false
     | undefined
   readonly concurrency?: number | undefined
+  /**
+   * Bounds for single operations, by operation id (`{ "core.activities.list": 2 }`), replacing the
+   * limit OFS documents for it (GET activities: 3 at once per instance). Lower them when other
+   * clients share the instance's limit.
+   */
+  readonly operationConcurrency?: Readonly<Record<string, number>> | undefined
 }
 
 /** The defaults: 30 s per attempt, 3 retries from 200 ms up to 10 s, 8 requests in flight. */
@@ -145,7 +153,21 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       return yield* fail("concurrency", "must be a whole number, 1 or more")
     }
-    return { baseUrl, instance: resolvedInstance, credentials: creds, timeout: timeout.value, retry, concurrency }
+    const operationConcurrency = options.operationConcurrency ?? {}
+    for (const [id, bound] of Object.entries(operationConcurrency)) {
+      if (!Number.isInteger(bound) || bound < 1) {
+        return yield* fail(`operationConcurrency.${id}`, "must be a whole number, 1 or more")
+      }
+    }
+    return {
+      baseUrl,
+      instance: resolvedInstance,
+      credentials: creds,
+      timeout: timeout.value,
+      retry,
+      concurrency,
+      operationConcurrency
+    }
   })
 
 /** The environment variables `layerFromEnv` reads. */

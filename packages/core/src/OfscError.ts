@@ -13,8 +13,17 @@ export interface OfscRequestInfo {
   readonly path: string
 }
 
+/** Where a failed stream stopped. Set only on the error a `stream(...)` fails with. */
+export interface OfscStreamPosition {
+  /**
+   * The list offset of the first item the stream did not emit: pass it as the stream's `from`
+   * option to continue exactly there, with nothing lost and nothing repeated.
+   */
+  readonly resumeFrom?: number | undefined
+}
+
 /** What OFS said in its error body, plus the status it answered with. */
-export interface OfscResponseInfo extends OfscRequestInfo {
+export interface OfscResponseInfo extends OfscRequestInfo, OfscStreamPosition {
   readonly status: number
   /** The `type` URI of the OFS error body, when there was one. */
   readonly type?: string | undefined
@@ -86,7 +95,7 @@ export type OfscTransportReason = "Connect" | "Network" | "Timeout"
 
 /** No HTTP answer: connection refused or dropped, or the request timed out. */
 export class OfscTransportError extends Data.TaggedError("OfscTransportError")<
-  OfscRequestInfo & { readonly reason: OfscTransportReason; readonly cause?: unknown }
+  OfscRequestInfo & OfscStreamPosition & { readonly reason: OfscTransportReason; readonly cause?: unknown }
 > {
   override get message() {
     return `${this.method} ${this.path} failed: ${this.reason}`
@@ -101,7 +110,7 @@ export interface OfscSchemaIssue {
 
 /** The answer did not match the operation's success schema. */
 export class OfscDecodeError extends Data.TaggedError("OfscDecodeError")<
-  OfscRequestInfo & { readonly status: number; readonly issues: ReadonlyArray<OfscSchemaIssue> }
+  OfscRequestInfo & OfscStreamPosition & { readonly status: number; readonly issues: ReadonlyArray<OfscSchemaIssue> }
 > {
   override get message() {
     return `${this.method} ${this.path}: the answer did not match ${this.operation}: ${formatIssues(this.issues)}`
@@ -109,10 +118,12 @@ export class OfscDecodeError extends Data.TaggedError("OfscDecodeError")<
 }
 
 /** The caller's input did not match the operation's schemas; nothing was sent. */
-export class OfscInvalidInput extends Data.TaggedError("OfscInvalidInput")<{
-  readonly operation: string
-  readonly issues: ReadonlyArray<OfscSchemaIssue>
-}> {
+export class OfscInvalidInput extends Data.TaggedError("OfscInvalidInput")<
+  OfscStreamPosition & {
+    readonly operation: string
+    readonly issues: ReadonlyArray<OfscSchemaIssue>
+  }
+> {
   override get message() {
     return `invalid input for ${this.operation}: ${formatIssues(this.issues)}`
   }

@@ -18,6 +18,7 @@ import {
   LogLevel,
   type ParseResult,
   Redacted,
+  Schedule,
   Schema,
   type Tracer
 } from "effect"
@@ -177,9 +178,15 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
     const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerDisabledWhen(() => true))
     const permits = yield* Effect.makeSemaphore(config.concurrency)
     const timeoutMillis = Duration.toMillis(config.timeout)
+    // the token service retries on its own: its failures are not retried again by the call
+    const authFailures = new WeakSet<object>()
+    const fromAuth = <A>(effect: Effect.Effect<A, OfscError>) =>
+      Effect.tapError(effect, (error) => Effect.sync(() => authFailures.add(error)))
+    const credential = fromAuth(auth.authorization)
+    const notFromAuth = Schedule.whileInput((error: OfscError) => !authFailures.has(error))
     const schedules = {
-      idempotent: retrySchedule(config.retry, true),
-      other: retrySchedule(config.retry, false)
+      idempotent: retrySchedule<OfscError>(config.retry, true).pipe(notFromAuth),
+      other: retrySchedule<OfscError>(config.retry, false).pipe(notFromAuth)
     }
 
     /** One attempt with one credential: bounded, timed out, logged. */
@@ -190,42 +197,54 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       authorization: Redacted.Redacted<string>,
       attemptNo: number
     ): Effect.Effect<ReadResponse, OfscError> =>
-      permits.withPermits(1)(
-        Effect.suspend(() => {
-          const started = performance.now()
-          const sent = client
-            .execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)))
-            .pipe(
-              Effect.flatMap((response) => readResponse(response, wantBytes)),
-              Effect.mapError((e) => errorFromTransport(info, e))
-            )
-          const checked = Effect.flatMap(
-            withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, reason: "Timeout" })),
-            (read) =>
-              read.status >= 200 && read.status < 300
-                ? Effect.succeed(read)
-                : Effect.flatMap(Clock.currentTimeMillis, (now) =>
-                    Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
-                  )
+      Effect.suspend(() => {
+        const started = performance.now()
+        const sent = client
+          .execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)))
+          .pipe(
+            Effect.flatMap((response) => readResponse(response, wantBytes)),
+            Effect.mapError((e) => errorFromTransport(info, e))
           )
-          return logWhenDebug(checked, (exit) =>
-            Effect.logDebug("ofsc request").pipe(
-              Effect.annotateLogs({
-                method: info.method,
-                path: info.path,
-                status:
-                  exit._tag === "Success"
-                    ? exit.value.status
-                    : exit.cause._tag === "Fail" && "status" in exit.cause.error
-                      ? exit.cause.error.status
-                      : "none",
-                durationMs: Math.round((performance.now() - started) * 100) / 100,
-                attempt: attemptNo
-              })
-            )
+        const checked = Effect.flatMap(
+          withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, reason: "Timeout" })),
+          (read) =>
+            read.status >= 200 && read.status < 300
+              ? Effect.succeed(read)
+              : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                  Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
+                )
+        )
+        return logWhenDebug(checked, (exit) =>
+          Effect.logDebug("ofsc request").pipe(
+            Effect.annotateLogs({
+              method: info.method,
+              path: info.path,
+              status:
+                exit._tag === "Success"
+                  ? exit.value.status
+                  : exit.cause._tag === "Fail" && "status" in exit.cause.error
+                    ? exit.cause.error.status
+                    : "none",
+              durationMs: Math.round((performance.now() - started) * 100) / 100,
+              attempt: attemptNo
+            })
           )
-        })
-      )
+        )
+      })
+
+    /** The permits a call of `op` holds while it runs: its own OFS limit first, then the client's. */
+    const operationPermits = new Map<string, Effect.Semaphore>()
+    const bounded = (op: AnyOperation) => {
+      const limit = config.operationConcurrency[op.id] ?? op.concurrencyLimit
+      if (limit === undefined || limit >= config.concurrency) return permits.withPermits(1)
+      let own = operationPermits.get(op.id)
+      if (own === undefined) {
+        own = Effect.unsafeMakeSemaphore(limit)
+        operationPermits.set(op.id, own)
+      }
+      const operation = own
+      return <A, E, R>(self: Effect.Effect<A, E, R>) => operation.withPermits(1)(permits.withPermits(1)(self))
+    }
 
     const execute = (op: AnyOperation, wire: WireRequest): Effect.Effect<ReadResponse, OfscError> => {
       const info: OfscRequestInfo = { operation: op.id, method: op.method, path: wire.path }
@@ -233,16 +252,20 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       const wantBytes = op.success.kind === "bytes"
       const idempotent = isIdempotent(op)
       const schedule = idempotent ? schedules.idempotent : schedules.other
+      const withPermit = bounded(op)
       const sent = Effect.suspend(() => {
         let attempts = 0
-        // one try per credential; a 401 earns exactly one refresh and one more try
-        const once = Effect.flatMap(auth.authorization, (authorization) =>
-          attempt(request, info, wantBytes, authorization, ++attempts).pipe(
-            Effect.catchTag("OfscAuthenticationError", (error) =>
-              Effect.flatMap(auth.refreshAfterRejection(authorization), (refreshed) =>
-                refreshed
-                  ? Effect.flatMap(auth.authorization, (fresh) => attempt(request, info, wantBytes, fresh, ++attempts))
-                  : Effect.fail(error)
+        // the credential is taken once a permit is held, so a call queued behind others never
+        // carries a token that expired while it waited; a 401 earns one refresh and one more try
+        const once = withPermit(
+          Effect.flatMap(credential, (authorization) =>
+            attempt(request, info, wantBytes, authorization, ++attempts).pipe(
+              Effect.catchTag("OfscAuthenticationError", (error) =>
+                Effect.flatMap(fromAuth(auth.refreshAfterRejection(authorization)), (refreshed) =>
+                  refreshed
+                    ? Effect.flatMap(credential, (fresh) => attempt(request, info, wantBytes, fresh, ++attempts))
+                    : Effect.fail(error)
+                )
               )
             )
           )
@@ -252,7 +275,9 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
           config.retry.maxRetries === 0
             ? once
             : Effect.catchAll(once, (first) =>
-                isRetryable(first, idempotent) ? Effect.retry(replayFirst(first, once), schedule) : Effect.fail(first)
+                isRetryable(first, idempotent) && !authFailures.has(first)
+                  ? Effect.retry(replayFirst(first, once), schedule)
+                  : Effect.fail(first)
               )
         return Effect.map(retried, (read) => ({ read, attempts }))
       })

@@ -61,6 +61,11 @@ export interface Operation<P, Q, B, A> {
   readonly paging: PagingKind
   /** A POST or PATCH that OFS treats as idempotent, so the transport may retry it. */
   readonly retrySafe: boolean
+  /**
+   * How many calls of this operation OFS runs at once per instance, when it documents a limit
+   * (GET activities: 3). The transport keeps the client's calls of it within that bound.
+   */
+  readonly concurrencyLimit: number | undefined
 }
 
 /** Any operation, whatever its types. */
@@ -105,6 +110,7 @@ export interface OperationSpec<
   readonly success?: RS
   readonly paging?: PagingKind
   readonly retrySafe?: boolean
+  readonly concurrencyLimit?: number
 }
 
 /** The request body as `make` takes it. */
@@ -152,7 +158,8 @@ export const make = <
     body: spec.body ?? { kind: "none" },
     success: spec.success ?? { kind: "empty" },
     paging: spec.paging ?? "none",
-    retrySafe: spec.retrySafe ?? false
+    retrySafe: spec.retrySafe ?? false,
+    concurrencyLimit: spec.concurrencyLimit
   }) as Operation<TypeOf<PS>, TypeOf<QS>, BodyOf<BS>, SuccessOf<RS>>
 
 /** Methods that can be sent twice with the same effect, and so may be retried. */

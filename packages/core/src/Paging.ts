@@ -3,6 +3,7 @@
  * several at a time while items still come out in order.
  */
 import { Chunk, Effect, Option, Ref, Stream } from "effect"
+import { withResumeFrom } from "./internal/streamPosition.js"
 import type { OfscError } from "./OfscError.js"
 import { OfscTransport } from "./OfscTransport.js"
 import type { Operation, OperationArgs } from "./Operation.js"
@@ -35,9 +36,14 @@ export interface StreamOptions {
    * How many pages may be in flight at once. 1 (the default) walks the pages one by one. With
    * `totalResults` known, exactly the remaining pages are fetched; without it (lists that answer
    * only `hasMore`), pages are read ahead and the few past the end are cancelled. The client's own
-   * concurrency bound still applies.
+   * concurrency bound still applies, and so does the operation's own OFS limit (GET activities: 3).
    */
   readonly concurrency?: number | undefined
+  /**
+   * The list offset to start at; wins over the query's `offset`. Pass the `resumeFrom` of the error
+   * an earlier run of the same stream failed with to continue exactly where it stopped.
+   */
+  readonly from?: number | undefined
 }
 
 /** One page as paging sees it, with where the next one starts, if there is one. */
@@ -75,7 +81,26 @@ export const page = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown>>
   ...args: OperationArgs<Operation<P, Q, B, A>>
 ): Effect.Effect<A, OfscError, OfscTransport> => Effect.flatMap(OfscTransport, (t) => t.call(op, ...args))
 
-/** Streams every item of a paged operation, in order, fetching pages as the stream is pulled. */
+/**
+ * Counts the items handed downstream and, should the stream fail, marks its error with the offset
+ * of the first item not handed on (`resumeFrom`), whatever was in flight when it failed.
+ */
+const markingPosition = <I>(start: number, items: Stream.Stream<I, OfscError>): Stream.Stream<I, OfscError> =>
+  Stream.suspend(() => {
+    let emitted = 0
+    return items.pipe(
+      Stream.mapChunks((chunk) => {
+        emitted += chunk.length
+        return chunk
+      }),
+      Stream.mapError((error) => withResumeFrom(error, start + emitted))
+    )
+  })
+
+/**
+ * Streams every item of a paged operation, in order, fetching pages as the stream is pulled. When it
+ * fails (after the transport's own retries), its error's `resumeFrom` says where to continue.
+ */
 export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown>>(
   op: Operation<P, Q, B, A>,
   input: OperationArgs<Operation<P, Q, B, A>>[0],
@@ -85,7 +110,7 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
     Effect.map(OfscTransport, (transport) => {
       type I = ItemOf<A>
       const userQuery = (input as { readonly query?: OffsetQuery } | undefined)?.query
-      const start = userQuery?.offset ?? 0
+      const start = options.from ?? userQuery?.offset ?? 0
       const limit = options.pageSize ?? userQuery?.limit
       const concurrency = Math.max(1, options.concurrency ?? 1)
 
@@ -111,7 +136,7 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
             )
         })
 
-      if (concurrency === 1) return sequentialFrom(Option.some(start))
+      if (concurrency === 1) return markingPosition(start, sequentialFrom(Option.some(start)))
 
       /** Fetches [from, from + size), following short pages so no item is skipped. */
       const segment = (size: number) => (from: number) =>
@@ -128,7 +153,7 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
           return { items, next }
         })
 
-      return Stream.unwrap(
+      const parallel = Stream.unwrap(
         Effect.gen(function* () {
           const first = yield* fetch(start, limit)
           const head = Stream.fromIterable(first.items)
@@ -162,5 +187,6 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
           return head.pipe(Stream.concat(offsets.length === 0 ? Stream.empty : middle), Stream.concat(tail))
         })
       )
+      return markingPosition(start, parallel)
     })
   )

@@ -185,6 +185,67 @@ describe("OAuth2 client credentials", () => {
     })
   )
 
+  it.scopedLive("the token service's 429 and 5xx are retried with the transport's schedule", () =>
+    Effect.gen(function* () {
+      const refusals = [429, 503, 500]
+      const server = yield* authServer({
+        tokenAnswer: (n) => {
+          const status = refusals[n - 1]
+          return status === undefined ? undefined : { status, json: { title: "busy", status: String(status) } }
+        }
+      })
+      const resource = yield* withTransport(ccOptions(server.url), getOne)
+      expect(resource).toEqual(resourceAnswer.json)
+      expect(server.tokenRequests()).toHaveLength(4)
+      expect(server.apiRequests()).toHaveLength(1)
+    })
+  )
+
+  it.scopedLive("a token service that keeps failing costs one retry budget, not one per call attempt", () =>
+    Effect.gen(function* () {
+      const server = yield* authServer({ tokenAnswer: () => ({ status: 503, json: { title: "down", status: "503" } }) })
+      const error = yield* Effect.flip(withTransport(ccOptions(server.url), getOne))
+      expect(error).toMatchObject({ _tag: "OfscServerError", status: 503, operation: "auth.token" })
+      // maxRetries 3: four token requests, and the call itself is not retried on top of them
+      expect(server.tokenRequests()).toHaveLength(4)
+      expect(server.apiRequests()).toHaveLength(0)
+    })
+  )
+
+  it.scopedLive("a token service refusal (400 invalid_client) is not retried", () =>
+    Effect.gen(function* () {
+      const server = yield* authServer({
+        tokenAnswer: () => ({ status: 400, json: { title: "invalid_client", status: "400" } })
+      })
+      const error = yield* Effect.flip(withTransport(ccOptions(server.url), getOne))
+      expect(error._tag).toBe("OfscAuthenticationError")
+      expect(server.tokenRequests()).toHaveLength(1)
+    })
+  )
+
+  it.scopedLive("calls queued behind the concurrency bound take their token when they run", () =>
+    Effect.gen(function* () {
+      // tokens live 1 s (refreshed from 0.9 s); 200 calls of 40 ms behind 4 permits take about 2 s,
+      // and each token is rejected by the server from the moment it is 1 s old
+      const born = new Map<string, number>()
+      const server = yield* authServer({
+        expiresIn: 1,
+        apiAnswer: (authorization, s) => {
+          for (const t of s.issued) if (!born.has(t)) born.set(t, Date.now())
+          const token = s.issued.find((t) => authorization === `Bearer ${t}`)
+          if (token === undefined || Date.now() - (born.get(token) ?? 0) >= 1000) return unauthorized
+          return { ...resourceAnswer, delayMs: 40 }
+        }
+      })
+      const results = yield* withTransport(ccOptions(server.url, { concurrency: 4, retry: false }), (t) =>
+        Effect.forEach(Array.from({ length: 200 }), () => getOne(t), { concurrency: "unbounded" })
+      )
+      expect(results).toHaveLength(200)
+      expect(server.apiRequests()).toHaveLength(200)
+      expect(server.tokenRequests().length).toBeGreaterThanOrEqual(1)
+    })
+  )
+
   it.scopedLive("a burst of 401s on the same token triggers one refresh, not one per call", () =>
     Effect.gen(function* () {
       const server = yield* authServer({

@@ -1,8 +1,17 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto"
+import { FetchHttpClient } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
 import { it } from "@effect/vitest"
-import { Effect, Redacted } from "effect"
+import { Effect, Layer, Redacted } from "effect"
 import { describe, expect } from "vitest"
-import { OfscAuth, OfscConfig, type OfscConfigOptions, OfscTransport } from "../src/index.js"
+import {
+  OfscAuth,
+  OfscClient,
+  OfscConfig,
+  type OfscConfigOptions,
+  OfscHttpClient,
+  OfscTransport
+} from "../src/index.js"
 import { type AuthServer, authServer, formOf, getResource, resourceAnswer, unauthorized } from "./support/authServer.js"
 import { type Capture, makeCapture } from "./support/capture.js"
 import { clientLayer, testOptions } from "./support/client.js"
@@ -187,6 +196,37 @@ describe("secrets stay out of logs, spans, errors and config", () => {
       expectNoSecrets(capture, [token])
     })
   )
+
+  for (const [name, httpClient] of [
+    ["OfscHttpClient.layerUndici", OfscHttpClient.layerUndici],
+    ["FetchHttpClient", FetchHttpClient.layer],
+    ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
+    ["NodeHttpClient (node:http)", NodeHttpClient.layer]
+  ] as const) {
+    it.scopedLive(`client credentials over ${name}: no span (the platform's own included) holds a secret`, () =>
+      Effect.gen(function* () {
+        const capture = makeCapture()
+        const password = secret("cc-any-client")
+        const server = yield* authServer({})
+        const options = testOptions(server.url, {
+          credentials: { _tag: "ClientCredentials", clientId: "redaction-any", clientSecret: Redacted.make(password) }
+        })
+        const exit = yield* Effect.flatMap(OfscTransport, (t) =>
+          t.call(getResource, { path: { resourceId: "33001" } })
+        ).pipe(
+          Effect.provide(OfscClient.layer(options).pipe(Layer.provide(httpClient))),
+          Effect.exit,
+          Effect.tap((exit) => capture.recordExit(exit)),
+          capture.around
+        )
+        expect(exit._tag).toBe("Success")
+        expect(server.tokenRequests()).toHaveLength(1)
+        const text = capture.text()
+        expect(text).toContain("span ofsc.auth.token")
+        expectNoSecrets(capture, [password, basicValue("redaction-any@test", password), ...serverSecrets([server])])
+      })
+    )
+  }
 
   it.live("the leak check does find a secret that was logged", () =>
     Effect.gen(function* () {

@@ -1,5 +1,6 @@
+import { createServer } from "node:net"
 import { it } from "@effect/vitest"
-import { Effect, Schema } from "effect"
+import { Effect, Fiber, Schema } from "effect"
 import { describe, expect } from "vitest"
 import { Operation } from "../src/index.js"
 import { testOptions, withTransport } from "./support/client.js"
@@ -27,6 +28,15 @@ const searchThings = Operation.make({
   success: { kind: "json", schema: Thing },
   retrySafe: true
 })
+
+/** A port that was free a moment ago. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0))
+    })
+  })
 
 /** Answers `failures` errors with the given status, then successes. */
 const failingFirst = (failures: number, status: number, headers: Record<string, string> = {}) => {
@@ -84,15 +94,49 @@ describe("retries", () => {
     })
   )
 
-  it.scopedLive("a 500 is not retried (only 429, 502, 503, 504 are)", () =>
+  it.scopedLive("a 500 on a GET is retried until it succeeds", () =>
     Effect.gen(function* () {
-      const server = yield* testServer(failingFirst(100, 500))
-      yield* Effect.flip(withTransport(testOptions(server.url), (t) => t.call(getThing)))
-      expect(server.requests).toHaveLength(1)
+      const server = yield* testServer(failingFirst(2, 500))
+      const thing = yield* withTransport(testOptions(server.url), (t) => t.call(getThing))
+      expect(thing).toEqual({ id: 1 })
+      expect(server.requests).toHaveLength(3)
     })
   )
 
-  for (const status of [429, 503]) {
+  for (const status of [400, 404, 409, 501]) {
+    it.scopedLive(`a GET answered ${status} is not retried`, () =>
+      Effect.gen(function* () {
+        const server = yield* testServer(failingFirst(100, status))
+        const error = yield* Effect.flip(withTransport(testOptions(server.url), (t) => t.call(getThing)))
+        expect(error).toMatchObject({ status })
+        expect(server.requests).toHaveLength(1)
+      })
+    )
+  }
+
+  it.scopedLive("a POST answered 429 was refused, not done: it is retried, after Retry-After", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer(failingFirst(1, 429, { "retry-after": "1" }))
+      const thing = yield* withTransport(testOptions(server.url), (t) => t.call(createThing, { body: { id: 1 } }))
+      expect(thing).toEqual({ id: 1 })
+      expect(server.requests).toHaveLength(2)
+      const [first, second] = server.requests
+      expect(second!.at - first!.at).toBeGreaterThanOrEqual(950)
+    })
+  )
+
+  it.scopedLive("a POST answered 429 every time fails with OfscRateLimited after the retry budget", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer(failingFirst(100, 429))
+      const error = yield* Effect.flip(
+        withTransport(testOptions(server.url), (t) => t.call(createThing, { body: { id: 1 } }))
+      )
+      expect(error).toMatchObject({ _tag: "OfscRateLimited", status: 429 })
+      expect(server.requests).toHaveLength(4)
+    })
+  )
+
+  for (const status of [500, 503]) {
     it.scopedLive(`a POST that reached the server is never retried (${status})`, () =>
       Effect.gen(function* () {
         const server = yield* testServer(failingFirst(100, status))
@@ -122,6 +166,24 @@ describe("retries", () => {
       const thing = yield* withTransport(testOptions(server.url), (t) => t.call(searchThings, { body: { id: 1 } }))
       expect(thing).toEqual({ id: 1 })
       expect(server.requests).toHaveLength(2)
+    })
+  )
+
+  it.scopedLive("a POST whose connection was refused (nothing sent) is retried", () =>
+    Effect.gen(function* () {
+      // a port that nothing listens on yet; the server starts there while the client backs off
+      const port = yield* Effect.promise(freePort)
+      const options = testOptions(`http://127.0.0.1:${port}`, { retry: { maxRetries: 5, baseDelay: "150 millis" } })
+      const server = yield* Effect.fork(
+        Effect.delay(
+          testServer(() => ({ json: { id: 7 } }), port),
+          "100 millis"
+        )
+      )
+      const thing = yield* withTransport(options, (t) => t.call(createThing, { body: { id: 7 } }))
+      expect(thing).toEqual({ id: 7 })
+      const started = yield* Fiber.join(server)
+      expect(started.requests).toHaveLength(1)
     })
   )
 
@@ -157,6 +219,35 @@ describe("timeouts and concurrency", () => {
       })
       yield* Effect.flip(withTransport(options, (t) => t.call(getThing)))
       expect(server.requests).toHaveLength(3)
+    })
+  )
+
+  it.scopedLive("an operation's own OFS limit bounds its calls below the client's bound", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer(() => ({ delayMs: 20, json: { id: 1 } }))
+      const limited = Operation.make({
+        id: "test.things.limited",
+        method: "GET",
+        path: "/rest/test/v1/things",
+        success: { kind: "json", schema: Thing },
+        concurrencyLimit: 2
+      })
+      const results = yield* withTransport(testOptions(server.url, { concurrency: 8 }), (t) =>
+        Effect.forEach(Array.from({ length: 20 }), () => t.call(limited), { concurrency: "unbounded" })
+      )
+      expect(results).toHaveLength(20)
+      expect(server.maxInFlight()).toBe(2)
+    })
+  )
+
+  it.scopedLive("operationConcurrency replaces an operation's limit", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer(() => ({ delayMs: 20, json: { id: 1 } }))
+      const options = testOptions(server.url, { concurrency: 8, operationConcurrency: { "test.things.get": 1 } })
+      yield* withTransport(options, (t) =>
+        Effect.forEach(Array.from({ length: 10 }), () => t.call(getThing), { concurrency: "unbounded" })
+      )
+      expect(server.maxInFlight()).toBe(1)
     })
   )
 

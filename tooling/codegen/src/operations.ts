@@ -6,6 +6,7 @@
  */
 import { createEmitContext, emitSchema, modelImportPath, modelName, primitivesUsed } from "./emitSchema.js"
 import { operationNames, streamNameFor } from "./naming.js"
+import { concurrencyLimits } from "./operationLimits.js"
 import { facts, operations, type Parameter, refName, type SchemaNode, type SpecOperation } from "./spec.js"
 import { writeGeneratedFile } from "./writeFile.js"
 
@@ -354,6 +355,8 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
         fields.push(`success: { kind: "json", schema: ${success}, nullsAsAbsent: true }`)
     }
     if (p.paging !== "none") fields.push(`paging: ${quote(p.paging)}`)
+    const limit = concurrencyLimits[p.id]
+    if (limit !== undefined) fields.push(`concurrencyLimit: ${limit}`)
     const itemDef = p.paging !== "none" && p.success.kind === "json" ? pagedItem(p.success.schema.node) : undefined
     types.set(p.id, {
       query,

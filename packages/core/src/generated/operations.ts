@@ -493,7 +493,8 @@ export const activitiesList = Operation.make({
   path: "/rest/ofscCore/v1/activities",
   query: ActivitiesListQuery,
   success: { kind: "json", schema: GetActivitiesResponse, nullsAsAbsent: true },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  concurrencyLimit: 3
 })
 
 /** POST /rest/ofscCore/v1/activities */
@@ -1108,7 +1109,8 @@ export const resourcesFindMatchingResources = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/findMatchingResources",
   body: { kind: "json", schema: FindMatchingResourcesRequestSchemaInput },
-  success: { kind: "json", schema: FindMatchingResourcesResponseSchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: FindMatchingResourcesResponseSchema, nullsAsAbsent: true },
+  concurrencyLimit: 20
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/findResourcesForUrgentAssignment */
@@ -1127,7 +1129,8 @@ export const resourcesLastKnownPositions = Operation.make({
   path: "/rest/ofscCore/v1/resources/custom-actions/lastKnownPositions",
   query: ResourcesLastKnownPositionsQuery,
   success: { kind: "json", schema: LastKnownResourcesPositionsResponseSchema, nullsAsAbsent: true },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  concurrencyLimit: 3
 })
 
 /** GET /rest/ofscCore/v1/resources/custom-actions/resourcesInArea */

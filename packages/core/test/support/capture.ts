@@ -77,7 +77,9 @@ export const makeCapture = (): Capture => {
               `span ${name}`,
               ...Array.from(attributes, ([key, value]) => `attribute ${key}: ${renderings(value)}`),
               ...events,
-              Exit.isFailure(exit) ? Cause.pretty(exit.cause, { renderErrorCause: true }) : "span ok"
+              Exit.isFailure(exit)
+                ? Cause.pretty(exit.cause, { renderErrorCause: true })
+                : `span ok\n${renderings(exit.value)}`
             ].join("\n")
           )
         },

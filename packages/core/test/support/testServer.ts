@@ -61,8 +61,8 @@ const send = (res: ServerResponse, answer: Answer) => {
   res.end(body)
 }
 
-/** Starts a server for the scope of a test; it stops when the scope closes. */
-export const testServer = (initial: Handler = () => ({ json: {} })) =>
+/** Starts a server (on `port`, or a free one) for the scope of a test; it stops when the scope closes. */
+export const testServer = (initial: Handler = () => ({ json: {} }), port = 0) =>
   Effect.acquireRelease(
     Effect.async<{ server: ReturnType<typeof createServer>; api: TestServer }>((resume) => {
       let handler = initial
@@ -97,7 +97,7 @@ export const testServer = (initial: Handler = () => ({ json: {} })) =>
         })
       })
       server.keepAliveTimeout = 5_000
-      server.listen(0, "127.0.0.1", () => {
+      server.listen(port, "127.0.0.1", () => {
         const { port } = server.address() as AddressInfo
         resume(
           Effect.succeed({
