@@ -2,9 +2,9 @@
  * Offset/limit paging as a `Stream` of items. Pages are fetched lazily, one after another, or
  * several at a time while items still come out in order.
  */
-import { Chunk, Effect, Option, Ref, Stream } from "effect"
+import { Chunk, Effect, Option, Ref, Schedule, Stream } from "effect"
 import { withResumeFrom } from "./internal/streamPosition.js"
-import type { OfscError } from "./OfscError.js"
+import type { OfscError, OfscStreamPosition } from "./OfscError.js"
 import { OfscTransport } from "./OfscTransport.js"
 import type { Operation, OperationArgs } from "./Operation.js"
 
@@ -153,6 +153,15 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
           return { items, next }
         })
 
+      /**
+       * Fetches segments `concurrency` at a time, in order. A failed segment fails the stream only
+       * when its turn comes, so every segment before it is still emitted and none is fetched twice.
+       */
+      const segmentsInOrder = (size: number) => (starts: Stream.Stream<number>) =>
+        starts.pipe(
+          Stream.mapEffect((from) => Effect.either(segment(size)(from)), { concurrency }),
+          Stream.mapEffect((result) => result)
+        )
       const parallel = Stream.unwrap(
         Effect.gen(function* () {
           const first = yield* fetch(start, limit)
@@ -165,7 +174,7 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
             // no total (GET activities answers only hasMore): read ahead `concurrency` pages at a
             // time and stop at the first one that says there is no more; the rest are interrupted
             const ahead = Stream.iterate(first.next.value, (at) => at + size).pipe(
-              Stream.mapEffect(segment(size), { concurrency }),
+              segmentsInOrder(size),
               Stream.takeUntil((s) => Option.isNone(s.next)),
               Stream.mapConcat((s) => s.items)
             )
@@ -177,7 +186,7 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
           for (let at = first.next.value; at < total; at += size) offsets.push(at)
           const last = yield* Ref.make<Option.Option<number>>(first.next)
           const middle = Stream.fromIterable(offsets).pipe(
-            Stream.mapEffect(segment(size), { concurrency }),
+            segmentsInOrder(size),
             // recorded in stream order, not completion order: the tail must start after the last segment
             Stream.tap((s) => Ref.set(last, s.next)),
             Stream.mapConcat((s) => s.items)
@@ -188,5 +197,38 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
         })
       )
       return markingPosition(start, parallel)
+    })
+  )
+
+/**
+ * Runs `streamFrom(undefined)` and, each time it fails with an error that says where it stopped
+ * (`resumeFrom`), waits as `schedule` says and continues with `streamFrom(error.resumeFrom)`, so
+ * the items come out once each, in order, across failures. When the schedule is done (or an error
+ * has no position) the stream fails with the last error.
+ *
+ * @example
+ * Paging.resumable(
+ *   (from) => core.activities.stream(query, { concurrency: 3, from }),
+ *   Schedule.spaced("5 seconds").pipe(Schedule.intersect(Schedule.recurs(10)))
+ * )
+ */
+export const resumable = <I, E extends OfscStreamPosition, R, X>(
+  streamFrom: (from: number | undefined) => Stream.Stream<I, E, R>,
+  schedule: Schedule.Schedule<X, E>
+): Stream.Stream<I, E, R> =>
+  Stream.unwrap(
+    Effect.map(Schedule.driver(schedule), (driver) => {
+      const runFrom = (from: number | undefined): Stream.Stream<I, E, R> =>
+        Stream.catchAll(streamFrom(from), (error) =>
+          error.resumeFrom === undefined
+            ? Stream.fail(error)
+            : Stream.unwrap(
+                Effect.match(driver.next(error), {
+                  onFailure: () => Stream.fail(error),
+                  onSuccess: () => runFrom(error.resumeFrom)
+                })
+              )
+        )
+      return runFrom(undefined)
     })
   )

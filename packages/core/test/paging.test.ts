@@ -1,5 +1,5 @@
 import { it } from "@effect/vitest"
-import { Chunk, Effect, Layer, Option, Schema, Stream } from "effect"
+import { Chunk, Effect, Layer, Option, Schedule, Schema, Stream } from "effect"
 import { describe, expect } from "vitest"
 import { Operation, Paging } from "../src/index.js"
 import { clientLayer, testOptions } from "./support/client.js"
@@ -421,6 +421,101 @@ describe("Paging.stream in parallel when only hasMore tells the end", () => {
       )
       expect(Chunk.toArray(got).map((i) => i.id)).toEqual([0, 1, 2, 3, 4])
       expect(server.requests).toHaveLength(1)
+    })
+  )
+})
+
+describe("Paging.stream, failing and resuming", () => {
+  /** A list server whose pages at `failing` offsets answer 400 (never retried) until `healed`. */
+  const flakyList = (size: number, envelope: Envelope, failing: ReadonlySet<number>) =>
+    Effect.map(testServer(), (server) => {
+      const handler = serveList(makeList(size), { envelope })
+      let seen = 0
+      const state = { healed: false }
+      server.handle((req) => {
+        const offset = Number(req.query.get("offset") ?? 0)
+        if (!state.healed && failing.has(offset)) return { status: 400, json: { title: "Bad", status: "400" } }
+        return handler(req, ++seen)
+      })
+      return { server, state }
+    })
+
+  for (const concurrency of [1, 4]) {
+    for (const envelope of ["hasMore", "totalResults"] as const) {
+      it.scopedLive(
+        `a failed page says where to resume, and from: continues there (${envelope}, ${concurrency} in flight)`,
+        () =>
+          Effect.gen(function* () {
+            const { server, state } = yield* flakyList(1000, envelope, new Set([600]))
+            const layer = clientLayer(testOptions(server.url))
+            const emitted: Array<number> = []
+            const error = yield* Paging.stream(listItems, {}, { pageSize: 100, concurrency }).pipe(
+              Stream.runForEach((item) => Effect.sync(() => emitted.push(item.id))),
+              Effect.flip,
+              Effect.provide(layer)
+            )
+            expect(error).toMatchObject({ _tag: "OfscBadRequest", status: 400, resumeFrom: 600 })
+            expect(emitted).toEqual(ids(600))
+            state.healed = true
+            const rest = yield* collectIds(
+              Paging.stream(listItems, {}, { pageSize: 100, concurrency, from: error.resumeFrom })
+            ).pipe(Effect.provide(layer))
+            expect([...emitted, ...rest]).toEqual(ids(1000))
+          })
+      )
+    }
+  }
+
+  it.scopedLive("Paging.resumable continues after each failure: every item once, in order", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer()
+      const handler = serveList(makeList(1000), { envelope: "hasMore" })
+      const failures = new Map([
+        [300, 2],
+        [700, 1]
+      ])
+      server.handle((req) => {
+        const offset = Number(req.query.get("offset") ?? 0)
+        const left = failures.get(offset) ?? 0
+        if (left > 0) {
+          failures.set(offset, left - 1)
+          return { status: 400, json: { title: "Bad", status: "400" } }
+        }
+        return handler(req, 0)
+      })
+      const got = yield* collectIds(
+        Paging.resumable((from) => Paging.stream(listItems, {}, { pageSize: 100, from }), Schedule.recurs(5))
+      ).pipe(Effect.provide(clientLayer(testOptions(server.url))))
+      expect(got).toEqual(ids(1000))
+      expect(offsetsAsked(server.requests)).toEqual([0, 100, 200, 300, 300, 300, 400, 500, 600, 700, 700, 800, 900])
+    })
+  )
+
+  it.scopedLive("Paging.resumable gives up when its schedule is done, with the last error", () =>
+    Effect.gen(function* () {
+      const { server } = yield* flakyList(1000, "hasMore", new Set([200]))
+      const error = yield* collectIds(
+        Paging.resumable((from) => Paging.stream(listItems, {}, { pageSize: 100, from }), Schedule.recurs(2))
+      ).pipe(Effect.flip, Effect.provide(clientLayer(testOptions(server.url))))
+      expect(error).toMatchObject({ _tag: "OfscBadRequest", resumeFrom: 200 })
+      expect(offsetsAsked(server.requests)).toEqual([0, 100, 200, 200, 200])
+    })
+  )
+
+  it.scopedLive("resumeFrom counts from the query's own offset, and from: wins over it", () =>
+    Effect.gen(function* () {
+      const { server } = yield* flakyList(1000, "hasMore", new Set([450]))
+      const layer = clientLayer(testOptions(server.url))
+      const error = yield* collectIds(Paging.stream(listItems, { query: { offset: 250 } }, { pageSize: 100 })).pipe(
+        Effect.flip,
+        Effect.provide(layer)
+      )
+      expect(error.resumeFrom).toBe(450)
+      const first = yield* Paging.stream(listItems, { query: { offset: 250 } }, { pageSize: 100, from: 900 }).pipe(
+        Stream.runHead,
+        Effect.provide(layer)
+      )
+      expect(Option.map(first, (i) => i.id)).toEqual(Option.some(900))
     })
   )
 })
