@@ -12,9 +12,16 @@ import { loadSeed } from "./engine/load.js"
 import { installEngine } from "./engine/routes.js"
 import { installRules } from "./rules/index.js"
 import { Auth, type SimApplication } from "./server/auth.js"
+import {
+  type ConcurrencyLimitOptions,
+  type ConcurrencyLimitSettings,
+  concurrencyLimitSettings
+} from "./server/concurrencyLimits.js"
 import { type FaultSettings, Faults, noFaults, seededRandom } from "./server/faults.js"
-import { createSimServer, type ServerStats } from "./server/http.js"
+import { createSimServer } from "./server/http.js"
+import { emptyStats, type RequestListener, RequestListeners, type ServerStats } from "./server/requestStats.js"
 import { Router } from "./server/router.js"
+import { Slots } from "./server/slots.js"
 import { Store } from "./state/store.js"
 
 export type { SimulatorContext } from "./context.js"
@@ -42,6 +49,13 @@ export interface SimulatorOptions {
   readonly size?: DataSize | undefined
   /** Initial fault settings (none by default). */
   readonly faults?: Partial<FaultSettings> | undefined
+  /**
+   * OFS's per-operation concurrency limits (on by default: GET activities 3 at once with a queue of
+   * 10 waiting up to 30 s, lastKnownPositions without `resources` 3, findMatchingResources 20).
+   * `false` turns them off; an object changes a limit per operation key, e.g.
+   * `{ "GET /rest/ofscCore/v1/activities": { queueWaitMs: 200 } }`, or removes one with `false`.
+   */
+  readonly concurrencyLimits?: ConcurrencyLimitOptions | undefined
 }
 
 /** The default application's credentials. */
@@ -58,7 +72,15 @@ export interface SimulatorHandle {
   readonly auth: Auth
   /** Fault settings, mutable while running. */
   readonly faults: FaultSettings
+  /** Concurrency limits, mutable while running (`enabled`, and each limit's fields). */
+  readonly concurrencyLimits: ConcurrencyLimitSettings
+  /** Totals, and counters per operation key (`stats.byOperation["GET /rest/ofscCore/v1/activities"]`). */
   readonly stats: ServerStats
+  /**
+   * Calls `listener` with each request once its connection is done with it (method, path, operation
+   * key, status); returns the function that stops it. Nothing is kept for requests nobody listens to.
+   */
+  readonly onRequest: (listener: RequestListener) => () => void
   /** The in-memory state every route reads and writes. */
   readonly store: Store
   /** The seeded data the store was loaded from. */
@@ -86,8 +108,10 @@ export const startSimulator = (options: SimulatorOptions = {}): Promise<Simulato
   const auth = new Auth(instance, [...(options.applications ?? [defaultApplication])], options.tokenTtlSeconds ?? 3600)
   const settings: FaultSettings = { ...noFaults(), ...options.faults }
   const faults = new Faults(settings, seededRandom(options.seed ?? 1))
-  const stats: ServerStats = { requests: 0, inFlight: 0, maxInFlight: 0 }
-  const server = createSimServer(router, auth, faults, stats)
+  const limits = concurrencyLimitSettings(options.concurrencyLimits)
+  const stats = emptyStats()
+  const listeners = new RequestListeners()
+  const server = createSimServer({ router, auth, faults, slots: new Slots(limits), stats, listeners })
   server.keepAliveTimeout = 30_000
   return new Promise((resolve, reject) => {
     server.once("error", reject)
@@ -100,7 +124,9 @@ export const startSimulator = (options: SimulatorOptions = {}): Promise<Simulato
         router,
         auth,
         faults: settings,
+        concurrencyLimits: limits,
         stats,
+        onRequest: (listener) => listeners.add(listener),
         store,
         data,
         stop: () =>

@@ -4,6 +4,7 @@
  * URL and the credentials to use, and runs until SIGINT or SIGTERM.
  *
  *   ofsc-simulator --port 8787 --seed 1 --size small --latency-ms 0 --fault-rate 0 --rate-limit 0
+ *     [--no-concurrency-limits]
  */
 import { parseArgs } from "node:util"
 import type { DataSize } from "./data/seed.js"
@@ -19,6 +20,9 @@ const usage = `Usage: ofsc-simulator [options]
   --latency-ms <n>   latency added to every request, in milliseconds (default 0)
   --fault-rate <x>   share of requests answered with a 5xx, 0..1 (default 0)
   --rate-limit <n>   requests per second before 429 with Retry-After; 0 is off (default 0)
+  --no-concurrency-limits
+                     turn off OFS's per-operation concurrency limits (GET activities: 3 at once,
+                     10 queued for up to 30 s, the rest 429 with Retry-After)
   -h, --help         show this help`
 
 const sizes: ReadonlyArray<DataSize> = ["small", "medium", "large"]
@@ -45,6 +49,7 @@ const start = async (argv: ReadonlyArray<string>): Promise<SimulatorHandle | und
       "latency-ms": { type: "string" },
       "fault-rate": { type: "string" },
       "rate-limit": { type: "string" },
+      "no-concurrency-limits": { type: "boolean" },
       help: { type: "boolean", short: "h" }
     }
   })
@@ -65,7 +70,8 @@ const start = async (argv: ReadonlyArray<string>): Promise<SimulatorHandle | und
       latencyMs: numberOption("latency-ms", values["latency-ms"], 0, 0, 600_000),
       faultRate: numberOption("fault-rate", values["fault-rate"], 0, 0, 1),
       rateLimitPerSecond: numberOption("rate-limit", values["rate-limit"], 0, 0, 1_000_000)
-    }
+    },
+    ...(values["no-concurrency-limits"] && { concurrencyLimits: false })
   })
   const { clientId, clientSecret } = defaultApplication
   console.log(`OFS simulator listening on ${sim.url}`)
@@ -74,6 +80,7 @@ const start = async (argv: ReadonlyArray<string>): Promise<SimulatorHandle | und
       `ready in ${Date.now() - started} ms`
   )
   console.log(`  instance: ${sim.instance}`)
+  console.log(`  OFS concurrency limits: ${sim.concurrencyLimits.enabled ? "on" : "off"}`)
   console.log(`  client id: ${clientId}   client secret: ${clientSecret}`)
   console.log(`  Basic user: ${clientId}@${sim.instance}   token service: ${sim.url}/rest/oauthTokenService/v2/token`)
   console.log(

@@ -7,6 +7,14 @@ export { allOperations } from "./engine/operations.js"
 export * from "./Simulator.js"
 export type { SimApplication } from "./server/auth.js"
 export type { MultipartPart } from "./server/body.js"
+export {
+  type ConcurrencyLimit,
+  type ConcurrencyLimitOptions,
+  type ConcurrencyLimitSettings,
+  ofsConcurrencyLimits,
+  operationKey
+} from "./server/concurrencyLimits.js"
 export type { FaultSettings } from "./server/faults.js"
+export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./server/requestStats.js"
 export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./server/responses.js"
 export { type Handler, Router, type SimRequest } from "./server/router.js"

@@ -63,11 +63,14 @@ export class Router {
     return this
   }
 
-  /** The handler for a request and the path parameters it matched, or what went wrong (404 / 405). */
+  /** The route for a request (its template, handler and path parameters), or what went wrong (404 / 405). */
   match(
     method: string,
     path: string
-  ): { readonly handler: Handler; readonly params: Record<string, string> } | "not-found" | "method-not-allowed" {
+  ):
+    | { readonly template: string; readonly handler: Handler; readonly params: Record<string, string> }
+    | "not-found"
+    | "method-not-allowed" {
     let pathMatched = false
     for (const route of this.routes) {
       const m = route.pattern.exec(path)
@@ -78,7 +81,7 @@ export class Router {
       route.names.forEach((name, i) => {
         params[name] = decodeURIComponent(m[i + 1] as string)
       })
-      return { handler: route.handler, params }
+      return { template: route.template, handler: route.handler, params }
     }
     return pathMatched ? "method-not-allowed" : "not-found"
   }
