@@ -1,7 +1,8 @@
 /**
  * Streaming every activity of the `large` data set (100,000) with 50 ms of injected latency per
- * request: once page by page, once with 8 pages in flight. Prints both times, the speed-up, the
- * ideal (pages / concurrency × latency) and the peak RSS of this (client) process.
+ * request: once page by page, once asking for 8 pages in flight. OFS runs at most 3 GET activities at
+ * once per instance and the client keeps within that, so 3 are in flight. Prints both times, the
+ * speed-up, the ideal (pages / 3 × latency) and the peak RSS of the client process.
  * Run with `pnpm bench:stream` from the repo root (about a minute).
  */
 import { fork } from "node:child_process"
@@ -11,6 +12,9 @@ import { defaultApplication } from "@ofsc/simulator"
 const latencyMs = 50
 const pageSize = 100
 const concurrency = 8
+// OFS's limit for GET activities, which the client keeps to whatever concurrency is asked
+const ofsLimit = 3
+const inFlight = Math.min(concurrency, ofsLimit)
 const expected = 100_000
 const cappedOldSpaceMb = 128
 // the large data set spans 60 days from 2026-11-01; OFS answers at most 31 days per query
@@ -65,7 +69,7 @@ const main = async () => {
   const sim = await startSimulator()
   try {
     const pages = Math.ceil(expected / pageSize)
-    const ideal = ((pages / concurrency) * latencyMs) / 1000
+    const ideal = ((pages / inFlight) * latencyMs) / 1000
     const sequential = await runClient(sim, 1)
     const parallel = await runClient(sim, concurrency)
     // the same run with the old generation capped, as in a container: Node's default lets the heap
@@ -82,7 +86,7 @@ const main = async () => {
         "peak RSS MB": (sequential.peakRss / 1e6).toFixed(0)
       },
       {
-        run: `parallel paging (concurrency ${concurrency})`,
+        run: `parallel paging (concurrency ${concurrency}, ${inFlight} in flight)`,
         seconds: parallel.seconds.toFixed(2),
         "peak RSS MB": (parallel.peakRss / 1e6).toFixed(0)
       },
@@ -91,13 +95,13 @@ const main = async () => {
         seconds: capped.seconds.toFixed(2),
         "peak RSS MB": (capped.peakRss / 1e6).toFixed(0)
       },
-      { run: "ideal: pages / concurrency × latency", seconds: ideal.toFixed(2), "peak RSS MB": "" }
+      { run: `ideal: pages / ${inFlight} × latency`, seconds: ideal.toFixed(2), "peak RSS MB": "" }
     ])
     const speedUp = sequential.seconds / parallel.seconds
     const ofIdeal = parallel.seconds / ideal
     const peak = Math.max(sequential.peakRss, parallel.peakRss)
     console.log(
-      `speed-up ${speedUp.toFixed(2)}x (target ≥ 6: ${speedUp >= 6 ? "PASS" : "MISS"}), ` +
+      `speed-up ${speedUp.toFixed(2)}x (target ≥ ${(inFlight * 0.8).toFixed(1)}, 80% of the ${inFlight} in flight: ${speedUp >= inFlight * 0.8 ? "PASS" : "MISS"}), ` +
         `parallel ${ofIdeal.toFixed(2)}x the ideal (target ≤ 1.25: ${ofIdeal <= 1.25 ? "PASS" : "MISS"}), ` +
         `peak RSS of the client ${(peak / 1e6).toFixed(0)} MB with Node's defaults ` +
         `(target < 200: ${peak < 200e6 ? "PASS" : "MISS"}), ${(capped.peakRss / 1e6).toFixed(0)} MB with the old ` +
