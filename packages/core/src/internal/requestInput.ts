@@ -60,7 +60,8 @@ const encoderFor = (op: AnyOperation): Encoder => {
     if (op.pathParams) fields.path = op.pathParams
     if (op.query) {
       const strict = op.query.annotations({ parseOptions: { onExcessProperty: "error" } })
-      fields.query = Schema.optional(strict) as unknown as Schema.Schema.Any
+      // exact: a query left out is no query, not a union whose `undefined` side adds noise to every issue
+      fields.query = Schema.optionalWith(strict, { exact: true }) as unknown as Schema.Schema.Any
     }
     if (op.body.kind === "json" || op.body.kind === "form" || op.body.kind === "multipart") fields.body = op.body.schema
     if (op.body.kind === "octet-stream") fields.body = BinaryContentSchema
@@ -71,10 +72,17 @@ const encoderFor = (op: AnyOperation): Encoder => {
         onExcessProperty: "preserve"
       }
     )
-    encoder = { encode: (input) => encode(input ?? {}) }
+    encoder = { encode: (input) => encode(withoutUndefinedQuery(input ?? {})) }
     encoders.set(op, encoder)
   }
   return encoder
+}
+
+/** `{ query: undefined }` means no query, as leaving the key out does. */
+const withoutUndefinedQuery = (input: unknown): unknown => {
+  if (typeof input !== "object" || input === null || !("query" in input) || input.query !== undefined) return input
+  const { query: _query, ...rest } = input as Record<string, unknown>
+  return rest
 }
 
 const BinaryContentSchema = Schema.Struct({
@@ -203,12 +211,14 @@ const wireBody = (op: AnyOperation, body: unknown, issues: Issues): WireBody => 
     }
     case "octet-stream": {
       const content = body as BinaryContent
+      const before = issues.length
       checkBinary(content, ["body"], issues)
+      const named = content.filename !== undefined && issues.length === before
       return {
         kind: "bytes",
         data: content.data,
         contentType: content.contentType ?? "application/octet-stream",
-        disposition: content.filename === undefined ? undefined : contentDisposition(content.filename)
+        disposition: named ? contentDisposition(content.filename as string) : undefined
       }
     }
     case "form":
