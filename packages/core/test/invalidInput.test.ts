@@ -235,6 +235,15 @@ describe("query values", () => {
     })
   )
 
+  it.scopedLive("a part the operation does not take, or a path key it does not know, is a typo, not ignored", () =>
+    nothingSent((t) =>
+      Effect.map(
+        invalidInputOf(t.call(deleteShift, { path: { label: "blue", lable: "x" }, query: { force: true } } as never)),
+        (error) => expect(issuePaths(error)).toEqual(["query", "path.lable"])
+      )
+    )
+  )
+
   it.scopedLive("the escape hatch's path must not hold control characters", () =>
     nothingSent((t) =>
       Effect.map(invalidInputOf(t.raw("GET", "/rest/x\r\nHost: evil")), (error) =>

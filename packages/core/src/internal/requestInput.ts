@@ -48,48 +48,56 @@ interface Encoder {
 
 const encoders = new WeakMap<AnyOperation, Encoder>()
 
+const strict = { parseOptions: { onExcessProperty: "error" } } as const
+const lenient = { parseOptions: { onExcessProperty: "preserve" } } as const
+
 /**
  * One schema over `{ path, query, body }`, so every problem in the input is reported at once.
- * Bodies keep keys their schema does not know (custom properties such as `XA_...`); a query key the
- * table does not know is nearly always a typo, and OFS would ignore it without a word: it is an error.
+ * Bodies keep keys their schema does not know (custom properties such as `XA_...`). Anything else
+ * unknown is nearly always a typo that OFS would ignore without a word, so it is an error: a query
+ * or path key the table does not know, or a part (`query`, `body`) the operation does not take.
  */
 const encoderFor = (op: AnyOperation): Encoder => {
   let encoder = encoders.get(op)
   if (encoder === undefined) {
-    const fields: Record<string, Schema.Schema.Any> = {}
-    if (op.pathParams) fields.path = op.pathParams
-    if (op.query) {
-      const strict = op.query.annotations({ parseOptions: { onExcessProperty: "error" } })
-      // exact: a query left out is no query, not a union whose `undefined` side adds noise to every issue
-      fields.query = Schema.optionalWith(strict, { exact: true }) as unknown as Schema.Schema.Any
+    const fields: Record<string, Schema.Schema.Any | Schema.PropertySignature.Any> = {}
+    if (op.pathParams) fields.path = op.pathParams.annotations(strict)
+    // exact: a query left out is no query, not a union whose `undefined` side adds noise to every issue
+    if (op.query) fields.query = Schema.optionalWith(op.query.annotations(strict), { exact: true })
+    if (op.body.kind === "json" || op.body.kind === "form" || op.body.kind === "multipart") {
+      fields.body = op.body.schema.annotations(lenient)
     }
-    if (op.body.kind === "json" || op.body.kind === "form" || op.body.kind === "multipart") fields.body = op.body.schema
     if (op.body.kind === "octet-stream") fields.body = BinaryContentSchema
     const encode = Schema.encodeUnknownEither(
-      Schema.Struct(fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>,
-      {
-        errors: "all",
-        onExcessProperty: "preserve"
-      }
+      Schema.Struct(fields).annotations(strict) as unknown as Schema.Schema<
+        Record<string, unknown>,
+        Record<string, unknown>
+      >,
+      { errors: "all" }
     )
-    encoder = { encode: (input) => encode(withoutUndefinedQuery(input ?? {})) }
+    encoder = { encode: (input) => encode(withoutUndefinedParts(input ?? {})) }
     encoders.set(op, encoder)
   }
   return encoder
 }
 
-/** `{ query: undefined }` means no query, as leaving the key out does. */
-const withoutUndefinedQuery = (input: unknown): unknown => {
-  if (typeof input !== "object" || input === null || !("query" in input) || input.query !== undefined) return input
-  const { query: _query, ...rest } = input as Record<string, unknown>
-  return rest
+/** `{ query: undefined }` means no query, as leaving the key out does; so for every part. */
+const withoutUndefinedParts = (input: unknown): unknown => {
+  if (typeof input !== "object" || input === null) return input
+  const record = input as Record<string, unknown>
+  for (const key in record) {
+    if (record[key] === undefined) {
+      return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
+    }
+  }
+  return input
 }
 
 const BinaryContentSchema = Schema.Struct({
   data: Schema.Uint8ArrayFromSelf,
   contentType: Schema.optional(Schema.String),
   filename: Schema.optional(Schema.String)
-})
+}).annotations(lenient)
 
 /** Schema messages quote the actual value; a whole page of items would make an unreadable error. */
 const clip = (message: string): string => (message.length > 300 ? `${message.slice(0, 300)}…` : message)
