@@ -239,7 +239,7 @@ describe("query values", () => {
     nothingSent((t) =>
       Effect.map(
         invalidInputOf(t.call(deleteShift, { path: { label: "blue", lable: "x" }, query: { force: true } } as never)),
-        (error) => expect(issuePaths(error)).toEqual(["query", "path.lable"])
+        (error) => expect(issuePaths(error)).toEqual(["path.lable", "query"])
       )
     )
   )

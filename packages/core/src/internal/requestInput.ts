@@ -68,6 +68,8 @@ const encoderFor = (op: AnyOperation): Encoder => {
       fields.body = op.body.schema.annotations(lenient)
     }
     if (op.body.kind === "octet-stream") fields.body = BinaryContentSchema
+    // a part the operation does not take is named as such (and an empty Struct would accept anything)
+    for (const part of ["path", "query", "body"]) fields[part] ??= Schema.optional(notTaken(part))
     const encode = Schema.encodeUnknownEither(
       Schema.Struct(fields).annotations(strict) as unknown as Schema.Schema<
         Record<string, unknown>,
@@ -80,6 +82,8 @@ const encoderFor = (op: AnyOperation): Encoder => {
   }
   return encoder
 }
+
+const notTaken = (part: string) => Schema.Never.annotations({ message: () => `this operation takes no ${part}` })
 
 /** `{ query: undefined }` means no query, as leaving the key out does; so for every part. */
 const withoutUndefinedParts = (input: unknown): unknown => {
