@@ -79,8 +79,9 @@ const visitObject = (walk: Walk, value: object, written: boolean): void => {
     visit(walk, answer, false, true)
     return
   }
-  if (!walk.structureOnly && mangled(value)) {
-    report(walk, `cannot be sent as JSON (it is ${describeValue(value)})`)
+  if (mangled(value)) {
+    // nothing to walk into (and a typed array's indexes would take long)
+    if (!walk.structureOnly) report(walk, `cannot be sent as JSON (it is ${describeValue(value)})`)
     return
   }
   walk.ancestors.add(value)
