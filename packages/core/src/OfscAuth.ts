@@ -154,7 +154,7 @@ const fromConfig = Effect.gen(function* () {
     }
     case "JwtBearer": {
       const audience = `ofsc:${config.instance}:${creds.applicationId}`
-      const assertion = Effect.map(Clock.currentTimeMillis, (now) => {
+      const assertion = Effect.flatMap(Clock.currentTimeMillis, (now) => {
         const iat = Math.floor(now / 1000)
         return signRs256(
           { iss: creds.clientId, sub: creds.subject ?? audience, aud: audience, iat, exp: iat + 120 },

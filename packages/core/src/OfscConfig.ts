@@ -4,6 +4,7 @@
  * (`OfscConfig.layerFromEnv`). Secrets are `Redacted` and never printed.
  */
 import { Config, type ConfigError, Context, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
+import { readRsaPrivateKey } from "./internal/jwt.js"
 import { OfscConfigError } from "./OfscError.js"
 
 /** How requests are authenticated. `Custom` means an `OfscAuth` layer is supplied separately. */
@@ -133,8 +134,10 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
         `${creds._tag} authentication needs the instance name, and the baseUrl does not show it`
       )
     }
-    if (creds._tag === "JwtBearer" && !Redacted.value(creds.privateKey).includes("PRIVATE KEY")) {
-      return yield* fail("privateKey", "must be a PEM-encoded private key")
+    if (creds._tag === "JwtBearer") {
+      // parsed now, so a bad key fails the layer rather than the first call
+      const key = readRsaPrivateKey(Redacted.value(creds.privateKey))
+      if (Either.isLeft(key)) return yield* fail("privateKey", key.left)
     }
     const timeout = Duration.decodeUnknown(options.timeout ?? defaults.timeout)
     if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {

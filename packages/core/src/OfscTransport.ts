@@ -113,22 +113,14 @@ const withBody = (
     case "none":
       return request
     case "json":
-      return HttpClientRequest.bodyUnsafeJson(request, body.value)
+      return HttpClientRequest.bodyText(request, body.text, "application/json")
     case "form":
       return HttpClientRequest.bodyUrlParams(request, body.fields)
     case "bytes": {
-      const withBytes = HttpClientRequest.bodyUint8Array(
-        request,
-        body.content.data,
-        body.content.contentType ?? "application/octet-stream"
-      )
-      return body.content.filename === undefined
+      const withBytes = HttpClientRequest.bodyUint8Array(request, body.data, body.contentType)
+      return body.disposition === undefined
         ? withBytes
-        : HttpClientRequest.setHeader(
-            withBytes,
-            "content-disposition",
-            `attachment; filename="${body.content.filename.replace(/["\\\r\n]/g, "_")}"`
-          )
+        : HttpClientRequest.setHeader(withBytes, "content-disposition", body.disposition)
     }
   }
 }

@@ -94,10 +94,14 @@ const bodyFixes: Readonly<Record<string, SchemaNode>> = {
   }
 }
 
+/** Paging counts items: the spec often leaves out that `offset` and `limit` cannot be negative. */
+const countingParameters: ReadonlySet<string> = new Set(["offset", "limit"])
+
 /** A parameter's own schema: the parameter without its name, place and required flag. */
 const parameterSchema = (p: Parameter): SchemaNode => {
   const { name: _name, in: _in, required: _required, collectionFormat: _format, schema: _schema, ...node } = p
-  return node
+  const counts = p.in === "query" && countingParameters.has(p.name) && p.type === "integer"
+  return counts && node.minimum === undefined ? { ...node, minimum: 0 } : node
 }
 
 const binaryContentSchema =

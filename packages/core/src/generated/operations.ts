@@ -103,8 +103,8 @@ export const ActivitiesListQuery = Schema.Struct({
   fields: Schema.optional(Schema.Array(Schema.String)),
   includeNonScheduled: Schema.optional(Schema.Boolean),
   svcWorkOrderId: Schema.optional(Schema.Int),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivitiesListQuery}. */
 export type ActivitiesListQuery = typeof ActivitiesListQuery.Type
@@ -118,8 +118,8 @@ export const ActivitiesSearchQuery = Schema.Struct({
   fields: Schema.optional(Schema.Array(Schema.String)),
   includeMultiday: Schema.optional(Schema.Literal("all", "segments", "parents", "none")),
   includeNonScheduled: Schema.optional(Schema.Literal("true", "false", "0", "1")),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivitiesSearchQuery}. */
 export type ActivitiesSearchQuery = typeof ActivitiesSearchQuery.Type
@@ -142,8 +142,8 @@ export type ActivitiesStartPreworkBody = typeof ActivitiesStartPreworkBody.Type
 
 /** The query of `core.activities.customerInventories.list` (GET /rest/ofscCore/v1/activities/{activityId}/customerInventories). */
 export const ActivitiesCustomerInventoriesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivitiesCustomerInventoriesListQuery}. */
 export type ActivitiesCustomerInventoriesListQuery = typeof ActivitiesCustomerInventoriesListQuery.Type
@@ -157,8 +157,8 @@ export type ActivitiesCustomerInventoriesListResponse = typeof ActivitiesCustome
 
 /** The query of `core.activities.deinstalledInventories.list` (GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories). */
 export const ActivitiesDeinstalledInventoriesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivitiesDeinstalledInventoriesListQuery}. */
 export type ActivitiesDeinstalledInventoriesListQuery = typeof ActivitiesDeinstalledInventoriesListQuery.Type
@@ -172,8 +172,8 @@ export type ActivitiesDeinstalledInventoriesListResponse = typeof ActivitiesDein
 
 /** The query of `core.activities.installedInventories.list` (GET /rest/ofscCore/v1/activities/{activityId}/installedInventories). */
 export const ActivitiesInstalledInventoriesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivitiesInstalledInventoriesListQuery}. */
 export type ActivitiesInstalledInventoriesListQuery = typeof ActivitiesInstalledInventoriesListQuery.Type
@@ -192,8 +192,8 @@ export type ActivitiesLinkedActivitiesDeleteAllResponse = typeof ActivitiesLinke
 
 /** The query of `core.activities.requiredInventories.list` (GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories). */
 export const ActivitiesRequiredInventoriesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivitiesRequiredInventoriesListQuery}. */
 export type ActivitiesRequiredInventoriesListQuery = typeof ActivitiesRequiredInventoriesListQuery.Type
@@ -202,8 +202,8 @@ export type ActivitiesRequiredInventoriesListQuery = typeof ActivitiesRequiredIn
 export const ActivitiesSubmittedFormsListQuery = Schema.Struct({
   scope: Schema.optional(Schema.String),
   bundle: Schema.optional(Schema.String),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivitiesSubmittedFormsListQuery}. */
 export type ActivitiesSubmittedFormsListQuery = typeof ActivitiesSubmittedFormsListQuery.Type
@@ -215,8 +215,8 @@ export const CalendarsListQuery = Schema.Struct({
   includeInactive: Schema.optional(Schema.Literal("true", "false")),
   dateFrom: Schema.String,
   dateTo: Schema.String,
-  limit: Schema.optional(Schema.Int),
-  offset: Schema.optional(Schema.Int)
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link CalendarsListQuery}. */
 export type CalendarsListQuery = typeof CalendarsListQuery.Type
@@ -226,7 +226,7 @@ export const EventsListQuery = Schema.Struct({
   subscriptionId: Schema.String,
   page: Schema.optional(Schema.String),
   since: Schema.optional(Schema.String),
-  limit: Schema.optional(Schema.Int)
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link EventsListQuery}. */
 export type EventsListQuery = typeof EventsListQuery.Type
@@ -254,8 +254,8 @@ export type EventsSubscriptionsListResponse = typeof EventsSubscriptionsListResp
 export const ResourcesListQuery = Schema.Struct({
   canBeTeamHolder: Schema.optional(Schema.Boolean),
   canParticipateInTeam: Schema.optional(Schema.Boolean),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int),
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
   expand: Schema.optional(Schema.Array(Schema.Literal("inventories", "workSkills", "workZones", "workSchedules"))),
   fields: Schema.optional(Schema.Array(Schema.String))
 })
@@ -265,7 +265,7 @@ export type ResourcesListQuery = typeof ResourcesListQuery.Type
 /** The query of `core.resources.lastKnownPositions` (GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions). */
 export const ResourcesLastKnownPositionsQuery = Schema.Struct({
   resources: Schema.optional(Schema.Array(Schema.String)),
-  offset: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ResourcesLastKnownPositionsQuery}. */
 export type ResourcesLastKnownPositionsQuery = typeof ResourcesLastKnownPositionsQuery.Type
@@ -276,8 +276,8 @@ export const ResourcesResourcesInAreaQuery = Schema.Struct({
   lng: Schema.Finite.pipe(Schema.between(-180, 180)),
   radius: Schema.optional(Schema.Finite.pipe(Schema.greaterThanOrEqualTo(0))),
   timeDiff: Schema.optional(Schema.Finite.pipe(Schema.between(0, 1440))),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ResourcesResourcesInAreaQuery}. */
 export type ResourcesResourcesInAreaQuery = typeof ResourcesResourcesInAreaQuery.Type
@@ -319,8 +319,8 @@ export type ResourcesAssistantsListQuery = typeof ResourcesAssistantsListQuery.T
 export const ResourcesChildrenListQuery = Schema.Struct({
   canBeTeamHolder: Schema.optional(Schema.Boolean),
   canParticipateInTeam: Schema.optional(Schema.Boolean),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int),
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
   expand: Schema.optional(Schema.Array(Schema.Literal("inventories", "workSkills", "workZones", "workSchedules"))),
   fields: Schema.optional(Schema.Array(Schema.String))
 })
@@ -331,8 +331,8 @@ export type ResourcesChildrenListQuery = typeof ResourcesChildrenListQuery.Type
 export const ResourcesDescendantsListQuery = Schema.Struct({
   canBeTeamHolder: Schema.optional(Schema.Boolean),
   canParticipateInTeam: Schema.optional(Schema.Boolean),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int),
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
   expand: Schema.optional(Schema.Array(Schema.Literal("inventories", "workSkills", "workZones", "workSchedules"))),
   fields: Schema.optional(Schema.Array(Schema.String))
 })
@@ -351,8 +351,8 @@ export type ResourcesFindNearbyActivitiesQuery = typeof ResourcesFindNearbyActiv
 
 /** The query of `core.resources.inventories.list` (GET /rest/ofscCore/v1/resources/{resourceId}/inventories). */
 export const ResourcesInventoriesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ResourcesInventoriesListQuery}. */
 export type ResourcesInventoriesListQuery = typeof ResourcesInventoriesListQuery.Type
@@ -383,8 +383,8 @@ export type ResourcesPositionHistoryListQuery = typeof ResourcesPositionHistoryL
 /** The query of `core.resources.routes.get` (GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date}). */
 export const ResourcesRoutesGetQuery = Schema.Struct({
   activityFields: Schema.optional(Schema.Array(Schema.String)),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ResourcesRoutesGetQuery}. */
 export type ResourcesRoutesGetQuery = typeof ResourcesRoutesGetQuery.Type
@@ -401,8 +401,8 @@ export type ResourcesRoutesDeactivateBody = typeof ResourcesRoutesDeactivateBody
 
 /** The query of `core.resources.users.list` (GET /rest/ofscCore/v1/resources/{resourceId}/users). */
 export const ResourcesUsersListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ResourcesUsersListQuery}. */
 export type ResourcesUsersListQuery = typeof ResourcesUsersListQuery.Type
@@ -435,7 +435,10 @@ export const ResourcesWorkZonesListQuery = Schema.Struct({
 export type ResourcesWorkZonesListQuery = typeof ResourcesWorkZonesListQuery.Type
 
 /** The query of `core.users.list` (GET /rest/ofscCore/v1/users). */
-export const UsersListQuery = Schema.Struct({ offset: Schema.optional(Schema.Int), limit: Schema.optional(Schema.Int) })
+export const UsersListQuery = Schema.Struct({
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
+})
 /** The type of {@link UsersListQuery}. */
 export type UsersListQuery = typeof UsersListQuery.Type
 

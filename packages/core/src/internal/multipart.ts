@@ -3,14 +3,14 @@
  * (undici's own FormData class and Node's global one do not mix).
  */
 import { randomBytes } from "node:crypto"
-import type { BinaryContent, MultipartValue } from "../Operation.js"
+import type { MultipartValue } from "../Operation.js"
+import type { WireBytes } from "./requestInput.js"
 
-const quote = (s: string) => s.replace(/["\\\r\n]/g, "_")
+/** Names arrive checked (no control characters); quotes and backslashes would end the quoted string. */
+const quote = (s: string) => s.replace(/["\\]/g, "_")
 
-/** Encodes fields as a multipart body: bytes plus the content type that names the boundary. */
-export const encodeMultipart = (
-  fields: ReadonlyArray<readonly [string, MultipartValue]>
-): { readonly kind: "bytes"; readonly content: BinaryContent } => {
+/** Encodes checked fields (header-safe names, file names and media types) as a multipart body. */
+export const encodeMultipart = (fields: ReadonlyArray<readonly [string, MultipartValue]>): WireBytes => {
   const boundary = `----ofsc${randomBytes(12).toString("hex")}`
   const encoder = new TextEncoder()
   const parts: Array<Uint8Array> = []
@@ -29,6 +29,8 @@ export const encodeMultipart = (
   parts.push(encoder.encode(`--${boundary}--\r\n`))
   return {
     kind: "bytes",
-    content: { data: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
+    data: Buffer.concat(parts),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    disposition: undefined
   }
 }

@@ -80,8 +80,8 @@ import { Schema } from "effect"
 
 /** The query of `metadata.activityTypeGroups.list` (GET /rest/ofscMetadata/v1/activityTypeGroups). */
 export const ActivityTypeGroupsListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivityTypeGroupsListQuery}. */
 export type ActivityTypeGroupsListQuery = typeof ActivityTypeGroupsListQuery.Type
@@ -89,16 +89,16 @@ export type ActivityTypeGroupsListQuery = typeof ActivityTypeGroupsListQuery.Typ
 /** The query of `metadata.activityTypes.list` (GET /rest/ofscMetadata/v1/activityTypes). */
 export const ActivityTypesListQuery = Schema.Struct({
   language: Schema.optional(Schema.String),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ActivityTypesListQuery}. */
 export type ActivityTypesListQuery = typeof ActivityTypesListQuery.Type
 
 /** The query of `metadata.applications.list` (GET /rest/ofscMetadata/v1/applications). */
 export const ApplicationsListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ApplicationsListQuery}. */
 export type ApplicationsListQuery = typeof ApplicationsListQuery.Type
@@ -125,8 +125,8 @@ export type CapacityAreasChildrenListQuery = typeof CapacityAreasChildrenListQue
 
 /** The query of `metadata.capacityCategories.list` (GET /rest/ofscMetadata/v1/capacityCategories). */
 export const CapacityCategoriesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link CapacityCategoriesListQuery}. */
 export type CapacityCategoriesListQuery = typeof CapacityCategoriesListQuery.Type
@@ -148,8 +148,8 @@ export type FormsGetQuery = typeof FormsGetQuery.Type
 /** The query of `metadata.inventoryTypes.list` (GET /rest/ofscMetadata/v1/inventoryTypes). */
 export const InventoryTypesListQuery = Schema.Struct({
   language: Schema.optional(Schema.String),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link InventoryTypesListQuery}. */
 export type InventoryTypesListQuery = typeof InventoryTypesListQuery.Type
@@ -161,16 +161,16 @@ export type InventoryTypesGetQuery = typeof InventoryTypesGetQuery.Type
 
 /** The query of `metadata.languages.list` (GET /rest/ofscMetadata/v1/languages). */
 export const LanguagesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link LanguagesListQuery}. */
 export type LanguagesListQuery = typeof LanguagesListQuery.Type
 
 /** The query of `metadata.linkTemplates.list` (GET /rest/ofscMetadata/v1/linkTemplates). */
 export const LinkTemplatesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link LinkTemplatesListQuery}. */
 export type LinkTemplatesListQuery = typeof LinkTemplatesListQuery.Type
@@ -178,8 +178,8 @@ export type LinkTemplatesListQuery = typeof LinkTemplatesListQuery.Type
 /** The query of `metadata.nonWorkingReasons.list` (GET /rest/ofscMetadata/v1/nonWorkingReasons). */
 export const NonWorkingReasonsListQuery = Schema.Struct({
   language: Schema.optional(Schema.String),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link NonWorkingReasonsListQuery}. */
 export type NonWorkingReasonsListQuery = typeof NonWorkingReasonsListQuery.Type
@@ -197,8 +197,8 @@ export type PluginsImportBody = typeof PluginsImportBody.Type
 
 /** The query of `metadata.properties.list` (GET /rest/ofscMetadata/v1/properties). */
 export const PropertiesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int),
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
   type: Schema.optional(Schema.String),
   entity: Schema.optional(Schema.String),
   language: Schema.optional(Schema.String)
@@ -213,8 +213,8 @@ export type PropertiesGetQuery = typeof PropertiesGetQuery.Type
 
 /** The query of `metadata.properties.enumerationList.list` (GET /rest/ofscMetadata/v1/properties/{label}/enumerationList). */
 export const PropertiesEnumerationListListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int),
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
   language: Schema.optional(Schema.String)
 })
 /** The type of {@link PropertiesEnumerationListListQuery}. */
@@ -228,64 +228,64 @@ export type PropertiesEnumerationListPutBody = typeof PropertiesEnumerationListP
 /** The query of `metadata.resourceTypes.list` (GET /rest/ofscMetadata/v1/resourceTypes). */
 export const ResourceTypesListQuery = Schema.Struct({
   language: Schema.optional(Schema.String),
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ResourceTypesListQuery}. */
 export type ResourceTypesListQuery = typeof ResourceTypesListQuery.Type
 
 /** The query of `metadata.routingProfiles.list` (GET /rest/ofscMetadata/v1/routingProfiles). */
 export const RoutingProfilesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link RoutingProfilesListQuery}. */
 export type RoutingProfilesListQuery = typeof RoutingProfilesListQuery.Type
 
 /** The query of `metadata.routingProfiles.plans.list` (GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans). */
 export const RoutingProfilesPlansListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link RoutingProfilesPlansListQuery}. */
 export type RoutingProfilesPlansListQuery = typeof RoutingProfilesPlansListQuery.Type
 
 /** The query of `metadata.shifts.list` (GET /rest/ofscMetadata/v1/shifts). */
 export const ShiftsListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link ShiftsListQuery}. */
 export type ShiftsListQuery = typeof ShiftsListQuery.Type
 
 /** The query of `metadata.timeSlots.list` (GET /rest/ofscMetadata/v1/timeSlots). */
 export const TimeSlotsListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link TimeSlotsListQuery}. */
 export type TimeSlotsListQuery = typeof TimeSlotsListQuery.Type
 
 /** The query of `metadata.workSkillGroups.list` (GET /rest/ofscMetadata/v1/workSkillGroups). */
 export const WorkSkillGroupsListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link WorkSkillGroupsListQuery}. */
 export type WorkSkillGroupsListQuery = typeof WorkSkillGroupsListQuery.Type
 
 /** The query of `metadata.workSkills.list` (GET /rest/ofscMetadata/v1/workSkills). */
 export const WorkSkillsListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link WorkSkillsListQuery}. */
 export type WorkSkillsListQuery = typeof WorkSkillsListQuery.Type
 
 /** The query of `metadata.workZones.list` (GET /rest/ofscMetadata/v1/workZones). */
 export const WorkZonesListQuery = Schema.Struct({
-  offset: Schema.optional(Schema.Int),
-  limit: Schema.optional(Schema.Int)
+  offset: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0))),
+  limit: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(0)))
 })
 /** The type of {@link WorkZonesListQuery}. */
 export type WorkZonesListQuery = typeof WorkZonesListQuery.Type
