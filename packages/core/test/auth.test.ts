@@ -108,7 +108,7 @@ describe("OAuth2 client credentials", () => {
     Effect.gen(function* () {
       // the token answer is slow, so every call is waiting for it at once
       const server = yield* authServer({ tokenDelayMs: 150 })
-      const results = yield* withTransport(ccOptions(server.url, { concurrency: 50 }), (t) =>
+      const results = yield* withTransport(ccOptions(server.url, { concurrency: 50, timeout: "20 seconds" }), (t) =>
         Effect.forEach(
           Array.from({ length: 50 }, (_, i) => String(i)),
           (resourceId) => t.call(getResource, { path: { resourceId } }),
