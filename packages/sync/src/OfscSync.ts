@@ -9,9 +9,11 @@ import type { OfscMetadataApi } from "@ofsc/metadata"
 import type { OfscPartsCatalogApi } from "@ofsc/parts-catalog"
 import type { OfscStatisticsApi } from "@ofsc/statistics"
 import type { Effect, Stream } from "effect"
+import { OfscWorkerDied } from "./errors.js"
 import { decodeValue } from "./internal/codec.js"
 import { Connection } from "./internal/connection.js"
 import type { SyncOptions } from "./internal/options.js"
+import type { Request } from "./internal/protocol.js"
 import { workerUrl } from "./workerLocation.js"
 
 /** An Effect method seen from a script: the value it succeeds with, bytes as a Buffer. */
@@ -51,12 +53,27 @@ export interface CallOptions {
   readonly timeoutMs?: number | undefined
 }
 
+/** What the worker holds, for finding streams a script forgot to finish or `return()`. */
+export interface SyncDiagnostics {
+  /** Streams open in the worker: opened, not read to the end, not returned, not yet released. */
+  readonly openStreams: number
+  /** The worker thread's V8 heap in use (bytes). */
+  readonly heapUsedBytes: number
+}
+
 /** The blocking client. */
 export type OfscSync = BlockingApi<OfscApi> & {
   /** A view of the same client whose calls use other settings (a longer deadline, say). */
   readonly withOptions: (options: CallOptions) => OfscSync
   /** One round trip to the worker that does nothing: the floor cost of a blocking call. */
   readonly ping: () => void
+  /**
+   * Asks the worker what it holds (starting it if it is not running).
+   *
+   * @example
+   * if (ofs.diagnostics().openStreams > 10) console.warn("streams left open: return() them")
+   */
+  readonly diagnostics: () => SyncDiagnostics
   /** Ends the worker thread. Later calls throw. A script that never calls it still exits. */
   readonly close: () => void
 }
@@ -70,37 +87,80 @@ const toPlain = (value: unknown): unknown => {
     : decoded
 }
 
+/** What the registry needs to release a stream once its iterator is gone: no path back to the iterator. */
+interface StreamTicket {
+  readonly connection: Connection
+  readonly generation: number
+  readonly stream: number
+}
+
+// An iterator dropped without return() would keep its stream (and the page it holds) open in the
+// worker; when it is collected, the stream is released. Finalizers run between event-loop turns only.
+const abandoned = new FinalizationRegistry<StreamTicket>((t) => t.connection.release(t.generation, t.stream))
+
+/**
+ * A Stream method as an iterator. Like the Effect stream it mirrors, nothing happens until the first
+ * `next()`: only then does the worker open the stream, so iterators made ahead of use cost nothing there.
+ */
 const syncStream = (connection: Connection, method: string, args: ReadonlyArray<unknown>, timeoutMs: number) => {
-  const opened = connection.request(method, (seq) => ({ kind: "open", seq, method, args }), timeoutMs)
-  const id = (opened as { readonly stream: number }).stream
-  let buffer: Array<unknown> = []
-  let index = 0
-  let done = false
-  const close = () => {
-    if (done) return
-    done = true
-    buffer = []
-    connection.request(method, (seq) => ({ kind: "close", seq, stream: id }), timeoutMs)
+  // everything that can still read the stream (the iterator, a detached `next`) holds this object,
+  // so it is what the registry watches: it is collected only once nothing can pull any more
+  const state = { buffer: [] as Array<unknown>, index: 0, done: false }
+  let opened: { readonly id: number; readonly generation: number } | undefined
+  const finish = () => {
+    state.done = true
+    state.buffer = []
+    abandoned.unregister(state)
+  }
+  const request = <R>(make: (seq: number) => Request): R => {
+    try {
+      return connection.request(method, make, timeoutMs) as R
+    } catch (error) {
+      // a failed open or pull ended the stream in the worker (or the worker is gone)
+      finish()
+      throw error
+    }
+  }
+  const open = (): number => {
+    if (opened !== undefined) {
+      if (connection.generation === opened.generation) return opened.id
+      finish()
+      throw new OfscWorkerDied({ method, reason: "the worker that held this stream is gone; open the stream again" })
+    }
+    const id = connection.nextStreamId()
+    request((seq) => ({ kind: "open", seq, stream: id, method, args }))
+    opened = { id, generation: connection.generation as number }
+    abandoned.register(state, { connection, generation: opened.generation, stream: id }, state)
+    return id
   }
   const iterator: SyncStream<unknown> = {
     next() {
-      while (index >= buffer.length) {
-        if (done) return { done: true, value: undefined }
-        const page = connection.request(method, (seq) => ({ kind: "pull", seq, stream: id }), timeoutMs) as {
-          readonly items: ReadonlyArray<unknown>
-          readonly done: boolean
-        }
+      while (state.index >= state.buffer.length) {
+        if (state.done) return { done: true, value: undefined }
+        const stream = open()
+        const page = request<{ readonly items: ReadonlyArray<unknown>; readonly done: boolean }>((seq) => ({
+          kind: "pull",
+          seq,
+          stream
+        }))
         if (page.done) {
-          done = true
+          finish()
           return { done: true, value: undefined }
         }
-        buffer = page.items.map(toPlain)
-        index = 0
+        state.buffer = page.items.map(toPlain)
+        state.index = 0
       }
-      return { done: false, value: buffer[index++] }
+      return { done: false, value: state.buffer[state.index++] }
     },
     return() {
-      close()
+      if (!state.done) {
+        finish()
+        // never opened, or opened in a worker that is gone since: nothing to close
+        if (opened !== undefined && connection.generation === opened.generation) {
+          const stream = opened.id
+          connection.request(method, (seq) => ({ kind: "close", seq, stream }), timeoutMs)
+        }
+      }
       return { done: true, value: undefined }
     },
     [Symbol.iterator]() {
@@ -129,6 +189,12 @@ const view = (connection: Connection, timeoutMs: number): OfscSync => {
     ping: () => {
       connection.request("ping", (seq) => ({ kind: "ping", seq }), timeoutMs)
     },
+    diagnostics: () =>
+      (
+        connection.request("diagnostics", (seq) => ({ kind: "diagnostics", seq }), timeoutMs) as {
+          value: SyncDiagnostics
+        }
+      ).value,
     close: () => connection.close()
   }
   return new Proxy(control, {

@@ -1,4 +1,7 @@
-/** The errors only the blocking client has: a deadline passed, the worker died, or a call would deadlock. */
+/**
+ * The errors only the blocking client has: a deadline passed, the worker died, a call would
+ * deadlock, or an unread stream was released.
+ */
 import { Data } from "effect"
 
 /** A call did not answer before its deadline; the worker is replaced before the next call. */
@@ -31,5 +34,28 @@ export class OfscSyncDeadlock extends Data.TaggedError("OfscSyncDeadlock")<{
       `${this.method}: ${this.baseUrl} is served by a server on this thread, which cannot answer while ` +
       "the thread is blocked; run the server in another process or worker, or use the async client"
     )
+  }
+}
+
+/**
+ * The worker released a stream the script kept but stopped reading, and the script pulled it again:
+ * it went `idle` longer than `streamIdleMs`, or it was the least recently read of more than
+ * `maxOpenStreams` open streams (`tooManyOpen`). Open the stream again (resuming where you were by
+ * `offset`, if the list pages by offset), or raise the limit.
+ *
+ * @example
+ * try { stream.next() } catch (e) { if (e instanceof OfscStreamReleased) stream = reopen() }
+ */
+export class OfscStreamReleased extends Data.TaggedError("OfscStreamReleased")<{
+  readonly method: string
+  readonly reason: "idle" | "tooManyOpen"
+  /** `streamIdleMs` for `idle`, `maxOpenStreams` for `tooManyOpen`. */
+  readonly limit: number
+}> {
+  override get message() {
+    return this.reason === "idle"
+      ? `${this.method}: the stream was released after ${this.limit} ms without a pull (streamIdleMs); open it again`
+      : `${this.method}: the stream was released because more than ${this.limit} streams were open and it was ` +
+          "the least recently read (maxOpenStreams); return() the streams you stop reading, or raise the limit"
   }
 }

@@ -1,7 +1,5 @@
 // Parity: every operation called through the blocking client (built dist/) and through the Effect
 // services, each against its own simulator process with the same seed, must answer the same.
-import { type ChildProcess, fork } from "node:child_process"
-import { fileURLToPath } from "node:url"
 import { OfscCapacity } from "@ofsc/capacity"
 import { OfscCollaboration } from "@ofsc/collaboration"
 import {
@@ -29,6 +27,7 @@ import { coreInventoryCalls } from "./parity/coreInventories.js"
 import { coreResourceCalls } from "./parity/coreResources.js"
 import type { Saved } from "./parity/data.js"
 import { metadataCalls } from "./parity/metadata.js"
+import { type SimProcess, simulatorSyncOptions, startSimulatorProcess } from "./support/simulator.js"
 
 const seed = 20_261_101
 const table = [
@@ -40,27 +39,6 @@ const table = [
   ...capacityStatisticsCalls,
   ...collaborationPartsCalls
 ]
-
-interface SimProcess {
-  readonly child: ChildProcess
-  readonly url: string
-  readonly instance: string
-}
-
-const startSimulatorProcess = async (): Promise<SimProcess> => {
-  const child = fork(
-    fileURLToPath(new URL("./support/simulatorProcess.mjs", import.meta.url)),
-    [String(seed), "small"],
-    {
-      stdio: ["ignore", "inherit", "inherit", "ipc"]
-    }
-  )
-  const { url, instance } = await new Promise<{ url: string; instance: string }>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as { url: string; instance: string }))
-    child.once("exit", (code) => reject(new Error(`simulator exited with ${code}`)))
-  })
-  return { child, url, instance }
-}
 
 /** The operation ids the Effect transport carried during the current call. */
 let carried: Array<string> = []
@@ -80,7 +58,7 @@ let services: Record<string, unknown>
 let ofs: OfscSync
 
 beforeAll(async () => {
-  ;[simA, simB] = await Promise.all([startSimulatorProcess(), startSimulatorProcess()])
+  ;[simA, simB] = await Promise.all([startSimulatorProcess(seed), startSimulatorProcess(seed)])
   const client = OfscClient.layer(
     simulatorClientOptions(simA, { retry: { maxRetries: 0 }, timeout: "20 seconds" })
   ).pipe(Layer.provide(OfscHttpClient.layerUndici), Layer.orDie)
@@ -105,11 +83,7 @@ beforeAll(async () => {
     }) as never
   )
   ofs = createOfscSync({
-    baseUrl: simB.url,
-    instance: simB.instance,
-    clientId: "ofsc-sim",
-    clientSecret: "sim-secret",
-    maxRetries: 0,
+    ...simulatorSyncOptions(simB),
     requestTimeoutMs: 20_000
   })
 })

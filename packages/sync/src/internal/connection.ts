@@ -56,6 +56,8 @@ interface Live {
   readonly worker: Worker
   readonly port: MessagePort
   readonly signal: Int32Array
+  /** Which worker of this connection this is (1, 2, ... as dead ones are replaced). */
+  readonly generation: number
 }
 
 /** How long a new worker may take to load and build its layers. */
@@ -80,6 +82,9 @@ const servedByThisThread = (port: number): boolean => {
 export class Connection {
   private live: Live | undefined
   private seq = 0
+  private generations = 0
+  private streamIds = 0
+  private releasing: Array<{ readonly generation: number; readonly stream: number }> = []
   private closed = false
   private readonly localPort: number | undefined
 
@@ -110,6 +115,37 @@ export class Connection {
     return this.awaitReply(live, method, request.seq, deadline, timeoutMs)
   }
 
+  /** The generation of the worker now running, if one is. */
+  get generation(): number | undefined {
+    return this.live?.generation
+  }
+
+  /** A stream id never handed out before by this connection, whichever worker holds the stream. */
+  nextStreamId(): number {
+    return ++this.streamIds
+  }
+
+  /**
+   * Asks the worker of `generation` to close a stream nobody can read any more, without waiting
+   * (a finalizer calls this). Ids released in one turn go out as one message after it; a stream of
+   * a worker that has since been replaced died with it, so its id is dropped, never sent to the new one.
+   */
+  release(generation: number, stream: number): void {
+    if (this.releasing.push({ generation, stream }) > 1) return
+    queueMicrotask(() => {
+      const batch = this.releasing
+      this.releasing = []
+      const live = this.live
+      const streams = batch.filter((r) => r.generation === live?.generation).map((r) => r.stream)
+      if (live === undefined || streams.length === 0) return
+      try {
+        live.port.postMessage({ kind: "release", streams })
+      } catch {
+        // the port closed meanwhile: the worker and its streams are gone already
+      }
+    })
+  }
+
   /** Ends the worker; later calls throw. */
   close(): void {
     this.closed = true
@@ -128,7 +164,7 @@ export class Connection {
     // a script that forgets close() must still be able to exit
     worker.unref()
     port1.unref()
-    this.live = { worker, port: port1, signal }
+    this.live = { worker, port: port1, signal, generation: ++this.generations }
     // the worker answers seq 0 once its layers are built (or with the configuration error)
     const bootMs = this.options.bootTimeoutMs ?? defaultBootTimeoutMs
     this.awaitReply(this.live, method, 0, performance.now() + bootMs, bootMs)

@@ -12,7 +12,7 @@ import {
   OfscServerError,
   OfscTransportError
 } from "@ofsc/core"
-import { OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
+import { OfscStreamReleased, OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
 import { decodeValue, type EncodedError } from "./codec.js"
 
 // biome-ignore lint/suspicious/noExplicitAny: each class takes its own field record
@@ -32,7 +32,8 @@ const classes: Record<string, ErrorClass> = {
   OfscConfigError,
   OfscSyncTimeout,
   OfscWorkerDied,
-  OfscSyncDeadlock
+  OfscSyncDeadlock,
+  OfscStreamReleased
 }
 
 /** Rebuilds an error as the same class it was in the worker (a plain Error for unknown tags). */

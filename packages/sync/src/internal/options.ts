@@ -26,7 +26,26 @@ export interface SyncOptions {
   readonly timeoutMs?: number | undefined
   /** How long a new worker may take to start (ms); 30,000 by default. */
   readonly bootTimeoutMs?: number | undefined
+  /**
+   * How long the worker keeps a stream that is not read (ms): 300,000 (5 minutes) by default,
+   * `Infinity` for ever. A stream held open holds its last page; reading it later throws
+   * `OfscStreamReleased`.
+   */
+  readonly streamIdleMs?: number | undefined
+  /**
+   * How many streams the worker keeps open at once: 64 by default, `Infinity` for no cap. Opening
+   * one more (its first `next()`) releases the least recently read; reading that one later throws
+   * `OfscStreamReleased`. This bounds a script that drops streams unfinished and never lets the
+   * event loop run (so the iterators it dropped are never finalized).
+   */
+  readonly maxOpenStreams?: number | undefined
 }
+
+/** The stream bounds the worker applies, with their defaults. */
+export const streamLimits = (options: SyncOptions) => ({
+  idleMs: options.streamIdleMs ?? 300_000,
+  maxOpen: Math.max(1, options.maxOpenStreams ?? 64)
+})
 
 const redacted = (value: string | undefined) => Redacted.make(value ?? "")
 

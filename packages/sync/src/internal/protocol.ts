@@ -22,10 +22,14 @@ export interface CallRequest {
   readonly args: ReadonlyArray<unknown>
 }
 
-/** Opens a stream method; later `pull`s read it one chunk (one page) at a time. */
+/**
+ * Opens a stream method under an id the caller chose; later `pull`s read it one chunk (one page) at
+ * a time. The caller numbers streams once per client, never per worker, so an id is never reused.
+ */
 export interface OpenStreamRequest {
   readonly kind: "open"
   readonly seq: number
+  readonly stream: number
   readonly method: string
   readonly args: ReadonlyArray<unknown>
 }
@@ -44,14 +48,38 @@ export interface CloseStreamRequest {
   readonly stream: number
 }
 
+/**
+ * Closes streams whose iterators were garbage collected. One-way: the worker does not answer, so a
+ * finalizer can post it without blocking. A stream the worker no longer holds is skipped.
+ */
+export interface ReleaseStreamsMessage {
+  readonly kind: "release"
+  readonly streams: ReadonlyArray<number>
+}
+
+/** Asks how many streams the worker holds open and how big its heap is. */
+export interface DiagnosticsRequest {
+  readonly kind: "diagnostics"
+  readonly seq: number
+}
+
 /** Does nothing and answers: the cost of the round trip itself. */
 export interface PingRequest {
   readonly kind: "ping"
   readonly seq: number
 }
 
-/** Every request the caller may send. */
-export type Request = CallRequest | OpenStreamRequest | PullRequest | CloseStreamRequest | PingRequest
+/** Every request the caller may send and wait for. */
+export type Request =
+  | CallRequest
+  | OpenStreamRequest
+  | PullRequest
+  | CloseStreamRequest
+  | DiagnosticsRequest
+  | PingRequest
+
+/** Everything the worker may receive: the requests, and the one-way release. */
+export type Message = Request | ReleaseStreamsMessage
 
 /** The worker's answer to one request. */
 export type Reply =

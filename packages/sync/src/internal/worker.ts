@@ -2,6 +2,8 @@
  * The worker side: one Effect runtime with the configured transport, answering one request at a
  * time. Each reply goes on the port first, then the shared signal wakes the blocked caller.
  */
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import type { MessagePort } from "node:worker_threads"
 import { OfscCapacity } from "@ofsc/capacity"
 import { OfscCollaboration } from "@ofsc/collaboration"
@@ -10,14 +12,27 @@ import { OfscMetadata } from "@ofsc/metadata"
 import { OfscPartsCatalog } from "@ofsc/parts-catalog"
 import { OfscStatistics } from "@ofsc/statistics"
 import { Cause, Chunk, Effect, Exit, Layer, ManagedRuntime, Option, Scope, Stream } from "effect"
+import { OfscStreamReleased } from "../errors.js"
 import { encodeError, encodeValue } from "./codec.js"
-import { type SyncOptions, toConfigOptions } from "./options.js"
-import { type Reply, type Request, Signal } from "./protocol.js"
+import { type SyncOptions, streamLimits, toConfigOptions } from "./options.js"
+import { type Message, type Reply, type Request, Signal } from "./protocol.js"
 
 interface OpenStream {
+  readonly method: string
   readonly pull: Effect.Effect<Chunk.Chunk<unknown>, Option.Option<unknown>>
   readonly scope: Scope.CloseableScope
+  /** Releases the stream when it has not been pulled for `streamIdleMs`; cleared while a pull runs. */
+  idle: ReturnType<typeof setTimeout> | undefined
 }
+
+/** What a pull of a stream the worker released by itself is told, until the caller lets the id go. */
+type Tombstone = Pick<OfscStreamReleased, "method" | "reason" | "limit">
+
+/** Tombstones kept at most: a script that never yields (so never finalizes) must not grow them for ever. */
+const maxTombstones = 10_000
+
+/** Node fires a timer longer than this at once: such an idle bound means no bound. */
+const maxTimerMs = 2 ** 31 - 1
 
 /** Builds the object of API groups whose methods the caller names (`core.raw`, `metadata.shifts.get`, ...). */
 const makeApi = Effect.map(
@@ -31,9 +46,15 @@ const makeApi = Effect.map(
   }),
   (api) => ({
     ...api,
-    // failure drills for this package's own tests: a worker that exits or crashes mid-call
+    // drills for this package's own tests: a worker that exits or crashes mid-call, and a full
+    // garbage collection (a worker refuses --expose-gc, so the flag is set at run time)
     ...(process.env.OFSC_SYNC_TEST_HOOKS === "1" && {
       drill: {
+        gc: () =>
+          Effect.sync(() => {
+            setFlagsFromString("--expose-gc")
+            ;(runInNewContext("gc") as () => void)()
+          }),
         exit: () => Effect.sync(() => process.exit(3)),
         crash: () =>
           Effect.async<never>(() => {
@@ -79,8 +100,36 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
   const runtime = ManagedRuntime.make(services.pipe(Layer.provide(client)))
   // the services are built once, at boot; every call resolves its method on them
   const api = runtime.runPromiseExit(makeApi)
+  const limits = streamLimits(data.options)
+  // in order of last use, least recent first: the one to release when too many are open
   const streams = new Map<number, OpenStream>()
-  let nextStream = 1
+  const released = new Map<number, Tombstone>()
+
+  const closeStream = async (id: number): Promise<void> => {
+    const open = streams.get(id)
+    if (open === undefined) return
+    streams.delete(id)
+    clearTimeout(open.idle)
+    // closing the scope interrupts any page being read ahead and frees what the stream held; a
+    // finalizer that fails must not take the worker down, so the exit is dropped
+    await runtime.runPromiseExit(Scope.close(open.scope, Exit.void))
+  }
+  /** The worker's own release (idle, or too many open): a later pull is told why. */
+  const releaseStream = (id: number, reason: Tombstone["reason"]): Promise<void> => {
+    const open = streams.get(id)
+    if (open === undefined) return Promise.resolve()
+    released.set(id, { method: open.method, reason, limit: reason === "idle" ? limits.idleMs : limits.maxOpen })
+    if (released.size > maxTombstones) released.delete(released.keys().next().value as number)
+    return closeStream(id)
+  }
+  /** Marks a stream as just used: last in line for the cap, idle timer restarted. */
+  const touch = (id: number, open: OpenStream) => {
+    streams.delete(id)
+    streams.set(id, open)
+    clearTimeout(open.idle)
+    open.idle =
+      limits.idleMs > maxTimerMs ? undefined : setTimeout(() => void releaseStream(id, "idle"), limits.idleMs).unref()
+  }
 
   const handle = async (request: Request): Promise<Reply> => {
     const seq = request.seq
@@ -106,18 +155,37 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
         const pull = await runtime.runPromise(
           Scope.extend(Stream.toPull(result as Stream.Stream<unknown, unknown>), scope)
         )
-        const id = nextStream++
-        streams.set(id, { pull, scope })
+        const id = request.stream
+        touch(id, { method: request.method, pull, scope, idle: undefined })
+        for (const [oldest] of streams) {
+          if (streams.size <= limits.maxOpen) break
+          await releaseStream(oldest, "tooManyOpen")
+        }
         return { seq, ok: true, stream: id }
       }
       case "pull": {
-        const open = streams.get(request.stream)
-        if (open === undefined) return { seq, ok: true, items: [], done: true }
+        const id = request.stream
+        const open = streams.get(id)
+        if (open === undefined) {
+          const tombstone = released.get(id)
+          released.delete(id)
+          return {
+            seq,
+            ok: false,
+            error: encodeError(
+              tombstone === undefined
+                ? new Error(`@ofsc/sync: stream ${id} is not open`)
+                : new OfscStreamReleased(tombstone)
+            )
+          }
+        }
+        clearTimeout(open.idle)
         const exit = await runtime.runPromiseExit(open.pull)
-        if (Exit.isSuccess(exit))
+        if (Exit.isSuccess(exit)) {
+          touch(id, open)
           return { seq, ok: true, items: Chunk.toArray(exit.value).map(encodeValue), done: false }
-        streams.delete(request.stream)
-        await runtime.runPromise(Scope.close(open.scope, Exit.void))
+        }
+        await closeStream(id)
         const failed = Cause.failureOption(exit.cause)
         if (Option.isNone(failed)) return { seq, ok: false, error: failure(exit.cause) }
         const error = failed.value
@@ -127,17 +195,25 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
           ? { seq, ok: true, items: [], done: true }
           : { seq, ok: false, error: encodeError(error.value) }
       }
-      case "close": {
-        const open = streams.get(request.stream)
-        streams.delete(request.stream)
-        if (open !== undefined) await runtime.runPromise(Scope.close(open.scope, Exit.void))
+      case "close":
+        released.delete(request.stream)
+        await closeStream(request.stream)
         return { seq, ok: true, value: undefined }
-      }
+      case "diagnostics":
+        return { seq, ok: true, value: { openStreams: streams.size, heapUsedBytes: process.memoryUsage().heapUsed } }
     }
   }
 
-  port.on("message", (request: Request) => {
-    handle(request).then(reply, (error: unknown) => reply({ seq: request.seq, ok: false, error: encodeError(error) }))
+  port.on("message", (message: Message) => {
+    if (message.kind === "release") {
+      // the caller's iterators are gone: nobody can pull these ids again, not even to hear why
+      for (const id of message.streams) {
+        released.delete(id)
+        void closeStream(id)
+      }
+      return
+    }
+    handle(message).then(reply, (error: unknown) => reply({ seq: message.seq, ok: false, error: encodeError(error) }))
   })
   // boot: building the layers here surfaces configuration errors at once, as the reply to seq 0
   runtime
