@@ -241,7 +241,10 @@ describe("OAuth2 client credentials", () => {
         Effect.forEach(Array.from({ length: 200 }), () => getOne(t), { concurrency: "unbounded" })
       )
       expect(results).toHaveLength(200)
-      expect(server.apiRequests()).toHaveLength(200)
+      // a call that reaches the server just as its token turns 1 s old gets one refresh and retry
+      // (a loaded machine makes that likelier); none fails, and none waits long enough to need two
+      expect(server.apiRequests().length).toBeGreaterThanOrEqual(200)
+      expect(server.apiRequests().length).toBeLessThan(240)
       expect(server.tokenRequests().length).toBeGreaterThanOrEqual(1)
     })
   )
