@@ -28,8 +28,9 @@ export const makeTokenCache = <E>(
     const lock = yield* Effect.makeSemaphore(1)
 
     const fetchAndStore = Effect.gen(function* () {
-      const { value, lifetimeMs } = yield* fetchToken
+      // the lifetime counts from when the token was asked for: OFS's clock started no later
       const now = yield* Clock.currentTimeMillis
+      const { value, lifetimeMs } = yield* fetchToken
       yield* Ref.set(
         current,
         Option.some({ value, expiresAt: now + lifetimeMs, refreshAt: now + lifetimeMs - refreshMargin(lifetimeMs) })
