@@ -83,7 +83,10 @@ const main = async () => {
           let count = first.items.length
           let next = 0
           const worker = async () => {
-            while (next < offsets.length) count += (await rawPage(offsets[next++] as number)).items.length
+            while (next < offsets.length) {
+              const page = await rawPage(offsets[next++] as number)
+              count += page.items.length
+            }
           }
           await Promise.all([worker(), worker(), worker(), worker()])
           return count
