@@ -143,6 +143,44 @@ const readResponse = (response: HttpClientResponse.HttpClientResponse, wantBytes
 /** A JSON.parse reviver that leaves out `null` values, as the lenient models read them (absent). */
 const dropNulls = (_key: string, value: unknown): unknown => (value === null ? undefined : value)
 
+/** What a compiled decoder (see `ResponseBodySpec.decoder`) answers for JSON its model refuses. */
+const invalidAnswer = Symbol.for("@ofsc/models/invalid")
+
+/** Plain JSON.parse and one pass of the compiled decoder; `invalidAnswer` for text that is not JSON too. */
+const decodeCompiled = (compiled: (json: unknown) => unknown, text: string): unknown => {
+  let json: unknown
+  try {
+    json = text === "" ? undefined : JSON.parse(text)
+  } catch {
+    return invalidAnswer
+  }
+  return compiled(json)
+}
+
+/**
+ * The schema's decode, as before compiled decoders: the only path for hand-written descriptors, and
+ * the one that says why an answer a compiled decoder refused does not match (the same issues).
+ */
+const decodeWithSchema = (
+  op: AnyOperation,
+  path: string,
+  read: ReadResponse
+): Effect.Effect<unknown, OfscDecodeError> => {
+  const success = op.success as Extract<AnyOperation["success"], { readonly kind: "json" }>
+  const info = { operation: op.id, method: op.method, path, status: read.status }
+  const fast = success.nullsAsAbsent === true
+  let json: unknown
+  try {
+    json = read.text === "" ? undefined : fast ? JSON.parse(read.text, dropNulls) : JSON.parse(read.text)
+  } catch {
+    return Effect.fail(new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] }))
+  }
+  const result = decoderFor(success.schema, fast)(json)
+  return Either.isRight(result)
+    ? Effect.succeed(result.right)
+    : Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(result.left) }))
+}
+
 /** Effect's built-in tracer keeps spans in memory only; with it installed, a span per call is pure cost. */
 let builtInTracer: Tracer.Tracer | undefined
 const isBuiltInTracer = (tracer: Tracer.Tracer): boolean => {
@@ -297,21 +335,12 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
         case "bytes":
           return Effect.succeed(read.bytes ?? new Uint8Array())
         case "json": {
-          const info = { operation: op.id, method: op.method, path, status: read.status }
-          const fast = op.success.nullsAsAbsent === true
-          let json: unknown
-          try {
-            json = read.text === "" ? undefined : fast ? JSON.parse(read.text, dropNulls) : JSON.parse(read.text)
-          } catch {
-            return Effect.fail(
-              new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] })
-            )
+          const compiled = op.success.decoder?.()
+          if (compiled !== undefined) {
+            const value = decodeCompiled(compiled, read.text)
+            if (value !== invalidAnswer) return Effect.succeed(value)
           }
-          const decode = decoderFor(op.success.schema, fast)
-          return Either.match(decode(json), {
-            onLeft: (error) => Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(error) })),
-            onRight: Effect.succeed
-          })
+          return decodeWithSchema(op, path, read)
         }
       }
     }

@@ -40,6 +40,13 @@ export type ResponseBodySpec<A> =
        * the type side alone, which decodes large lists about twice as fast.
        */
       readonly nullsAsAbsent?: boolean | undefined
+      /**
+       * The schema's compiled decoder (generated beside the lenient models), named lazily: a
+       * function over parsed JSON that answers what the schema's decode answers, or
+       * `Symbol.for("@ofsc/models/invalid")` where it fails. The transport then decodes with the
+       * schema only to say why.
+       */
+      readonly decoder?: (() => (json: unknown) => unknown) | undefined
     }
   | { readonly kind: "empty" }
   | { readonly kind: "bytes" }
@@ -125,6 +132,7 @@ export type ResponseSpecInput =
       readonly kind: "json"
       readonly schema: Schema.Schema.AnyNoContext
       readonly nullsAsAbsent?: boolean | undefined
+      readonly decoder?: (() => (json: unknown) => unknown) | undefined
     }
   | { readonly kind: "empty" }
   | { readonly kind: "bytes" }

@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { Operation } from "@ofsc/core"
-import { Schema } from "effect"
+import { OfscClient, OfscHttpClient, Operation } from "@ofsc/core"
+import { Layer, Redacted, Schema } from "effect"
 
 /** A shift as the metadata API answers it; links and optional fields as OFS sends them. */
 export const Shift = Schema.Struct({
@@ -36,6 +36,18 @@ export const basicAuthorization = `Basic ${Buffer.from(
   `${credentials.clientId}@${credentials.instance}:${credentials.clientSecret}`
 ).toString("base64")}`
 
+/** The Effect client over `origin` with `credentials`, on OfscHttpClient.layerUndici. */
+export const clientLayer = (origin: string) =>
+  OfscClient.layer({
+    baseUrl: origin,
+    instance: credentials.instance,
+    credentials: {
+      _tag: "Basic",
+      clientId: credentials.clientId,
+      clientSecret: Redacted.make(credentials.clientSecret)
+    }
+  }).pipe(Layer.provide(OfscHttpClient.layerUndici))
+
 /** The path of one shift. */
 export const shiftPath = (label: string) => `/rest/ofscMetadata/v1/shifts/${encodeURIComponent(label)}`
 
@@ -45,10 +57,13 @@ export interface ShiftServer {
   readonly stop: () => void
 }
 
-/** Starts the shift server in a child process, so its work is not timed with the client's. */
-export const startServer = async (): Promise<ShiftServer> => {
+/**
+ * Starts the shift server (or another server script of this folder) in a child process, so its
+ * work is not timed with the client's.
+ */
+export const startServer = async (script = "./shiftServer.ts"): Promise<ShiftServer> => {
   // the child inherits this process's execArgv, so under tsx it runs TypeScript too
-  const child: ChildProcess = fork(fileURLToPath(new URL("./shiftServer.ts", import.meta.url)), [], {
+  const child: ChildProcess = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
     stdio: ["ignore", "inherit", "inherit", "ipc"]
   })
   const stop = () => {

@@ -1,6 +1,7 @@
 /**
  * `pnpm codegen`: regenerates the models (and, once present, the operation tables) from the spec.
  */
+import { generateDecoders } from "./decoders.js"
 import { generateModels } from "./models.js"
 import { generateOperations } from "./operations.js"
 
@@ -8,6 +9,12 @@ const models = generateModels()
 console.log(
   `models: ${models.definitions} definitions, ${models.inputs} Input variants, ${models.files.length} files, ${models.changed.length} changed`
 )
+
+const decoders = await generateDecoders()
+console.log(
+  `decoders: ${decoders.compiled} compiled, ${decoders.fallbacks.length} left to their Schema, ${decoders.changed.length} files changed`
+)
+for (const fallback of decoders.fallbacks) console.log(`  left to its Schema: ${fallback}`)
 
 const ops = generateOperations()
 console.log(

@@ -4,6 +4,7 @@
  * `src/generated/api.ts` (the explicit API interface, grouped as `naming.ts` says, and its
  * implementation over the transport).
  */
+import { decoderName } from "./decoders.js"
 import { createEmitContext, emitSchema, modelImportPath, modelName, primitivesUsed } from "./emitSchema.js"
 import { operationNames, streamNameFor } from "./naming.js"
 import { concurrencyLimits } from "./operationLimits.js"
@@ -307,6 +308,18 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
     return name
   }
 
+  const decoderImports = new Map<string, Set<string>>()
+  /** `, decoder: () => decodeX` when the answer is a whole lenient model (inline shapes keep the Schema path). */
+  const compiledDecoder = (expr: Expr): string => {
+    const definition = definitionOf(expr.node)
+    if (definition === undefined || expr.orEmpty || expr.mode !== "decode") return ""
+    const path = modelImportPath(definition)
+    const set = decoderImports.get(path) ?? new Set<string>()
+    set.add(decoderName(definition))
+    decoderImports.set(path, set)
+    return `, decoder: () => ${decoderName(definition)}`
+  }
+
   for (const p of files.planned) {
     const route = `${p.spec.method} ${p.spec.path}`
     const fields: Array<string> = [
@@ -355,8 +368,11 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
         break
       case "json":
         success = schemaName(p.success.schema, `${p.typeBase}Response`, `The answer of \`${p.id}\` (${route}).`)
-        // lenient models only turn nulls into absent fields: the transport's fast path applies
-        fields.push(`success: { kind: "json", schema: ${success}, nullsAsAbsent: true }`)
+        // lenient models only turn nulls into absent fields: the transport's fast path applies; a
+        // model's compiled decoder is named lazily, so the transport reaches it only on first use
+        fields.push(
+          `success: { kind: "json", schema: ${success}, nullsAsAbsent: true${compiledDecoder(p.success.schema)} }`
+        )
     }
     if (p.paging !== "none") fields.push(`paging: ${quote(p.paging)}`)
     const limit = concurrencyLimits[p.id]
@@ -376,7 +392,9 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
   }
 
   const body = [...declarations, ...descriptors].join("\n")
-  const modelImports = new Map<string, Set<string>>()
+  const modelImports = new Map<string, Set<string>>(
+    [...decoderImports.entries()].map(([path, ids]) => [path, new Set(ids)] as const)
+  )
   for (const c of [ctx.decode, ctx.encode]) {
     for (const [path, ids] of c.imports()) {
       const set = modelImports.get(path) ?? new Set<string>()

@@ -17,7 +17,19 @@ import {
   V1QuotaResult,
   V2PatchQuotaInput,
   V2PatchQuotaResult,
-  V2QuotaResult
+  V2QuotaResult,
+  decodeActivityBookingOptions,
+  decodeBookingClosingScheduleList,
+  decodeBookingFieldsDependencies,
+  decodeBookingStatusList,
+  decodeCapacityList,
+  decodeResultBookingStatusObject,
+  decodeResultObject,
+  decodeResultQuotaObject,
+  decodeShowBookingGrid,
+  decodeV1QuotaResult,
+  decodeV2PatchQuotaResult,
+  decodeV2QuotaResult
 } from "@ofsc/models/capacity"
 import { Schema } from "effect"
 
@@ -123,7 +135,12 @@ export const activityBookingOptionsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/activityBookingOptions",
   query: ActivityBookingOptionsGetQuery,
-  success: { kind: "json", schema: ActivityBookingOptions, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ActivityBookingOptions,
+    nullsAsAbsent: true,
+    decoder: () => decodeActivityBookingOptions
+  }
 })
 
 /** GET /rest/ofscCapacity/v1/bookingClosingSchedule */
@@ -132,7 +149,12 @@ export const bookingClosingScheduleGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/bookingClosingSchedule",
   query: BookingClosingScheduleGetQuery,
-  success: { kind: "json", schema: BookingClosingScheduleList, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: BookingClosingScheduleList,
+    nullsAsAbsent: true,
+    decoder: () => decodeBookingClosingScheduleList
+  }
 })
 
 /** PATCH /rest/ofscCapacity/v1/bookingClosingSchedule */
@@ -141,7 +163,7 @@ export const bookingClosingScheduleUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/bookingClosingSchedule",
   body: { kind: "json", schema: BookingClosingScheduleListInput },
-  success: { kind: "json", schema: ResultObject, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResultObject, nullsAsAbsent: true, decoder: () => decodeResultObject }
 })
 
 /** GET /rest/ofscCapacity/v1/bookingFieldsDependencies */
@@ -149,7 +171,12 @@ export const bookingFieldsDependenciesGet = Operation.make({
   id: "capacity.bookingFieldsDependencies.get",
   method: "GET",
   path: "/rest/ofscCapacity/v1/bookingFieldsDependencies",
-  success: { kind: "json", schema: BookingFieldsDependencies, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: BookingFieldsDependencies,
+    nullsAsAbsent: true,
+    decoder: () => decodeBookingFieldsDependencies
+  }
 })
 
 /** GET /rest/ofscCapacity/v1/bookingStatuses */
@@ -158,7 +185,7 @@ export const bookingStatusesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/bookingStatuses",
   query: BookingStatusesListQuery,
-  success: { kind: "json", schema: BookingStatusList, nullsAsAbsent: true }
+  success: { kind: "json", schema: BookingStatusList, nullsAsAbsent: true, decoder: () => decodeBookingStatusList }
 })
 
 /** PATCH /rest/ofscCapacity/v1/bookingStatuses */
@@ -167,7 +194,12 @@ export const bookingStatusesUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/bookingStatuses",
   body: { kind: "json", schema: BookingStatusRequestListInput },
-  success: { kind: "json", schema: ResultBookingStatusObject, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ResultBookingStatusObject,
+    nullsAsAbsent: true,
+    decoder: () => decodeResultBookingStatusObject
+  }
 })
 
 /** GET /rest/ofscCapacity/v1/capacity */
@@ -176,7 +208,7 @@ export const availableCapacityGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/capacity",
   query: AvailableCapacityGetQuery,
-  success: { kind: "json", schema: CapacityList, nullsAsAbsent: true }
+  success: { kind: "json", schema: CapacityList, nullsAsAbsent: true, decoder: () => decodeCapacityList }
 })
 
 /** GET /rest/ofscCapacity/v1/quota */
@@ -185,7 +217,7 @@ export const quotaGetV1 = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/quota",
   query: QuotaGetV1Query,
-  success: { kind: "json", schema: V1QuotaResult, nullsAsAbsent: true }
+  success: { kind: "json", schema: V1QuotaResult, nullsAsAbsent: true, decoder: () => decodeV1QuotaResult }
 })
 
 /** PATCH /rest/ofscCapacity/v1/quota */
@@ -194,7 +226,7 @@ export const quotaUpdateV1 = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/quota",
   body: { kind: "json", schema: QuotaPatchListInput },
-  success: { kind: "json", schema: ResultQuotaObject, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResultQuotaObject, nullsAsAbsent: true, decoder: () => decodeResultQuotaObject }
 })
 
 /** POST /rest/ofscCapacity/v1/showBookingGrid */
@@ -203,7 +235,7 @@ export const bookingGridShow = Operation.make({
   method: "POST",
   path: "/rest/ofscCapacity/v1/showBookingGrid",
   body: { kind: "json", schema: ShowBookingGridSchemaInput },
-  success: { kind: "json", schema: ShowBookingGrid, nullsAsAbsent: true }
+  success: { kind: "json", schema: ShowBookingGrid, nullsAsAbsent: true, decoder: () => decodeShowBookingGrid }
 })
 
 /** GET /rest/ofscCapacity/v2/quota */
@@ -212,7 +244,7 @@ export const quotaGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v2/quota",
   query: QuotaGetQuery,
-  success: { kind: "json", schema: V2QuotaResult, nullsAsAbsent: true }
+  success: { kind: "json", schema: V2QuotaResult, nullsAsAbsent: true, decoder: () => decodeV2QuotaResult }
 })
 
 /** PATCH /rest/ofscCapacity/v2/quota */
@@ -221,7 +253,7 @@ export const quotaUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v2/quota",
   body: { kind: "json", schema: V2PatchQuotaInput },
-  success: { kind: "json", schema: V2PatchQuotaResult, nullsAsAbsent: true }
+  success: { kind: "json", schema: V2PatchQuotaResult, nullsAsAbsent: true, decoder: () => decodeV2PatchQuotaResult }
 })
 
 /** Every capacity operation, in spec order. */

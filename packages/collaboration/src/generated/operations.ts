@@ -8,7 +8,12 @@ import {
   SendMessageRequestInput,
   SendMessageResponse,
   StartChatRequestInput,
-  StartChatResponse
+  StartChatResponse,
+  decodeAddressBookList,
+  decodeGetMessageResponse,
+  decodeParticipantList,
+  decodeSendMessageResponse,
+  decodeStartChatResponse
 } from "@ofsc/models/collaboration"
 import { Schema } from "effect"
 
@@ -34,7 +39,7 @@ export const addressBookList = Operation.make({
   method: "GET",
   path: "/rest/ofscCollaboration/v1/addressBook",
   query: AddressBookListQuery,
-  success: { kind: "json", schema: AddressBookList, nullsAsAbsent: true },
+  success: { kind: "json", schema: AddressBookList, nullsAsAbsent: true, decoder: () => decodeAddressBookList },
   paging: "offset-limit"
 })
 
@@ -44,7 +49,7 @@ export const chatsCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCollaboration/v1/chats",
   body: { kind: "json", schema: StartChatRequestInput },
-  success: { kind: "json", schema: StartChatResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: StartChatResponse, nullsAsAbsent: true, decoder: () => decodeStartChatResponse }
 })
 
 /** POST /rest/ofscCollaboration/v1/chats/{chatId}/leave */
@@ -61,7 +66,7 @@ export const chatsMessagesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/messages",
   pathParams: Schema.Struct({ chatId: Schema.Int }),
-  success: { kind: "json", schema: GetMessageResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetMessageResponse, nullsAsAbsent: true, decoder: () => decodeGetMessageResponse }
 })
 
 /** POST /rest/ofscCollaboration/v1/chats/{chatId}/messages */
@@ -71,7 +76,7 @@ export const chatsMessagesCreate = Operation.make({
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/messages",
   pathParams: Schema.Struct({ chatId: Schema.Int }),
   body: { kind: "json", schema: SendMessageRequestInput },
-  success: { kind: "json", schema: SendMessageResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: SendMessageResponse, nullsAsAbsent: true, decoder: () => decodeSendMessageResponse }
 })
 
 /** GET /rest/ofscCollaboration/v1/chats/{chatId}/participants */
@@ -81,7 +86,7 @@ export const chatsParticipantsList = Operation.make({
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/participants",
   pathParams: Schema.Struct({ chatId: Schema.Int }),
   query: ChatsParticipantsListQuery,
-  success: { kind: "json", schema: ParticipantList, nullsAsAbsent: true },
+  success: { kind: "json", schema: ParticipantList, nullsAsAbsent: true, decoder: () => decodeParticipantList },
   paging: "offset-limit"
 })
 

@@ -89,7 +89,54 @@ import {
   WhereIsMyTechResponse,
   WorkScheduleItemInput,
   WorkSchedules,
-  WorkSchedulesCalendarView
+  WorkSchedulesCalendarView,
+  decodeActivities,
+  decodeBulkUpdateResourceInventoriesResponseSchema,
+  decodeBulkUpdateWorkSchedulesResponseSchema,
+  decodeBulkUpdateWorkSkillsResponseSchema,
+  decodeBulkUpdateWorkZonesResponseSchema,
+  decodeCollaborationGroups,
+  decodeCreateSubscriptionResponse,
+  decodeCustomActionActivityBulkUpdateSchemaResponse,
+  decodeDailyExtractDateFiles,
+  decodeDailyExtractSubfolders,
+  decodeFindMatchingResourcesResponseSchema,
+  decodeFindNearbyActivitiesResponse,
+  decodeFindResourcesForUrgentAssignmentResponseSchema,
+  decodeGetActivitiesResponse,
+  decodeGetActivitySchema,
+  decodeGetCalendarsResponse,
+  decodeGetCapacityCategoriesSchema,
+  decodeGetResourceWorkZones,
+  decodeInventory,
+  decodeLastKnownResourcesPositionsResponseSchema,
+  decodeLinkedActivities,
+  decodeLinkedActivity,
+  decodeRequiredInventories,
+  decodeResource,
+  decodeResourceAssignedLocationsWeek,
+  decodeResourceInventories,
+  decodeResourceInventory,
+  decodeResourceLocation,
+  decodeResourceLocations,
+  decodeResourcePositions,
+  decodeResourcePreferences,
+  decodeResourceUsers,
+  decodeResourceWorkSkills,
+  decodeResources,
+  decodeResourcesAssistants,
+  decodeResourcesInAreaResponseSchema,
+  decodeRoute,
+  decodeServiceRequestsItem,
+  decodeSetResourcesPositionsResponseSchema,
+  decodeSubmittedForms,
+  decodeSubscriptionInfoResponse,
+  decodeUserGet,
+  decodeUserResponse,
+  decodeUsers,
+  decodeWhereIsMyTechResponse,
+  decodeWorkSchedules,
+  decodeWorkSchedulesCalendarView
 } from "@ofsc/models/core"
 import { Schema } from "effect"
 
@@ -495,7 +542,12 @@ export const activitiesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities",
   query: ActivitiesListQuery,
-  success: { kind: "json", schema: GetActivitiesResponse, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: GetActivitiesResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeGetActivitiesResponse
+  },
   paging: "offset-limit",
   concurrencyLimit: 3
 })
@@ -506,7 +558,7 @@ export const activitiesCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities",
   body: { kind: "json", schema: CreateActivitySchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/custom-actions/bulkUpdate */
@@ -515,7 +567,12 @@ export const activitiesBulkUpdate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/custom-actions/bulkUpdate",
   body: { kind: "json", schema: CustomActionActivityBulkUpdateSchemaInput },
-  success: { kind: "json", schema: CustomActionActivityBulkUpdateSchemaResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: CustomActionActivityBulkUpdateSchemaResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeCustomActionActivityBulkUpdateSchemaResponse
+  }
 })
 
 /** GET /rest/ofscCore/v1/activities/custom-actions/search */
@@ -524,7 +581,7 @@ export const activitiesSearch = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/custom-actions/search",
   query: ActivitiesSearchQuery,
-  success: { kind: "json", schema: Activities, nullsAsAbsent: true },
+  success: { kind: "json", schema: Activities, nullsAsAbsent: true, decoder: () => decodeActivities },
   paging: "offset-limit"
 })
 
@@ -534,7 +591,7 @@ export const activitiesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** PATCH /rest/ofscCore/v1/activities/{activityId} */
@@ -544,7 +601,7 @@ export const activitiesUpdate = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: UpdateActivitySchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId} */
@@ -561,7 +618,12 @@ export const activitiesCapacityCategoriesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/capacityCategories",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetCapacityCategoriesSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: GetCapacityCategoriesSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeGetCapacityCategoriesSchema
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel */
@@ -571,7 +633,7 @@ export const activitiesCancel = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/complete */
@@ -581,7 +643,7 @@ export const activitiesComplete = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/complete",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/delay */
@@ -591,7 +653,7 @@ export const activitiesDelay = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/delay",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: ActivitiesDelayBody },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute */
@@ -600,7 +662,7 @@ export const activitiesEnroute = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/move */
@@ -619,7 +681,7 @@ export const activitiesNotDone = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/notDone",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen */
@@ -629,7 +691,7 @@ export const activitiesReopen = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: ReopenActivityRequestInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/start */
@@ -639,7 +701,7 @@ export const activitiesStart = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/start",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusEnrouteChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework */
@@ -649,7 +711,7 @@ export const activitiesStartPrework = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: ActivitiesStartPreworkBody },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel */
@@ -658,7 +720,7 @@ export const activitiesStopTravel = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend */
@@ -668,7 +730,7 @@ export const activitiesSuspend = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/customerInventories */
@@ -689,7 +751,7 @@ export const activitiesCustomerInventoriesCreate = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/customerInventories",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   body: { kind: "json", schema: CreateCustomerInventoryInput },
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories */
@@ -720,7 +782,7 @@ export const activitiesLinkedActivitiesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: LinkedActivities, nullsAsAbsent: true }
+  success: { kind: "json", schema: LinkedActivities, nullsAsAbsent: true, decoder: () => decodeLinkedActivities }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/linkedActivities */
@@ -730,7 +792,7 @@ export const activitiesLinkedActivitiesCreate = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
   body: { kind: "json", schema: LinkedActivityInput },
-  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities */
@@ -752,7 +814,7 @@ export const activitiesLinkedActivitiesGet = Operation.make({
     linkedActivityId: Schema.NonEmptyString,
     linkType: Schema.NonEmptyString
   }),
-  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity }
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -766,7 +828,7 @@ export const activitiesLinkedActivitiesPut = Operation.make({
     linkType: Schema.NonEmptyString
   }),
   body: { kind: "json", schema: LinkedActivityInput },
-  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -787,7 +849,7 @@ export const activitiesMultidaySegmentsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/multidaySegments",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
-  success: { kind: "json", schema: Activities, nullsAsAbsent: true }
+  success: { kind: "json", schema: Activities, nullsAsAbsent: true, decoder: () => decodeActivities }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories */
@@ -797,7 +859,7 @@ export const activitiesRequiredInventoriesList = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/requiredInventories",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
   query: ActivitiesRequiredInventoriesListQuery,
-  success: { kind: "json", schema: RequiredInventories, nullsAsAbsent: true },
+  success: { kind: "json", schema: RequiredInventories, nullsAsAbsent: true, decoder: () => decodeRequiredInventories },
   paging: "offset-limit"
 })
 
@@ -824,7 +886,7 @@ export const activitiesResourcePreferencesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/resourcePreferences",
   pathParams: Schema.Struct({ activityId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ResourcePreferences, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourcePreferences, nullsAsAbsent: true, decoder: () => decodeResourcePreferences }
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/resourcePreferences */
@@ -851,7 +913,7 @@ export const activitiesSubmittedFormsList = Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/submittedForms",
   pathParams: Schema.Struct({ activityId: Schema.Int }),
   query: ActivitiesSubmittedFormsListQuery,
-  success: { kind: "json", schema: SubmittedForms, nullsAsAbsent: true },
+  success: { kind: "json", schema: SubmittedForms, nullsAsAbsent: true, decoder: () => decodeSubmittedForms },
   paging: "offset-limit"
 })
 
@@ -887,7 +949,12 @@ export const calendarsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/calendars",
   query: CalendarsListQuery,
-  success: { kind: "json", schema: GetCalendarsResponse, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: GetCalendarsResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeGetCalendarsResponse
+  },
   paging: "offset-limit"
 })
 
@@ -916,7 +983,12 @@ export const eventsSubscriptionsCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/events/subscriptions",
   body: { kind: "json", schema: CreateSubscriptionRequestInput },
-  success: { kind: "json", schema: CreateSubscriptionResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: CreateSubscriptionResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeCreateSubscriptionResponse
+  }
 })
 
 /** GET /rest/ofscCore/v1/events/subscriptions/{subscriptionId} */
@@ -925,7 +997,12 @@ export const eventsSubscriptionsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/events/subscriptions/{subscriptionId}",
   pathParams: Schema.Struct({ subscriptionId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: SubscriptionInfoResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: SubscriptionInfoResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeSubscriptionInfoResponse
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/events/subscriptions/{subscriptionId} */
@@ -941,7 +1018,12 @@ export const dailyExtractFolders = Operation.make({
   id: "core.dailyExtract.folders",
   method: "GET",
   path: "/rest/ofscCore/v1/folders/dailyExtract/folders",
-  success: { kind: "json", schema: DailyExtractSubfolders, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: DailyExtractSubfolders,
+    nullsAsAbsent: true,
+    decoder: () => decodeDailyExtractSubfolders
+  }
 })
 
 /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files */
@@ -950,7 +1032,12 @@ export const dailyExtractFiles = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files",
   pathParams: Schema.Struct({ dailyExtractDate: Schema.NonEmptyString }),
-  success: { kind: "json", schema: DailyExtractDateFiles, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: DailyExtractDateFiles,
+    nullsAsAbsent: true,
+    decoder: () => decodeDailyExtractDateFiles
+  }
 })
 
 /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files/{dailyExtractFilename} */
@@ -968,7 +1055,7 @@ export const inventoriesCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories",
   body: { kind: "json", schema: CreateInventoryInput },
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
 })
 
 /** GET /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -977,7 +1064,7 @@ export const inventoriesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}",
   pathParams: Schema.Struct({ inventoryId: Schema.Int }),
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
 })
 
 /** PATCH /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -987,7 +1074,7 @@ export const inventoriesUpdate = Operation.make({
   path: "/rest/ofscCore/v1/inventories/{inventoryId}",
   pathParams: Schema.Struct({ inventoryId: Schema.Int }),
   body: { kind: "json", schema: InventoryInput },
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
 })
 
 /** DELETE /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -1066,7 +1153,7 @@ export const resourcesList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources",
   query: ResourcesListQuery,
-  success: { kind: "json", schema: Resources, nullsAsAbsent: true },
+  success: { kind: "json", schema: Resources, nullsAsAbsent: true, decoder: () => decodeResources },
   paging: "offset-limit"
 })
 
@@ -1076,7 +1163,12 @@ export const resourcesBulkUpdateInventories = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateInventories",
   body: { kind: "json", schema: BulkUpdateResourceInventoriesRequestSchemaInput },
-  success: { kind: "json", schema: BulkUpdateResourceInventoriesResponseSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: BulkUpdateResourceInventoriesResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeBulkUpdateResourceInventoriesResponseSchema
+  }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSchedules */
@@ -1085,7 +1177,12 @@ export const resourcesBulkUpdateWorkSchedules = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSchedules",
   body: { kind: "json", schema: BulkUpdateWorkSchedulesSchemaInput },
-  success: { kind: "json", schema: BulkUpdateWorkSchedulesResponseSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: BulkUpdateWorkSchedulesResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeBulkUpdateWorkSchedulesResponseSchema
+  }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSkills */
@@ -1094,7 +1191,12 @@ export const resourcesBulkUpdateWorkSkills = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSkills",
   body: { kind: "json", schema: BulkUpdateWorkSkillsSchemaInput },
-  success: { kind: "json", schema: BulkUpdateWorkSkillsResponseSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: BulkUpdateWorkSkillsResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeBulkUpdateWorkSkillsResponseSchema
+  }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkZones */
@@ -1103,7 +1205,12 @@ export const resourcesBulkUpdateWorkZones = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkZones",
   body: { kind: "json", schema: BulkUpdateWorkZonesRequestSchemaInput },
-  success: { kind: "json", schema: BulkUpdateWorkZonesResponseSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: BulkUpdateWorkZonesResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeBulkUpdateWorkZonesResponseSchema
+  }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/findMatchingResources */
@@ -1112,7 +1219,12 @@ export const resourcesFindMatchingResources = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/findMatchingResources",
   body: { kind: "json", schema: FindMatchingResourcesRequestSchemaInput },
-  success: { kind: "json", schema: FindMatchingResourcesResponseSchema, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: FindMatchingResourcesResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeFindMatchingResourcesResponseSchema
+  },
   concurrencyLimit: 20
 })
 
@@ -1122,7 +1234,12 @@ export const resourcesFindResourcesForUrgentAssignment = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/findResourcesForUrgentAssignment",
   body: { kind: "json", schema: FindResourcesForUrgentAssignmentRequestSchemaInput },
-  success: { kind: "json", schema: FindResourcesForUrgentAssignmentResponseSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: FindResourcesForUrgentAssignmentResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeFindResourcesForUrgentAssignmentResponseSchema
+  }
 })
 
 /** GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions */
@@ -1131,7 +1248,12 @@ export const resourcesLastKnownPositions = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/custom-actions/lastKnownPositions",
   query: ResourcesLastKnownPositionsQuery,
-  success: { kind: "json", schema: LastKnownResourcesPositionsResponseSchema, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: LastKnownResourcesPositionsResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeLastKnownResourcesPositionsResponseSchema
+  },
   paging: "offset-limit",
   concurrencyLimit: 3
 })
@@ -1142,7 +1264,12 @@ export const resourcesResourcesInArea = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/custom-actions/resourcesInArea",
   query: ResourcesResourcesInAreaQuery,
-  success: { kind: "json", schema: ResourcesInAreaResponseSchema, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: ResourcesInAreaResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeResourcesInAreaResponseSchema
+  },
   paging: "offset-limit"
 })
 
@@ -1152,7 +1279,12 @@ export const resourcesSetPositions = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/custom-actions/setPositions",
   body: { kind: "json", schema: SetResourcesPositionsRequestSchemaInput },
-  success: { kind: "json", schema: SetResourcesPositionsResponseSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: SetResourcesPositionsResponseSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeSetResourcesPositionsResponseSchema
+  }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId} */
@@ -1162,7 +1294,7 @@ export const resourcesGet = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesGetQuery,
-  success: { kind: "json", schema: Resource, nullsAsAbsent: true }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource }
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId} */
@@ -1172,7 +1304,7 @@ export const resourcesPut = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateResourceInput },
-  success: { kind: "json", schema: Resource, nullsAsAbsent: true }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId} */
@@ -1183,7 +1315,7 @@ export const resourcesUpdate = Operation.make({
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesUpdateQuery,
   body: { kind: "json", schema: UpdateResourceInput },
-  success: { kind: "json", schema: Resource, nullsAsAbsent: true }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1193,7 +1325,12 @@ export const resourcesAssignedLocationsGet = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assignedLocations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesAssignedLocationsGetQuery,
-  success: { kind: "json", schema: ResourceAssignedLocationsWeek, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ResourceAssignedLocationsWeek,
+    nullsAsAbsent: true,
+    decoder: () => decodeResourceAssignedLocationsWeek
+  }
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1203,7 +1340,12 @@ export const resourcesAssignedLocationsPut = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assignedLocations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: ResourceAssignedLocationsWeekInput },
-  success: { kind: "json", schema: ResourceAssignedLocationsWeek, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ResourceAssignedLocationsWeek,
+    nullsAsAbsent: true,
+    decoder: () => decodeResourceAssignedLocationsWeek
+  }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1230,7 +1372,7 @@ export const resourcesAssistantsList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assistants",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesAssistantsListQuery,
-  success: { kind: "json", schema: ResourcesAssistants, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourcesAssistants, nullsAsAbsent: true, decoder: () => decodeResourcesAssistants }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/children */
@@ -1240,7 +1382,7 @@ export const resourcesChildrenList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/children",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesChildrenListQuery,
-  success: { kind: "json", schema: Resources, nullsAsAbsent: true },
+  success: { kind: "json", schema: Resources, nullsAsAbsent: true, decoder: () => decodeResources },
   paging: "offset-limit"
 })
 
@@ -1251,7 +1393,7 @@ export const resourcesDescendantsList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/descendants",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesDescendantsListQuery,
-  success: { kind: "json", schema: Resources, nullsAsAbsent: true },
+  success: { kind: "json", schema: Resources, nullsAsAbsent: true, decoder: () => decodeResources },
   paging: "offset-limit"
 })
 
@@ -1262,7 +1404,12 @@ export const resourcesFindNearbyActivities = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/findNearbyActivities",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesFindNearbyActivitiesQuery,
-  success: { kind: "json", schema: FindNearbyActivitiesResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: FindNearbyActivitiesResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeFindNearbyActivitiesResponse
+  }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/inventories */
@@ -1272,7 +1419,7 @@ export const resourcesInventoriesList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesInventoriesListQuery,
-  success: { kind: "json", schema: ResourceInventories, nullsAsAbsent: true },
+  success: { kind: "json", schema: ResourceInventories, nullsAsAbsent: true, decoder: () => decodeResourceInventories },
   paging: "offset-limit"
 })
 
@@ -1283,7 +1430,7 @@ export const resourcesInventoriesCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateResourceInventoryInput },
-  success: { kind: "json", schema: ResourceInventory, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceInventory, nullsAsAbsent: true, decoder: () => decodeResourceInventory }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install */
@@ -1301,7 +1448,7 @@ export const resourcesLocationsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ResourceLocations, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceLocations, nullsAsAbsent: true, decoder: () => decodeResourceLocations }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/locations */
@@ -1311,7 +1458,7 @@ export const resourcesLocationsCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
-  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1320,7 +1467,7 @@ export const resourcesLocationsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int }),
-  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1330,7 +1477,7 @@ export const resourcesLocationsUpdate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int }),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
-  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1376,7 +1523,7 @@ export const resourcesPositionHistoryList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/positionHistory",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesPositionHistoryListQuery,
-  success: { kind: "json", schema: ResourcePositions, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourcePositions, nullsAsAbsent: true, decoder: () => decodeResourcePositions }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date} */
@@ -1386,7 +1533,7 @@ export const resourcesRoutesGet = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/routes/{date}",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString }),
   query: ResourcesRoutesGetQuery,
-  success: { kind: "json", schema: Route, nullsAsAbsent: true },
+  success: { kind: "json", schema: Route, nullsAsAbsent: true, decoder: () => decodeRoute },
   paging: "offset-limit"
 })
 
@@ -1415,7 +1562,7 @@ export const resourcesUsersList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/users",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesUsersListQuery,
-  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true },
+  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true, decoder: () => decodeResourceUsers },
   paging: "offset-limit"
 })
 
@@ -1426,7 +1573,7 @@ export const resourcesUsersPut = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/users",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: ResourceUsersInput },
-  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true, decoder: () => decodeResourceUsers }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/users */
@@ -1444,7 +1591,7 @@ export const resourcesWorkSchedulesList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkSchedulesListQuery,
-  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true, decoder: () => decodeWorkSchedules }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workSchedules */
@@ -1454,7 +1601,7 @@ export const resourcesWorkSchedulesCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: WorkScheduleItemInput },
-  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true, decoder: () => decodeWorkSchedules }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules/calendarView */
@@ -1464,7 +1611,12 @@ export const resourcesWorkSchedulesCalendarView = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules/calendarView",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkSchedulesCalendarViewQuery,
-  success: { kind: "json", schema: WorkSchedulesCalendarView, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: WorkSchedulesCalendarView,
+    nullsAsAbsent: true,
+    decoder: () => decodeWorkSchedulesCalendarView
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSchedules/{scheduleItemId} */
@@ -1482,7 +1634,7 @@ export const resourcesWorkSkillsList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSkills",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkSkillsListQuery,
-  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true, decoder: () => decodeResourceWorkSkills }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workSkills */
@@ -1492,7 +1644,7 @@ export const resourcesWorkSkillsCreate = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSkills",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   body: { kind: "json", schema: SetWorkSkillsRequestInput },
-  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true, decoder: () => decodeResourceWorkSkills }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSkills/{workSkill} */
@@ -1510,7 +1662,12 @@ export const resourcesWorkZonesList = Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workZones",
   pathParams: Schema.Struct({ resourceId: Schema.NonEmptyString }),
   query: ResourcesWorkZonesListQuery,
-  success: { kind: "json", schema: GetResourceWorkZones, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: GetResourceWorkZones,
+    nullsAsAbsent: true,
+    decoder: () => decodeGetResourceWorkZones
+  }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workZones */
@@ -1562,7 +1719,7 @@ export const serviceRequestsCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/serviceRequests",
   body: { kind: "json", schema: CreateServiceRequestInput },
-  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true }
+  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true, decoder: () => decodeServiceRequestsItem }
 })
 
 /** GET /rest/ofscCore/v1/serviceRequests/{requestId} */
@@ -1571,7 +1728,7 @@ export const serviceRequestsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/serviceRequests/{requestId}",
   pathParams: Schema.Struct({ requestId: Schema.Int }),
-  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true }
+  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true, decoder: () => decodeServiceRequestsItem }
 })
 
 /** GET /rest/ofscCore/v1/serviceRequests/{requestId}/{propertyLabel} */
@@ -1589,7 +1746,7 @@ export const usersList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users",
   query: UsersListQuery,
-  success: { kind: "json", schema: Users, nullsAsAbsent: true },
+  success: { kind: "json", schema: Users, nullsAsAbsent: true, decoder: () => decodeUsers },
   paging: "offset-limit"
 })
 
@@ -1599,7 +1756,7 @@ export const usersGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
-  success: { kind: "json", schema: UserGet, nullsAsAbsent: true }
+  success: { kind: "json", schema: UserGet, nullsAsAbsent: true, decoder: () => decodeUserGet }
 })
 
 /** PUT /rest/ofscCore/v1/users/{login} */
@@ -1609,7 +1766,7 @@ export const usersPut = Operation.make({
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
   body: { kind: "json", schema: UserRequestInput },
-  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true, decoder: () => decodeUserResponse }
 })
 
 /** PATCH /rest/ofscCore/v1/users/{login} */
@@ -1619,7 +1776,7 @@ export const usersUpdate = Operation.make({
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
   body: { kind: "json", schema: UpdateUserInput },
-  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true, decoder: () => decodeUserResponse }
 })
 
 /** DELETE /rest/ofscCore/v1/users/{login} */
@@ -1636,7 +1793,7 @@ export const usersCollaborationGroupsList = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users/{login}/collaborationGroups",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true }
+  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true, decoder: () => decodeCollaborationGroups }
 })
 
 /** POST /rest/ofscCore/v1/users/{login}/collaborationGroups */
@@ -1646,7 +1803,7 @@ export const usersCollaborationGroupsCreate = Operation.make({
   path: "/rest/ofscCore/v1/users/{login}/collaborationGroups",
   pathParams: Schema.Struct({ login: Schema.NonEmptyString }),
   body: { kind: "json", schema: CollaborationGroupsInput },
-  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true }
+  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true, decoder: () => decodeCollaborationGroups }
 })
 
 /** DELETE /rest/ofscCore/v1/users/{login}/collaborationGroups */
@@ -1689,7 +1846,12 @@ export const whereIsMyTechGet = Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/whereIsMyTech",
   query: WhereIsMyTechGetQuery,
-  success: { kind: "json", schema: WhereIsMyTechResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: WhereIsMyTechResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeWhereIsMyTechResponse
+  }
 })
 
 /** POST /rest/oauthTokenService/v1/token

@@ -74,7 +74,62 @@ import {
   WorkZoneItemInput,
   WorkZoneKey,
   WorkZones,
-  WorkZonesInput
+  WorkZonesInput,
+  decodeActivityType,
+  decodeActivityTypeGroup,
+  decodeActivityTypeGroups,
+  decodeActivityTypes,
+  decodeApiConfiguration,
+  decodeApiConfigurationPatch,
+  decodeApplication,
+  decodeApplicationApiAccesses,
+  decodeApplicationClientSecret,
+  decodeApplications,
+  decodeAreaCapacityCategories,
+  decodeAreaOrganizations,
+  decodeAreaTimeIntervals,
+  decodeAreaTimeSlots,
+  decodeAreaWorkZones,
+  decodeAreaWorkZonesOld,
+  decodeCapacityAreaConfiguration,
+  decodeCapacityAreas,
+  decodeCapacityCategories,
+  decodeCapacityCategory,
+  decodeCustomActionMapLayersPopulateLayersSchemaResponse,
+  decodeCustomActionWorkZonesPopulateShapesSchemaResponse,
+  decodeCustomMapLayer,
+  decodeCustomMapLayers,
+  decodeFormDetails,
+  decodeFormDetailsWithStats,
+  decodeForms,
+  decodeInventoryType,
+  decodeInventoryTypes,
+  decodeLanguages,
+  decodeLinkTemplate,
+  decodeLinkTemplates,
+  decodeNonWorkingReasons,
+  decodeOrganization,
+  decodeOrganizations,
+  decodePropertiesGet,
+  decodeProperty,
+  decodePropertyEnumeration,
+  decodePropertyEnumerations,
+  decodePropertyGet,
+  decodeResourceTypes,
+  decodeResponseCreateInventoryTypeSchema,
+  decodeRoutingPlanLabels,
+  decodeRoutingProfileLabels,
+  decodeShift,
+  decodeShifts,
+  decodeTimeSlots,
+  decodeWorkSkill,
+  decodeWorkSkillConditions,
+  decodeWorkSkillGroup,
+  decodeWorkSkillGroups,
+  decodeWorkSkills,
+  decodeWorkZoneItem,
+  decodeWorkZoneKey,
+  decodeWorkZones
 } from "@ofsc/models/metadata"
 import { Schema } from "effect"
 
@@ -306,7 +361,7 @@ export const activityTypeGroupsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypeGroups",
   query: ActivityTypeGroupsListQuery,
-  success: { kind: "json", schema: ActivityTypeGroups, nullsAsAbsent: true },
+  success: { kind: "json", schema: ActivityTypeGroups, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroups },
   paging: "offset-limit"
 })
 
@@ -316,7 +371,7 @@ export const activityTypeGroupsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypeGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true }
+  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroup }
 })
 
 /** PUT /rest/ofscMetadata/v1/activityTypeGroups/{label} */
@@ -326,7 +381,7 @@ export const activityTypeGroupsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypeGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: ActivityTypeGroupForPutInput },
-  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true }
+  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroup }
 })
 
 /** GET /rest/ofscMetadata/v1/activityTypes */
@@ -335,7 +390,7 @@ export const activityTypesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypes",
   query: ActivityTypesListQuery,
-  success: { kind: "json", schema: ActivityTypes, nullsAsAbsent: true },
+  success: { kind: "json", schema: ActivityTypes, nullsAsAbsent: true, decoder: () => decodeActivityTypes },
   paging: "offset-limit"
 })
 
@@ -345,7 +400,7 @@ export const activityTypesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true }
+  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true, decoder: () => decodeActivityType }
 })
 
 /** PUT /rest/ofscMetadata/v1/activityTypes/{label} */
@@ -355,7 +410,7 @@ export const activityTypesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateActivityTypeSchemaInput },
-  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true }
+  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true, decoder: () => decodeActivityType }
 })
 
 /** GET /rest/ofscMetadata/v1/applications */
@@ -364,7 +419,7 @@ export const applicationsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/applications",
   query: ApplicationsListQuery,
-  success: { kind: "json", schema: Applications, nullsAsAbsent: true },
+  success: { kind: "json", schema: Applications, nullsAsAbsent: true, decoder: () => decodeApplications },
   paging: "offset-limit"
 })
 
@@ -374,7 +429,7 @@ export const applicationsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/applications/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: Application, nullsAsAbsent: true }
+  success: { kind: "json", schema: Application, nullsAsAbsent: true, decoder: () => decodeApplication }
 })
 
 /** PUT /rest/ofscMetadata/v1/applications/{label} */
@@ -384,7 +439,7 @@ export const applicationsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/applications/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateApplicationSchemaInput },
-  success: { kind: "json", schema: Application, nullsAsAbsent: true }
+  success: { kind: "json", schema: Application, nullsAsAbsent: true, decoder: () => decodeApplication }
 })
 
 /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess */
@@ -393,7 +448,12 @@ export const applicationsApiAccessList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/applications/{label}/apiAccess",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ApplicationApiAccesses, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ApplicationApiAccesses,
+    nullsAsAbsent: true,
+    decoder: () => decodeApplicationApiAccesses
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel} */
@@ -414,7 +474,7 @@ export const applicationsApiAccessGet = Operation.make({
       "statisticsAPI"
     )
   }),
-  success: { kind: "json", schema: ApiConfiguration, nullsAsAbsent: true }
+  success: { kind: "json", schema: ApiConfiguration, nullsAsAbsent: true, decoder: () => decodeApiConfiguration }
 })
 
 /** PATCH /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel} */
@@ -424,7 +484,12 @@ export const applicationsApiAccessUpdate = Operation.make({
   path: "/rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString, apiLabel: Schema.NonEmptyString }),
   body: { kind: "json", schema: ApiConfigurationPatchInput },
-  success: { kind: "json", schema: ApiConfigurationPatch, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ApiConfigurationPatch,
+    nullsAsAbsent: true,
+    decoder: () => decodeApiConfigurationPatch
+  }
 })
 
 /** POST /rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret */
@@ -433,7 +498,12 @@ export const applicationsGenerateClientSecret = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: ApplicationClientSecret, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ApplicationClientSecret,
+    nullsAsAbsent: true,
+    decoder: () => decodeApplicationClientSecret
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas */
@@ -442,7 +512,7 @@ export const capacityAreasList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas",
   query: CapacityAreasListQuery,
-  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true }
+  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true, decoder: () => decodeCapacityAreas }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label} */
@@ -451,7 +521,12 @@ export const capacityAreasGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CapacityAreaConfiguration, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: CapacityAreaConfiguration,
+    nullsAsAbsent: true,
+    decoder: () => decodeCapacityAreaConfiguration
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories */
@@ -460,7 +535,12 @@ export const capacityAreasCapacityCategoriesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaCapacityCategories, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: AreaCapacityCategories,
+    nullsAsAbsent: true,
+    decoder: () => decodeAreaCapacityCategories
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/children */
@@ -470,7 +550,7 @@ export const capacityAreasChildrenList = Operation.make({
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/children",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: CapacityAreasChildrenListQuery,
-  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true }
+  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true, decoder: () => decodeCapacityAreas }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/organizations */
@@ -479,7 +559,7 @@ export const capacityAreasOrganizationsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/organizations",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaOrganizations, nullsAsAbsent: true }
+  success: { kind: "json", schema: AreaOrganizations, nullsAsAbsent: true, decoder: () => decodeAreaOrganizations }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals */
@@ -488,7 +568,7 @@ export const capacityAreasTimeIntervalsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaTimeIntervals, nullsAsAbsent: true }
+  success: { kind: "json", schema: AreaTimeIntervals, nullsAsAbsent: true, decoder: () => decodeAreaTimeIntervals }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots */
@@ -497,7 +577,7 @@ export const capacityAreasTimeSlotsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaTimeSlots, nullsAsAbsent: true }
+  success: { kind: "json", schema: AreaTimeSlots, nullsAsAbsent: true, decoder: () => decodeAreaTimeSlots }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/workZones */
@@ -506,7 +586,7 @@ export const capacityAreasWorkZonesListV1 = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/workZones",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaWorkZonesOld, nullsAsAbsent: true }
+  success: { kind: "json", schema: AreaWorkZonesOld, nullsAsAbsent: true, decoder: () => decodeAreaWorkZonesOld }
 })
 
 /** GET /rest/ofscMetadata/v1/capacityCategories */
@@ -515,7 +595,7 @@ export const capacityCategoriesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityCategories",
   query: CapacityCategoriesListQuery,
-  success: { kind: "json", schema: CapacityCategories, nullsAsAbsent: true },
+  success: { kind: "json", schema: CapacityCategories, nullsAsAbsent: true, decoder: () => decodeCapacityCategories },
   paging: "offset-limit"
 })
 
@@ -525,7 +605,7 @@ export const capacityCategoriesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityCategories/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true }
+  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true, decoder: () => decodeCapacityCategory }
 })
 
 /** PUT /rest/ofscMetadata/v1/capacityCategories/{label} */
@@ -535,7 +615,7 @@ export const capacityCategoriesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/capacityCategories/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CapacityCategoryInput },
-  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true }
+  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true, decoder: () => decodeCapacityCategory }
 })
 
 /** DELETE /rest/ofscMetadata/v1/capacityCategories/{label} */
@@ -552,7 +632,7 @@ export const formsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/forms",
   query: FormsListQuery,
-  success: { kind: "json", schema: Forms, nullsAsAbsent: true },
+  success: { kind: "json", schema: Forms, nullsAsAbsent: true, decoder: () => decodeForms },
   paging: "offset-limit"
 })
 
@@ -563,7 +643,7 @@ export const formsGet = Operation.make({
   path: "/rest/ofscMetadata/v1/forms/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: FormsGetQuery,
-  success: { kind: "json", schema: FormDetails, nullsAsAbsent: true }
+  success: { kind: "json", schema: FormDetails, nullsAsAbsent: true, decoder: () => decodeFormDetails }
 })
 
 /** PUT /rest/ofscMetadata/v1/forms/{label} */
@@ -573,7 +653,12 @@ export const formsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/forms/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: FormBodyInput },
-  success: { kind: "json", schema: FormDetailsWithStats, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: FormDetailsWithStats,
+    nullsAsAbsent: true,
+    decoder: () => decodeFormDetailsWithStats
+  }
 })
 
 /** DELETE /rest/ofscMetadata/v1/forms/{label} */
@@ -590,7 +675,7 @@ export const inventoryTypesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/inventoryTypes",
   query: InventoryTypesListQuery,
-  success: { kind: "json", schema: InventoryTypes, nullsAsAbsent: true },
+  success: { kind: "json", schema: InventoryTypes, nullsAsAbsent: true, decoder: () => decodeInventoryTypes },
   paging: "offset-limit"
 })
 
@@ -601,7 +686,7 @@ export const inventoryTypesGet = Operation.make({
   path: "/rest/ofscMetadata/v1/inventoryTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: InventoryTypesGetQuery,
-  success: { kind: "json", schema: InventoryType, nullsAsAbsent: true }
+  success: { kind: "json", schema: InventoryType, nullsAsAbsent: true, decoder: () => decodeInventoryType }
 })
 
 /** PUT /rest/ofscMetadata/v1/inventoryTypes/{label} */
@@ -611,7 +696,12 @@ export const inventoryTypesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/inventoryTypes/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateInventoryTypeSchemaInput },
-  success: { kind: "json", schema: ResponseCreateInventoryTypeSchema, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ResponseCreateInventoryTypeSchema,
+    nullsAsAbsent: true,
+    decoder: () => decodeResponseCreateInventoryTypeSchema
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/languages */
@@ -620,7 +710,7 @@ export const languagesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/languages",
   query: LanguagesListQuery,
-  success: { kind: "json", schema: Languages, nullsAsAbsent: true },
+  success: { kind: "json", schema: Languages, nullsAsAbsent: true, decoder: () => decodeLanguages },
   paging: "offset-limit"
 })
 
@@ -630,7 +720,7 @@ export const linkTemplatesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/linkTemplates",
   query: LinkTemplatesListQuery,
-  success: { kind: "json", schema: LinkTemplates, nullsAsAbsent: true },
+  success: { kind: "json", schema: LinkTemplates, nullsAsAbsent: true, decoder: () => decodeLinkTemplates },
   paging: "offset-limit"
 })
 
@@ -640,7 +730,7 @@ export const linkTemplatesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate }
 })
 
 /** POST /rest/ofscMetadata/v1/linkTemplates/{label} */
@@ -650,7 +740,7 @@ export const linkTemplatesCreate = Operation.make({
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
-  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate }
 })
 
 /** PATCH /rest/ofscMetadata/v1/linkTemplates/{label} */
@@ -660,7 +750,7 @@ export const linkTemplatesUpdate = Operation.make({
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
-  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate }
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers */
@@ -668,7 +758,7 @@ export const mapLayersList = Operation.make({
   id: "metadata.mapLayers.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers",
-  success: { kind: "json", schema: CustomMapLayers, nullsAsAbsent: true }
+  success: { kind: "json", schema: CustomMapLayers, nullsAsAbsent: true, decoder: () => decodeCustomMapLayers }
 })
 
 /** POST /rest/ofscMetadata/v1/mapLayers */
@@ -677,7 +767,7 @@ export const mapLayersCreate = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/mapLayers",
   body: { kind: "json", schema: CustomMapLayerInput },
-  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer }
 })
 
 /** POST /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers */
@@ -686,7 +776,12 @@ export const mapLayersPopulateLayers = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers",
   body: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaInput },
-  success: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: CustomActionMapLayersPopulateLayersSchemaResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeCustomActionMapLayersPopulateLayersSchemaResponse
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers/{downloadId} */
@@ -695,7 +790,12 @@ export const mapLayersPopulateLayersStatus = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers/{downloadId}",
   pathParams: Schema.Struct({ downloadId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CustomActionMapLayersPopulateLayersSchemaResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: CustomActionMapLayersPopulateLayersSchemaResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeCustomActionMapLayersPopulateLayersSchemaResponse
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers/{label} */
@@ -704,7 +804,7 @@ export const mapLayersGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer }
 })
 
 /** PUT /rest/ofscMetadata/v1/mapLayers/{label} */
@@ -714,7 +814,7 @@ export const mapLayersPut = Operation.make({
   path: "/rest/ofscMetadata/v1/mapLayers/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CustomMapLayerInput },
-  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer }
 })
 
 /** GET /rest/ofscMetadata/v1/nonWorkingReasons */
@@ -723,7 +823,7 @@ export const nonWorkingReasonsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/nonWorkingReasons",
   query: NonWorkingReasonsListQuery,
-  success: { kind: "json", schema: NonWorkingReasons, nullsAsAbsent: true },
+  success: { kind: "json", schema: NonWorkingReasons, nullsAsAbsent: true, decoder: () => decodeNonWorkingReasons },
   paging: "offset-limit"
 })
 
@@ -732,7 +832,7 @@ export const organizationsList = Operation.make({
   id: "metadata.organizations.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/organizations",
-  success: { kind: "json", schema: Organizations, nullsAsAbsent: true }
+  success: { kind: "json", schema: Organizations, nullsAsAbsent: true, decoder: () => decodeOrganizations }
 })
 
 /** GET /rest/ofscMetadata/v1/organizations/{label} */
@@ -741,7 +841,7 @@ export const organizationsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/organizations/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: Organization, nullsAsAbsent: true }
+  success: { kind: "json", schema: Organization, nullsAsAbsent: true, decoder: () => decodeOrganization }
 })
 
 /** POST /rest/ofscMetadata/v1/plugins/custom-actions/import */
@@ -766,7 +866,7 @@ export const propertiesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/properties",
   query: PropertiesListQuery,
-  success: { kind: "json", schema: PropertiesGet, nullsAsAbsent: true },
+  success: { kind: "json", schema: PropertiesGet, nullsAsAbsent: true, decoder: () => decodePropertiesGet },
   paging: "offset-limit"
 })
 
@@ -777,7 +877,7 @@ export const propertiesGet = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: PropertiesGetQuery,
-  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true }
+  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true, decoder: () => decodePropertyGet }
 })
 
 /** PUT /rest/ofscMetadata/v1/properties/{label} */
@@ -787,7 +887,7 @@ export const propertiesPut = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: PropertyInput },
-  success: { kind: "json", schema: Property, nullsAsAbsent: true }
+  success: { kind: "json", schema: Property, nullsAsAbsent: true, decoder: () => decodeProperty }
 })
 
 /** PATCH /rest/ofscMetadata/v1/properties/{label} */
@@ -797,7 +897,7 @@ export const propertiesUpdate = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: PropertyInput },
-  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true }
+  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true, decoder: () => decodePropertyGet }
 })
 
 /** GET /rest/ofscMetadata/v1/properties/{label}/enumerationList */
@@ -807,7 +907,12 @@ export const propertiesEnumerationListList = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}/enumerationList",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   query: PropertiesEnumerationListListQuery,
-  success: { kind: "json", schema: PropertyEnumerations, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: PropertyEnumerations,
+    nullsAsAbsent: true,
+    decoder: () => decodePropertyEnumerations
+  },
   paging: "offset-limit"
 })
 
@@ -818,7 +923,7 @@ export const propertiesEnumerationListPut = Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}/enumerationList",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: PropertiesEnumerationListPutBody },
-  success: { kind: "json", schema: PropertyEnumeration, nullsAsAbsent: true }
+  success: { kind: "json", schema: PropertyEnumeration, nullsAsAbsent: true, decoder: () => decodePropertyEnumeration }
 })
 
 /** GET /rest/ofscMetadata/v1/resourceTypes */
@@ -827,7 +932,7 @@ export const resourceTypesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/resourceTypes",
   query: ResourceTypesListQuery,
-  success: { kind: "json", schema: ResourceTypes, nullsAsAbsent: true },
+  success: { kind: "json", schema: ResourceTypes, nullsAsAbsent: true, decoder: () => decodeResourceTypes },
   paging: "offset-limit"
 })
 
@@ -837,7 +942,12 @@ export const routingProfilesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/routingProfiles",
   query: RoutingProfilesListQuery,
-  success: { kind: "json", schema: RoutingProfileLabels, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: RoutingProfileLabels,
+    nullsAsAbsent: true,
+    decoder: () => decodeRoutingProfileLabels
+  },
   paging: "offset-limit"
 })
 
@@ -848,7 +958,7 @@ export const routingProfilesPlansList = Operation.make({
   path: "/rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans",
   pathParams: Schema.Struct({ profileLabel: Schema.NonEmptyString }),
   query: RoutingProfilesPlansListQuery,
-  success: { kind: "json", schema: RoutingPlanLabels, nullsAsAbsent: true },
+  success: { kind: "json", schema: RoutingPlanLabels, nullsAsAbsent: true, decoder: () => decodeRoutingPlanLabels },
   paging: "offset-limit"
 })
 
@@ -898,7 +1008,7 @@ export const shiftsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/shifts",
   query: ShiftsListQuery,
-  success: { kind: "json", schema: Shifts, nullsAsAbsent: true },
+  success: { kind: "json", schema: Shifts, nullsAsAbsent: true, decoder: () => decodeShifts },
   paging: "offset-limit"
 })
 
@@ -908,7 +1018,7 @@ export const shiftsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/shifts/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: Shift, nullsAsAbsent: true }
+  success: { kind: "json", schema: Shift, nullsAsAbsent: true, decoder: () => decodeShift }
 })
 
 /** PUT /rest/ofscMetadata/v1/shifts/{label} */
@@ -918,7 +1028,7 @@ export const shiftsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/shifts/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: CreateShiftSchemaInput },
-  success: { kind: "json", schema: Shift, nullsAsAbsent: true }
+  success: { kind: "json", schema: Shift, nullsAsAbsent: true, decoder: () => decodeShift }
 })
 
 /** DELETE /rest/ofscMetadata/v1/shifts/{label} */
@@ -935,7 +1045,7 @@ export const timeSlotsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/timeSlots",
   query: TimeSlotsListQuery,
-  success: { kind: "json", schema: TimeSlots, nullsAsAbsent: true },
+  success: { kind: "json", schema: TimeSlots, nullsAsAbsent: true, decoder: () => decodeTimeSlots },
   paging: "offset-limit"
 })
 
@@ -944,7 +1054,7 @@ export const workSkillConditionsList = Operation.make({
   id: "metadata.workSkillConditions.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillConditions",
-  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true, decoder: () => decodeWorkSkillConditions }
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkillConditions */
@@ -953,7 +1063,7 @@ export const workSkillConditionsPut = Operation.make({
   method: "PUT",
   path: "/rest/ofscMetadata/v1/workSkillConditions",
   body: { kind: "json", schema: PutWorkSkillConditionsInput },
-  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true, decoder: () => decodeWorkSkillConditions }
 })
 
 /** GET /rest/ofscMetadata/v1/workSkillGroups */
@@ -962,7 +1072,7 @@ export const workSkillGroupsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillGroups",
   query: WorkSkillGroupsListQuery,
-  success: { kind: "json", schema: WorkSkillGroups, nullsAsAbsent: true },
+  success: { kind: "json", schema: WorkSkillGroups, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroups },
   paging: "offset-limit"
 })
 
@@ -972,7 +1082,7 @@ export const workSkillGroupsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroup }
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkillGroups/{label} */
@@ -982,7 +1092,7 @@ export const workSkillGroupsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/workSkillGroups/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: WorkSkillGroupInput },
-  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroup }
 })
 
 /** DELETE /rest/ofscMetadata/v1/workSkillGroups/{label} */
@@ -999,7 +1109,7 @@ export const workSkillsList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkills",
   query: WorkSkillsListQuery,
-  success: { kind: "json", schema: WorkSkills, nullsAsAbsent: true },
+  success: { kind: "json", schema: WorkSkills, nullsAsAbsent: true, decoder: () => decodeWorkSkills },
   paging: "offset-limit"
 })
 
@@ -1009,7 +1119,7 @@ export const workSkillsGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkills/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true, decoder: () => decodeWorkSkill }
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkills/{label} */
@@ -1019,7 +1129,7 @@ export const workSkillsPut = Operation.make({
   path: "/rest/ofscMetadata/v1/workSkills/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
   body: { kind: "json", schema: WorkSkillInput },
-  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true, decoder: () => decodeWorkSkill }
 })
 
 /** DELETE /rest/ofscMetadata/v1/workSkills/{label} */
@@ -1035,7 +1145,7 @@ export const workZoneKeyGet = Operation.make({
   id: "metadata.workZoneKey.get",
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZoneKey",
-  success: { kind: "json", schema: WorkZoneKey, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkZoneKey, nullsAsAbsent: true, decoder: () => decodeWorkZoneKey }
 })
 
 /** GET /rest/ofscMetadata/v1/workZones */
@@ -1044,7 +1154,7 @@ export const workZonesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZones",
   query: WorkZonesListQuery,
-  success: { kind: "json", schema: WorkZones, nullsAsAbsent: true },
+  success: { kind: "json", schema: WorkZones, nullsAsAbsent: true, decoder: () => decodeWorkZones },
   paging: "offset-limit"
 })
 
@@ -1055,7 +1165,7 @@ export const workZonesCreate = Operation.make({
   path: "/rest/ofscMetadata/v1/workZones",
   query: WorkZonesCreateQuery,
   body: { kind: "json", schema: WorkZoneItemInput },
-  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true, decoder: () => decodeWorkZoneItem }
 })
 
 /** PUT /rest/ofscMetadata/v1/workZones */
@@ -1080,7 +1190,12 @@ export const workZonesPopulateShapes = Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/workZones/custom-actions/populateShapes",
   body: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaInput },
-  success: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: CustomActionWorkZonesPopulateShapesSchemaResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeCustomActionWorkZonesPopulateShapesSchemaResponse
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/workZones/custom-actions/populateShapes/{downloadId} */
@@ -1089,7 +1204,12 @@ export const workZonesPopulateShapesStatus = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZones/custom-actions/populateShapes/{downloadId}",
   pathParams: Schema.Struct({ downloadId: Schema.NonEmptyString }),
-  success: { kind: "json", schema: CustomActionWorkZonesPopulateShapesSchemaResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: CustomActionWorkZonesPopulateShapesSchemaResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeCustomActionWorkZonesPopulateShapesSchemaResponse
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/workZones/{label} */
@@ -1098,7 +1218,7 @@ export const workZonesGet = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZones/{label}",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true }
+  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true, decoder: () => decodeWorkZoneItem }
 })
 
 /** PUT /rest/ofscMetadata/v1/workZones/{label} */
@@ -1117,7 +1237,7 @@ export const capacityAreasWorkZonesList = Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v2/capacityAreas/{label}/workZones",
   pathParams: Schema.Struct({ label: Schema.NonEmptyString }),
-  success: { kind: "json", schema: AreaWorkZones, nullsAsAbsent: true }
+  success: { kind: "json", schema: AreaWorkZones, nullsAsAbsent: true, decoder: () => decodeAreaWorkZones }
 })
 
 /** Every metadata operation, in spec order. */

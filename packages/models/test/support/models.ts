@@ -17,7 +17,8 @@ export interface ExportedModel {
   readonly lenient?: Schema.Schema<unknown, unknown, never>
 }
 
-const modules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+/** Each model module's exports, by module name. */
+export const modules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   core,
   metadata,
   capacity,

@@ -9,7 +9,13 @@ import {
   ActivityTravelsList,
   AirlineDistanceBasedTravelList,
   AirlineDistanceBasedTravelPatchResponse,
-  AirlineDistanceBasedTravelRequestListInput
+  AirlineDistanceBasedTravelRequestListInput,
+  decodeActivityDurationPatchResponse,
+  decodeActivityDurationsList,
+  decodeActivityTravelPatchResponse,
+  decodeActivityTravelsList,
+  decodeAirlineDistanceBasedTravelList,
+  decodeAirlineDistanceBasedTravelPatchResponse
 } from "@ofsc/models/statistics"
 import { Schema } from "effect"
 
@@ -54,7 +60,12 @@ export const activityDurationStatsList = Operation.make({
   method: "GET",
   path: "/rest/ofscStatistics/v1/activityDurationStats",
   query: ActivityDurationStatsListQuery,
-  success: { kind: "json", schema: ActivityDurationsList, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: ActivityDurationsList,
+    nullsAsAbsent: true,
+    decoder: () => decodeActivityDurationsList
+  },
   paging: "offset-limit"
 })
 
@@ -64,7 +75,12 @@ export const activityDurationStatsUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscStatistics/v1/activityDurationStats",
   body: { kind: "json", schema: ActivityDurationRequestListInput },
-  success: { kind: "json", schema: ActivityDurationPatchResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ActivityDurationPatchResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeActivityDurationPatchResponse
+  }
 })
 
 /** GET /rest/ofscStatistics/v1/activityTravelStats */
@@ -73,7 +89,7 @@ export const activityTravelStatsList = Operation.make({
   method: "GET",
   path: "/rest/ofscStatistics/v1/activityTravelStats",
   query: ActivityTravelStatsListQuery,
-  success: { kind: "json", schema: ActivityTravelsList, nullsAsAbsent: true },
+  success: { kind: "json", schema: ActivityTravelsList, nullsAsAbsent: true, decoder: () => decodeActivityTravelsList },
   paging: "offset-limit"
 })
 
@@ -83,7 +99,12 @@ export const activityTravelStatsUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscStatistics/v1/activityTravelStats",
   body: { kind: "json", schema: ActivityTravelRequestListInput },
-  success: { kind: "json", schema: ActivityTravelPatchResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: ActivityTravelPatchResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeActivityTravelPatchResponse
+  }
 })
 
 /** GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel */
@@ -92,7 +113,12 @@ export const airlineDistanceBasedTravelList = Operation.make({
   method: "GET",
   path: "/rest/ofscStatistics/v1/airlineDistanceBasedTravel",
   query: AirlineDistanceBasedTravelListQuery,
-  success: { kind: "json", schema: AirlineDistanceBasedTravelList, nullsAsAbsent: true },
+  success: {
+    kind: "json",
+    schema: AirlineDistanceBasedTravelList,
+    nullsAsAbsent: true,
+    decoder: () => decodeAirlineDistanceBasedTravelList
+  },
   paging: "offset-limit"
 })
 
@@ -102,7 +128,12 @@ export const airlineDistanceBasedTravelUpdate = Operation.make({
   method: "PATCH",
   path: "/rest/ofscStatistics/v1/airlineDistanceBasedTravel",
   body: { kind: "json", schema: AirlineDistanceBasedTravelRequestListInput },
-  success: { kind: "json", schema: AirlineDistanceBasedTravelPatchResponse, nullsAsAbsent: true }
+  success: {
+    kind: "json",
+    schema: AirlineDistanceBasedTravelPatchResponse,
+    nullsAsAbsent: true,
+    decoder: () => decodeAirlineDistanceBasedTravelPatchResponse
+  }
 })
 
 /** Every statistics operation, in spec order. */
