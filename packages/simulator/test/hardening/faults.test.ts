@@ -80,12 +80,13 @@ describe("a 20,000-activity export under faults", () => {
         expect(activities?.queuedMax).toBe(0)
         expect(activities?.rejected).toBe(0)
 
-        // interrupted on purpose: past 7,000 items the server fails everything until the stream gives up
+        // interrupted on purpose: past 7,000 items the server answers 5xx to everything until the stream gives up
         const emitted: Array<number> = []
         const failure = yield* exportIds(undefined, (id) =>
           Effect.sync(() => {
             emitted.push(id)
-            if (emitted.length === 7_000) sim.faults.faultRate = 1
+            if (emitted.length === 7_000)
+              Object.assign(sim.faults, { faultRate: 1, dropRate: 0, rateLimitPerSecond: 0 })
           })
         ).pipe(
           Effect.provide(coreFor(sim, { retry: { maxRetries: 10, baseDelay: "5 millis", maxDelay: "50 millis" } })),
