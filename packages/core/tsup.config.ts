@@ -1,3 +1,3 @@
-import { packageBuild } from "@ofsc/tooling/tsup"
+import { modularPackageBuild } from "@ofsc/tooling/tsup"
 
-export default packageBuild({ index: "src/index.ts" })
+export default modularPackageBuild({ index: "src/index.ts" })

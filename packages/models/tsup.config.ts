@@ -1,7 +1,7 @@
-import { packageBuild } from "@ofsc/tooling/tsup"
+import { modularPackageBuild } from "@ofsc/tooling/tsup"
 
-// One entry per API module; splitting keeps definitions shared between modules in common chunks.
-export default packageBuild(
+// One entry per API module; the ESM build keeps one file per source file, so bundlers drop unused modules.
+export default modularPackageBuild(
   {
     index: "src/index.ts",
     core: "src/core.ts",
@@ -12,5 +12,5 @@ export default packageBuild(
     collaboration: "src/collaboration.ts",
     auth: "src/auth.ts"
   },
-  { splitting: true }
+  {}
 )

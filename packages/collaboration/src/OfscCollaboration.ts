@@ -4,7 +4,9 @@
  * operation table in `generated/` (see tooling/codegen/src/naming.ts for the names).
  */
 import { OfscTransport } from "@ofsc/core"
-import { Context, Effect, Layer } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { makeOfscCollaborationApi, type OfscCollaborationApi } from "./generated/api.js"
 
 export type { OfscCollaborationApi } from "./generated/api.js"

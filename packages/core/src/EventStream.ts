@@ -8,7 +8,10 @@
  * `nextPage` from poll to poll and ends at the first poll that brings no events: the subscription
  * is caught up. To keep listening, start again later from the last cursor (see `onCursor`).
  */
-import { Chunk, Effect, Option, Stream } from "effect"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import type { OfscError } from "./OfscError.js"
 import type { OfscTransportShape } from "./OfscTransport.js"
 import type { Operation } from "./Operation.js"

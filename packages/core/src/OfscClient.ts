@@ -3,7 +3,7 @@
  * HttpClient you provide (see docs/http-client.md for which one to pick).
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { Layer } from "effect"
+import * as Layer from "effect/Layer"
 import { OfscAuth } from "./OfscAuth.js"
 import { OfscConfig, type OfscConfigOptions } from "./OfscConfig.js"
 import type { OfscConfigError } from "./OfscError.js"

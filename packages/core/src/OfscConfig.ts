@@ -3,7 +3,15 @@
  * Built from explicit values (`OfscConfig.layer`) or from `OFSC_*` environment variables
  * (`OfscConfig.layerFromEnv`). Secrets are `Redacted` and never printed.
  */
-import { Config, type ConfigError, Context, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import { readRsaPrivateKey } from "./internal/jwt.js"
 import { OfscConfigError } from "./OfscError.js"
 

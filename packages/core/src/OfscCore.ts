@@ -5,7 +5,9 @@
  * `events.stream` (EventStream.ts), which follows the events cursor, and `raw`, the transport's
  * escape hatch for paths newer than the table.
  */
-import { Context, Effect, Layer } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { makeOfscCoreApi, type OfscCoreApi } from "./generated/api.js"
 import { OfscTransport } from "./OfscTransport.js"
 

@@ -2,7 +2,10 @@
  * The closed set of errors an OFS call can fail with. Each is a tagged class, so callers can
  * `Effect.catchTag("OfscNotFound", ...)` or test `instanceof`. None of them carries a secret.
  */
-import { Data, type Duration, type Option, Predicate } from "effect"
+import * as Data from "effect/Data"
+import type * as Duration from "effect/Duration"
+import type * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
 
 /** Where a failed call was going: enough to find it in logs, never the credentials. */
 export interface OfscRequestInfo {

@@ -2,7 +2,8 @@
  * An @effect/platform `HttpClient` on undici, the fastest way to reach OFS from Node that we measured
  * (see docs/http-client.md). It needs only `undici`, not `@effect/platform-node` and the cluster, rpc
  * and sql packages that come with it. Any other HttpClient (fetch, node:http) works with the
- * transport too.
+ * transport too. undici itself is loaded when a layer here is built, not at import: a program that
+ * uses another client never evaluates it, and a bundle of such a program leaves it out.
  */
 import { Readable } from "node:stream"
 import type * as HttpBody from "@effect/platform/HttpBody"
@@ -10,8 +11,10 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as UrlParams from "@effect/platform/UrlParams"
-import { Effect, Layer, Stream } from "effect"
-import { Agent, type Dispatcher } from "undici"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Stream from "effect/Stream"
+import type { Agent, Dispatcher } from "undici"
 import { UndiciResponse } from "./internal/undiciResponse.js"
 
 /** What undici takes as a request body. */
@@ -80,7 +83,7 @@ export const layerUndiciWith = (options: Agent.Options): Layer.Layer<HttpClient.
     HttpClient.HttpClient,
     Effect.map(
       Effect.acquireRelease(
-        Effect.sync(() => new Agent(options)),
+        Effect.promise(() => import("undici")).pipe(Effect.map((undici) => new undici.Agent(options))),
         (agent) => Effect.promise(() => agent.destroy())
       ),
       make
@@ -88,4 +91,4 @@ export const layerUndiciWith = (options: Agent.Options): Layer.Layer<HttpClient.
   )
 
 /** The undici client over its own connection pool, closed when the layer's scope ends. */
-export const layerUndici: Layer.Layer<HttpClient.HttpClient> = layerUndiciWith({})
+export const layerUndici: Layer.Layer<HttpClient.HttpClient> = /* @__PURE__ */ layerUndiciWith({})

@@ -6,22 +6,20 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import {
-  Clock,
-  Context,
-  Duration,
-  Effect,
-  Either,
-  type Exit,
-  FiberRef,
-  Layer,
-  LogLevel,
-  type ParseResult,
-  Redacted,
-  Schedule,
-  Schema,
-  type Tracer
-} from "effect"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
+import * as Layer from "effect/Layer"
+import * as LogLevel from "effect/LogLevel"
+import type * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 import { withDeadline } from "./internal/deadline.js"
 import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
 import { issuesOf, toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"

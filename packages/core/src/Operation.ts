@@ -3,7 +3,7 @@
  * body, what a success looks like, and how it pages. The transport, paging, the sync wrapper and the
  * coverage check all read these descriptors; the API packages hold one per OFS operation.
  */
-import type { Schema } from "effect"
+import type * as Schema from "effect/Schema"
 
 /** The HTTP methods OFS uses. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD"

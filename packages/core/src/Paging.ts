@@ -2,7 +2,12 @@
  * Offset/limit paging as a `Stream` of items. Pages are fetched lazily, one after another, or
  * several at a time while items still come out in order.
  */
-import { Chunk, Effect, Option, Ref, Schedule, Stream } from "effect"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Ref from "effect/Ref"
+import * as Schedule from "effect/Schedule"
+import * as Stream from "effect/Stream"
 import { withResumeFrom } from "./internal/streamPosition.js"
 import type { OfscError, OfscStreamPosition } from "./OfscError.js"
 import { OfscTransport } from "./OfscTransport.js"

@@ -2,7 +2,7 @@
  * Building blocks the generated models use: open enums for lenient decoding and the OFS date and
  * time string formats for strict encoding.
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** A string enum that still accepts values OFS adds later; the known values keep autocompletion. */
 export interface OpenEnum<L extends string> extends Schema.Schema<L | (string & {}), string> {}

@@ -1,4 +1,6 @@
 // @ofsc/models: the shared primitives and link helpers; the models themselves are per module
 // (`@ofsc/models/core`, `/metadata`, `/capacity`, `/statistics`, `/parts-catalog`, `/collaboration`, `/auth`).
+
+export * from "./lazy.js"
 export * from "./links.js"
 export * from "./OfsPrimitives.js"

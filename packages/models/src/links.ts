@@ -2,7 +2,7 @@
  * OFS adds a `links` array (canonical, next, describedby, ...) to most responses. The models leave
  * it out of their types; decoding keeps the key, and `linksOf` reads it back.
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** One hypermedia link of an OFS response. */
 export const Link = Schema.Struct({

@@ -5,7 +5,10 @@
  */
 import type { AddressInfo } from "node:net"
 import type { OfscConfigOptions } from "@ofsc/core"
-import { Context, Effect, Layer, Redacted } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
 import type { SimulatorContext } from "./context.js"
 import { type DataSize, type SeedData, seedData } from "./data/seed.js"
 import { loadSeed } from "./engine/load.js"

@@ -2,7 +2,7 @@
  * The errors only the blocking client has: a deadline passed, the worker died, a call would
  * deadlock, or an unread stream was released.
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /** A call did not answer before its deadline; the worker is replaced before the next call. */
 export class OfscSyncTimeout extends Data.TaggedError("OfscSyncTimeout")<{

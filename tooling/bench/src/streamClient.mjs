@@ -2,7 +2,10 @@
 // (no TypeScript loader): streams every activity of the simulator's large data set, page by page or
 // with pages in flight, and reports the time and the peak RSS over IPC.
 import { OfscClient, OfscCore, OfscHttpClient } from "@ofsc/core"
-import { Layer, ManagedRuntime, Redacted, Stream } from "effect"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
 
 const { url, instance, clientId, clientSecret, pageSize, concurrency, windows } = JSON.parse(process.argv[2])
 

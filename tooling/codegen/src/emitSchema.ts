@@ -3,7 +3,7 @@
  * lenient `decode` for what OFS answers and strict `encode` for what the client sends.
  *
  * Imports an emitted expression may need:
- * - `Schema` from "effect";
+ * - `Schema` from "effect/Schema";
  * - the primitives listed in `emitImports`, exported by "@ofsc/models" (root entry);
  * - every definition the expression refers to, through `ctx.ref` (see `modelImportPath`).
  * `createEmitContext` records all of them for a file.

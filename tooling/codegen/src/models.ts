@@ -92,7 +92,7 @@ export const renderModelsModule = (module: Module): string => {
       if (mode === "encode" && !isRequestDefinition(name)) continue
       const id = modelName(name, mode)
       blocks.push(
-        `${describe(name, mode)}\nexport const ${id} = ${emitDefinition(name, ctx)}\n/** The type of {@link ${id}}. */\nexport type ${id} = typeof ${id}.Type\n`
+        `${describe(name, mode)}\nexport const ${id} = /* @__PURE__ */ lazy(() => ${emitDefinition(name, ctx)})\n/** The type of {@link ${id}}. */\nexport type ${id} = typeof ${id}.Type\n`
       )
     }
     return ctx
@@ -108,7 +108,8 @@ export const renderModelsModule = (module: Module): string => {
   }
   const primitives = primitivesUsed(body)
   const imports = [
-    `import { Schema } from "effect"`,
+    `import * as Schema from "effect/Schema"`,
+    `import { lazy } from "../lazy.js"`,
     ...(primitives.length > 0 ? [`import { ${primitives.join(", ")} } from "../OfsPrimitives.js"`] : []),
     ...[...siblings.entries()]
       .sort(([a], [b]) => byName(a, b))

@@ -303,7 +303,7 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
     if (localNames.has(name)) throw new Error(`two inline schemas named ${name}`)
     localNames.add(name)
     declarations.push(
-      `/** ${comment} */\nexport const ${name} = ${text}\n/** The type of {@link ${name}}. */\nexport type ${name} = typeof ${name}.Type\n`
+      `/** ${comment} */\nexport const ${name} = /* @__PURE__ */ lazy(() => ${text})\n/** The type of {@link ${name}}. */\nexport type ${name} = typeof ${name}.Type\n`
     )
     return name
   }
@@ -329,7 +329,7 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
     ]
     if (p.pathParams.length > 0) {
       fields.push(
-        `pathParams: Schema.Struct({ ${p.pathParams.map((q) => `${propertyKey(q.name)}: ${pathParamSchema(q)}`).join(", ")} })`
+        `pathParams: lazy(() => Schema.Struct({ ${p.pathParams.map((q) => `${propertyKey(q.name)}: ${pathParamSchema(q)}`).join(", ")} }))`
       )
     }
     let query: string | undefined
@@ -387,7 +387,7 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
     })
     const deprecated = p.spec.deprecated ? "\n * @deprecated OFS keeps this version only for old integrations." : ""
     descriptors.push(
-      `/** ${route}${deprecated} */\nexport const ${p.constName} = Operation.make({ ${fields.join(", ")} })\n`
+      `/** ${route}${deprecated} */\nexport const ${p.constName} = /* @__PURE__ */ Operation.make({ ${fields.join(", ")} })\n`
     )
   }
 
@@ -411,11 +411,11 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
     ...(isCore(files.pkg)
       ? [`import * as Operation from "../Operation.js"`, `import type { AnyOperation } from "../Operation.js"`]
       : [`import { type AnyOperation, Operation } from "@ofsc/core"`]),
-    ...(primitives.length > 0 ? [`import { ${primitives.join(", ")} } from "@ofsc/models"`] : []),
+    `import { ${["lazy", ...primitives].join(", ")} } from "@ofsc/models"`,
     ...[...modelImports.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([path, ids]) => `import { ${[...ids].sort().join(", ")} } from "${path}"`),
-    `import { Schema } from "effect"`
+    `import * as Schema from "effect/Schema"`
   ]
   const operationsArray = `/** Every ${files.module} operation, in spec order. */\nexport const operations: ReadonlyArray<AnyOperation> = [\n${files.planned.map((p) => `  ${p.constName}`).join(",\n")}\n]\n`
   return {
@@ -570,10 +570,10 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     Stream.provideService(Paging.stream(op, input, options), OfscTransport, transport)\n`
     : ""
   const effectImport = usesStream
-    ? `import { type Effect, Stream } from "effect"`
+    ? `import type * as Effect from "effect/Effect"\nimport * as Stream from "effect/Stream"`
     : usesEvents
-      ? `import type { Effect, Stream } from "effect"`
-      : `import type { Effect } from "effect"`
+      ? `import type * as Effect from "effect/Effect"\nimport type * as Stream from "effect/Stream"`
+      : `import type * as Effect from "effect/Effect"`
   return `${[
     ...imports,
     ...modelImports,

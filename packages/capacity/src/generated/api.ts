@@ -19,7 +19,7 @@ import type {
   V2PatchQuotaResult,
   V2QuotaResult
 } from "@ofsc/models/capacity"
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import type {
   ActivityBookingOptionsGetQuery,
   AvailableCapacityGetQuery,

@@ -19,7 +19,8 @@ import type {
   StartChatRequestInput,
   StartChatResponse
 } from "@ofsc/models/collaboration"
-import { type Effect, Stream } from "effect"
+import type * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import type { AddressBookListQuery, ChatsParticipantsListQuery } from "./operations.js"
 import * as Ops from "./operations.js"
 

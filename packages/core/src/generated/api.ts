@@ -98,7 +98,8 @@ import type {
   WorkSchedules,
   WorkSchedulesCalendarView
 } from "@ofsc/models/core"
-import { type Effect, Stream } from "effect"
+import type * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import type {
   ActivitiesCustomerInventoriesListQuery,
   ActivitiesCustomerInventoriesListResponse,

@@ -2,7 +2,10 @@
  * A per-attempt timeout that costs one forked fiber and one timer. `Effect.timeoutFail` races the
  * call against a sleeping fiber, which measured about twice as expensive on the hot path.
  */
-import { Cause, Effect, Fiber, FiberId } from "effect"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as FiberId from "effect/FiberId"
 
 /** Fails with `onTimeout()` when `self` takes longer than `millis`; the late call is interrupted (and aborted). */
 export const withDeadline = <A, E, R, E2>(

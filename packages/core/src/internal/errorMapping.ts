@@ -1,6 +1,7 @@
 /** Turns a non-2xx OFS answer, or a failure to get one, into the tagged errors of OfscError.ts. */
 import type * as HttpClientError from "@effect/platform/HttpClientError"
-import { Duration, Option } from "effect"
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
 import {
   OfscAuthenticationError,
   OfscAuthorizationError,

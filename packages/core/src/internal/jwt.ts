@@ -1,6 +1,7 @@
 /** RS256 JSON Web Tokens with node:crypto, for the OFS JWT bearer grant. */
 import { createPrivateKey, createSign, type KeyObject } from "node:crypto"
-import { Effect, Either } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { OfscAuthenticationError } from "../OfscError.js"
 
 const base64url = (input: string | Buffer): string => Buffer.from(input).toString("base64url")

@@ -2,7 +2,9 @@
  * Checks a caller's input against an operation's schemas and turns it into the parts of an HTTP
  * request: the filled-in path, the query string pairs, and the body. Nothing here does I/O.
  */
-import { Either, ParseResult, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { OfscInvalidInput, type OfscSchemaIssue } from "../OfscError.js"
 import type { AnyOperation, BinaryContent, MultipartValue } from "../Operation.js"
 import { structureProblems, toJsonText } from "./jsonBody.js"

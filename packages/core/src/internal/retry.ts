@@ -6,7 +6,9 @@
  * - 500/502/503/504, a broken connection or a timeout: the request may have reached OFS, so only
  *   methods that can be repeated with the same effect (GET, PUT, DELETE, HEAD, or `retrySafe`).
  */
-import { Duration, Option, Schedule } from "effect"
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
 import type { OfscRetryPolicy } from "../OfscConfig.js"
 import type { OfscError } from "../OfscError.js"
 

@@ -2,7 +2,11 @@
  * A cached access token with single-flight refresh: however many fibers find it missing or stale at
  * once, one request goes to the token service and all of them wait for its answer.
  */
-import { Clock, Effect, Option, type Redacted, Ref } from "effect"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
 
 /** A token and when it stops being usable (ms since the epoch). */
 export interface CachedToken {

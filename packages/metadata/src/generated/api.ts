@@ -88,7 +88,8 @@ import type {
   WorkZones,
   WorkZonesInput
 } from "@ofsc/models/metadata"
-import { type Effect, Stream } from "effect"
+import type * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import type {
   ActivityTypeGroupsListQuery,
   ActivityTypesListQuery,

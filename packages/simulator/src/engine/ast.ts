@@ -2,7 +2,7 @@
  * Small readers over effect Schema ASTs, always on the encoded (wire) side: a transformation is read
  * through its `from`, refinements through the type they refine.
  */
-import type { SchemaAST as AST } from "effect"
+import type * as AST from "effect/SchemaAST"
 
 /** What JSON shape an AST accepts. */
 export type JsonKind = "string" | "number" | "boolean" | "null" | "undefined" | "object" | "array" | "any"

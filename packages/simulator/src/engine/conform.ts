@@ -4,7 +4,9 @@
  * checks are compiled once per AST, and a value that already fits comes back as the same object, so
  * serving a page of seeded records costs a walk over their fields and no copies.
  */
-import { type SchemaAST as AST, Option } from "effect"
+
+import * as Option from "effect/Option"
+import type * as AST from "effect/SchemaAST"
 import { type JsonKind, kindOfValue, kindsOf } from "./ast.js"
 import type { Sampler } from "./sampleValue.js"
 import { decodes } from "./validity.js"

@@ -2,7 +2,7 @@
  * The engine's state and the helpers every handler shares: where a plan's records live, item keys,
  * fresh ids, and answers shaped by the operation's success schema and status.
  */
-import type { SchemaAST as AST } from "effect"
+import type * as AST from "effect/SchemaAST"
 import type { SimRecord } from "../data/seed.js"
 import { ofsError, type SimResponse } from "../server/responses.js"
 import type { SimRequest } from "../server/router.js"

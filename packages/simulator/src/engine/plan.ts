@@ -4,7 +4,7 @@
  * action answered from the success schema. Decided once per operation at start.
  */
 import type { AnyOperation } from "@ofsc/core"
-import type { SchemaAST as AST } from "effect"
+import type * as AST from "effect/SchemaAST"
 import { itemsElementOf } from "./ast.js"
 import { entityCollections, idFieldOfCollection, idFieldOfItem } from "./keys.js"
 import { isParam, paramName, shapeOf, templateOf } from "./paths.js"

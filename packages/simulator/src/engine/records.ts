@@ -1,5 +1,5 @@
 /** Small helpers over stored records and request bodies that the handlers share. */
-import type { SchemaAST as AST } from "effect"
+import type * as AST from "effect/SchemaAST"
 import type { SimRecord } from "../data/seed.js"
 import { propertyOf } from "./ast.js"
 import { numericIdFields } from "./keys.js"

@@ -5,7 +5,10 @@
  * A failure names the field: `body.type: Expected "regular" | "on-call", actual "x"`.
  */
 import type { AnyOperation } from "@ofsc/core"
-import { type SchemaAST as AST, Either, ParseResult, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
 import type { MultipartPart } from "../server/body.js"
 import type { SimRequest } from "../server/router.js"
 import { elementOf, kindsOf, objectOf } from "./ast.js"

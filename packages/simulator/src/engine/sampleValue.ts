@@ -4,7 +4,9 @@
  * refinements (patterns, bounds, lengths, item counts) satisfied from their JSON Schema annotations.
  * Well-known property names take realistic values from the store through `hints`.
  */
-import { SchemaAST as AST, Option } from "effect"
+
+import * as Option from "effect/Option"
+import * as AST from "effect/SchemaAST"
 import { elementOf, propertyOf } from "./ast.js"
 import { decodes } from "./validity.js"
 

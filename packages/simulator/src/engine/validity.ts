@@ -1,5 +1,9 @@
 /** Whether a JSON value decodes with a schema AST; the decoders are built once per AST. */
-import { type SchemaAST as AST, Either, ParseResult, Schema } from "effect"
+
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
 
 const checks = new WeakMap<AST.AST, (value: unknown) => boolean>()
 

@@ -21,7 +21,8 @@ import type {
   AirlineDistanceBasedTravelPatchResponse,
   AirlineDistanceBasedTravelRequestListInput
 } from "@ofsc/models/statistics"
-import { type Effect, Stream } from "effect"
+import type * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import type {
   ActivityDurationStatsListQuery,
   ActivityTravelStatsListQuery,

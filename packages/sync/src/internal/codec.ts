@@ -3,7 +3,8 @@
  * classes, so Option and Duration fields are marked on the way out and rebuilt on the way in, and
  * tagged errors come back as the same classes (instanceof, _tag and fields all work).
  */
-import { Duration, Option } from "effect"
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
 
 const optionKey = "~option"
 const durationKey = "~duration"

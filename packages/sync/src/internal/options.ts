@@ -1,6 +1,6 @@
 /** The plain options a script passes, and their translation to @ofsc/core's configuration. */
 import type { OfscConfigOptions } from "@ofsc/core"
-import { Redacted } from "effect"
+import * as Redacted from "effect/Redacted"
 
 /** How to reach OFS and authenticate, as plain values (they are handed to the worker thread). */
 export interface SyncOptions {
