@@ -1,0 +1,34 @@
+/**
+ * The `ofsc` command tree. Only the module the command line names is built in full (its table is
+ * imported then); the others stay as one-line entries, so help and startup stay fast.
+ */
+import { Command } from "@effect/cli"
+import { type AnyCommand, moduleCommand } from "../operations/commandTree.js"
+import { apiModules } from "../operations/modules.js"
+import { rawCommand } from "../operations/rawCommand.js"
+
+/** Hand-written commands beside the modules, each imported only when the command line names it. */
+const extraCommands: Record<string, { readonly description: string; readonly load: () => Promise<AnyCommand> }> = {}
+
+const placeholder = (name: string, description: string): AnyCommand =>
+  Command.make(name).pipe(Command.withDescription(description))
+
+/** The root command for a command line whose first word is `selected` (if any). */
+export const rootCommand = async (selected: string | undefined): Promise<AnyCommand> => {
+  const modules = await Promise.all(
+    apiModules.map(async (module) =>
+      module.name === selected
+        ? moduleCommand(module.name, module.description, await module.load())
+        : placeholder(module.name, module.description)
+    )
+  )
+  const extras = await Promise.all(
+    Object.entries(extraCommands).map(([name, extra]) =>
+      name === selected ? extra.load() : Promise.resolve(placeholder(name, extra.description))
+    )
+  )
+  return Command.make("ofsc").pipe(
+    Command.withDescription("Oracle Fusion Field Service from a shell: every operation, exports, events"),
+    Command.withSubcommands([...modules, rawCommand, ...extras] as [AnyCommand, ...Array<AnyCommand>])
+  )
+}
