@@ -8,7 +8,26 @@ import { apiModules } from "../operations/modules.js"
 import { rawCommand } from "../operations/rawCommand.js"
 
 /** Hand-written commands beside the modules, each imported only when the command line names it. */
-const extraCommands: Record<string, { readonly description: string; readonly load: () => Promise<AnyCommand> }> = {}
+const extraCommands: Record<string, { readonly description: string; readonly load: () => Promise<AnyCommand> }> = {
+  profile: {
+    description: "saved connections: add, list, use, show, remove",
+    load: () => import("../connection/profileCommand.js").then((m) => m.profileCommand)
+  },
+  export: {
+    description: "stream a list to a file with progress; --resume after a stop",
+    load: async () => {
+      const [{ exportCommand }, { loadAllOperations }] = await Promise.all([
+        import("../export/exportCommand.js"),
+        import("../operations/modules.js")
+      ])
+      return exportCommand(await loadAllOperations())
+    }
+  },
+  simulator: {
+    description: "run a local OFS simulator with seeded data in the foreground",
+    load: () => import("./simulatorCommand.js").then((m) => m.simulatorCommand)
+  }
+}
 
 const placeholder = (name: string, description: string): AnyCommand =>
   Command.make(name).pipe(Command.withDescription(description))

@@ -1,6 +1,7 @@
 /**
- * A module's operations as a tree of commands: `core.resources.workSchedules.calendarView`
- * becomes `ofsc core resources work-schedules calendar-view`.
+ * Commands arranged as a tree by their words: `core.resources.workSchedules.calendarView` becomes
+ * `ofsc core resources work-schedules calendar-view`. A word can be a command and a group at once
+ * (`ofsc export core resources` and `ofsc export core resources children`).
  */
 import { type CliApp, Command } from "@effect/cli"
 import type { AnyOperation } from "@ofsc/core"
@@ -12,43 +13,53 @@ import { operationCommand } from "./operationCommand.js"
 // biome-ignore lint/suspicious/noExplicitAny: commands of different configs share one tree
 export type AnyCommand = Command.Command<any, CliApp.CliApp.Environment, CommandFailure, any>
 
+/** A command to place in the tree: its words, and how to make it given its last word. */
+export interface TreeEntry {
+  readonly path: ReadonlyArray<string>
+  readonly make: (name: string) => AnyCommand
+}
+
 interface Node {
   readonly groups: Map<string, Node>
-  readonly leaves: Array<AnyOperation>
+  leaf?: TreeEntry
 }
 
-const emptyNode = (): Node => ({ groups: new Map(), leaves: [] })
+const emptyNode = (): Node => ({ groups: new Map() })
 
-const withChildren = (name: string, description: string, children: ReadonlyArray<AnyCommand>): AnyCommand =>
-  Command.make(name).pipe(
-    Command.withDescription(description),
-    Command.withSubcommands(children as [AnyCommand, ...Array<AnyCommand>])
-  )
+const withChildren = (parent: AnyCommand, children: ReadonlyArray<AnyCommand>): AnyCommand =>
+  children.length === 0 ? parent : parent.pipe(Command.withSubcommands(children as [AnyCommand, ...Array<AnyCommand>]))
 
 const build = (name: string, node: Node, trail: string): AnyCommand => {
-  const children: Array<AnyCommand> = [
-    ...[...node.groups.entries()].map(([group, child]) => build(group, child, `${trail} ${group}`)),
-    ...node.leaves.map(operationCommand)
-  ]
-  return withChildren(name, `${trail}: ${children.length} commands`, children)
+  const children = [...node.groups.entries()].map(([word, child]) => build(word, child, `${trail} ${word}`))
+  const parent =
+    node.leaf?.make(name) ?? Command.make(name).pipe(Command.withDescription(`${trail}: ${children.length} commands`))
+  return withChildren(parent, children)
 }
 
-/** The command of a module with every operation under it. */
-export const moduleCommand = (name: string, description: string, ops: ReadonlyArray<AnyOperation>): AnyCommand => {
+/** The top commands of a tree of entries (the first word of each path is dropped). */
+export const commandTree = (entries: ReadonlyArray<TreeEntry>, trail: string): ReadonlyArray<AnyCommand> => {
   const root = emptyNode()
-  for (const op of ops) {
-    const segments = op.id.split(".").slice(1, -1).map(kebab)
+  for (const entry of entries) {
     let node = root
-    for (const segment of segments) {
-      let next = node.groups.get(segment)
+    for (const word of entry.path.slice(1)) {
+      let next = node.groups.get(word)
       if (next === undefined) {
         next = emptyNode()
-        node.groups.set(segment, next)
+        node.groups.set(word, next)
       }
       node = next
     }
-    node.leaves.push(op)
+    node.leaf = entry
   }
-  const children = [...root.groups.entries()].map(([group, child]) => build(group, child, `${name} ${group}`))
-  return withChildren(name, description, [...children, ...root.leaves.map(operationCommand)])
+  return [...root.groups.entries()].map(([word, child]) => build(word, child, `${trail} ${word}`))
 }
+
+/** The command of a module with every operation under it. */
+export const moduleCommand = (name: string, description: string, ops: ReadonlyArray<AnyOperation>): AnyCommand =>
+  withChildren(
+    Command.make(name).pipe(Command.withDescription(description)),
+    commandTree(
+      ops.map((op) => ({ path: op.id.split(".").map(kebab), make: () => operationCommand(op) })),
+      name
+    )
+  )

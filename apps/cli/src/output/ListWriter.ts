@@ -15,6 +15,8 @@ import { renderTable } from "./table.js"
 export interface ListWriter {
   readonly write: (items: ReadonlyArray<unknown>) => Effect.Effect<void, CliError>
   readonly end: Effect.Effect<void, CliError>
+  /** CSV: the columns of the header written, once there is one. */
+  readonly columns?: () => ReadonlyArray<string> | undefined
 }
 
 /** What a list writer needs to know. */
@@ -70,7 +72,8 @@ export const listWriter = (sink: Sink, options: ListWriterOptions): ListWriter =
           }
           return sink.write(csvRows(rows, columns))
         },
-        end: Effect.void
+        end: Effect.void,
+        columns: () => columns
       }
     }
     case "table": {
