@@ -52,6 +52,7 @@ export const main = async (argv: ReadonlyArray<string>, version: string): Promis
   )
   NodeRuntime.runMain(program, {
     disableErrorReporting: true,
+    disablePrettyLogger: true,
     teardown: (exit, onExit) =>
       onExit(
         Exit.isFailure(exit) && Cause.isInterruptedOnly(exit.cause)

@@ -23,6 +23,10 @@ const extraCommands: Record<string, { readonly description: string; readonly loa
       return exportCommand(await loadAllOperations())
     }
   },
+  events: {
+    description: "follow OFS events live (ofsc events tail)",
+    load: () => import("../events/eventsCommand.js").then((m) => m.eventsCommand)
+  },
   simulator: {
     description: "run a local OFS simulator with seeded data in the foreground",
     load: () => import("./simulatorCommand.js").then((m) => m.simulatorCommand)
