@@ -88,7 +88,8 @@ export const resolveConnection = (
     const profile = chosen?.profile
     const where = (flag: string, key: string) =>
       `--${flag}, ${key}${chosen === undefined ? " or a profile (ofsc profile add)" : ` or profile "${chosen.name}"`}`
-    // the instance and the base URL come together from the first place that sets either
+    // the base URL comes from the first place that sets it or an instance (a base URL wins over an
+    // instance, so a lower one must not override a higher instance); the instance from its own order
     const flagTarget = {
       instance: Option.getOrUndefined(flags.instance),
       baseUrl: Option.getOrUndefined(flags.baseUrl)
@@ -120,7 +121,7 @@ export const resolveConnection = (
     if (secret === undefined) return yield* fail("secret", `is not set: use ${where("client-secret", secretKey)}`)
     const credentials = yield* credentialsFor(auth, clientId ?? "", Redacted.make(secret), env, profile)
     return {
-      instance: target.instance,
+      instance: flagTarget.instance ?? envTarget.instance ?? profileTarget.instance,
       baseUrl: target.baseUrl,
       credentials,
       timeout: yield* Effect.map(integerFromEnv(env, envKeys.timeoutMs), (ms) =>
