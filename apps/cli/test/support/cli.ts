@@ -62,12 +62,19 @@ export const ofsc = (args: ReadonlyArray<string>, options: RunOptions = {}): Pro
     })
     const out: Array<Buffer> = []
     let stderr = ""
+    let interrupted = false
+    // once: a second SIGINT would kill the process the way an impatient user does
+    const interrupt = () => {
+      if (interrupted) return
+      interrupted = true
+      child.kill("SIGINT")
+    }
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk))
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString()
-      if (options.interruptWhen?.test(stderr)) child.kill("SIGINT")
+      if (options.interruptWhen?.test(stderr)) interrupt()
     })
-    if (options.interruptAfterMs !== undefined) setTimeout(() => child.kill("SIGINT"), options.interruptAfterMs)
+    if (options.interruptAfterMs !== undefined) setTimeout(interrupt, options.interruptAfterMs)
     child.once("error", reject)
     child.once("close", (code) => {
       const stdoutBytes = Buffer.concat(out)
