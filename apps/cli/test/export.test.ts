@@ -37,7 +37,9 @@ const expectSameActivities = (exported: ReadonlyArray<Record<string, unknown>>, 
     }
     for (const [key, value] of Object.entries(item)) {
       if (key !== "links" && JSON.stringify(value) !== JSON.stringify(stored[key])) {
-        problems.push(`activity ${id}: ${key} is ${JSON.stringify(value)}, the store has ${JSON.stringify(stored[key])}`)
+        problems.push(
+          `activity ${id}: ${key} is ${JSON.stringify(value)}, the store has ${JSON.stringify(stored[key])}`
+        )
       }
     }
   }
@@ -49,7 +51,9 @@ describe("export activities", () => {
   it("60 days (two windows of at most 31) to ndjson, item by item as the store holds them", async () => {
     const file = path.join(tempDir("export"), "activities.ndjson")
     const started = Date.now()
-    const result = await ofsc(["export", "activities", "--from", "2026-11-01", "--to", "2026-12-30", "--out", file], { env })
+    const result = await ofsc(["export", "activities", "--from", "2026-11-01", "--to", "2026-12-30", "--out", file], {
+      env
+    })
     const seconds = (Date.now() - started) / 1000
     expect(result.stderr).toMatch(/exported 100,000 activities/)
     expect(result.code).toBe(0)
@@ -62,12 +66,25 @@ describe("export activities", () => {
     expect(fs.existsSync(`${file}.checkpoint.json`)).toBe(false)
     // OFS runs 3 GET activities at once; the export never asked for more
     expect(sim.stats.byOperation["GET /rest/ofscCore/v1/activities"]?.maxRunning ?? 0).toBeLessThanOrEqual(3)
-    console.log(`exported ${lines.length} activities in ${seconds.toFixed(1)} s (${Math.round(lines.length / seconds)}/s)`)
+    console.log(
+      `exported ${lines.length} activities in ${seconds.toFixed(1)} s (${Math.round(lines.length / seconds)}/s)`
+    )
   })
 
   it("interrupted with SIGINT, the file holds exactly the checkpointed items; --resume ends with the exact set", async () => {
     const file = path.join(tempDir("resume"), "activities.csv")
-    const args = ["export", "activities", "--from", "2026-11-05", "--to", "2026-12-10", "--out", file, "--page-size", "1000"]
+    const args = [
+      "export",
+      "activities",
+      "--from",
+      "2026-11-05",
+      "--to",
+      "2026-12-10",
+      "--out",
+      file,
+      "--page-size",
+      "1000"
+    ]
     const stopped = await ofsc(args, { env, interruptWhen: /exporting activities: [1-9][\d,]* items/ })
     expect(stopped.code).toBe(130)
     expect(stopped.stderr).toContain("--resume")
@@ -91,7 +108,10 @@ describe("export activities", () => {
   })
 
   it("a range that is not a range is refused before anything is sent", async () => {
-    const result = await ofsc(["export", "activities", "--from", "2026-12-10", "--to", "2026-11-05", "--out", "/dev/null"], { env })
+    const result = await ofsc(
+      ["export", "activities", "--from", "2026-12-10", "--to", "2026-11-05", "--out", "/dev/null"],
+      { env }
+    )
     expect(result.code).toBe(2)
   })
 })
@@ -99,7 +119,10 @@ describe("export activities", () => {
 describe("export any list", () => {
   it("core resources to CSV, every page", async () => {
     const file = path.join(tempDir("resources"), "resources.csv")
-    const result = await ofsc(["export", "core", "resources", "--out", file, "--page-size", "70", "--fields", "resourceId,name"], { env })
+    const result = await ofsc(
+      ["export", "core", "resources", "--out", file, "--page-size", "70", "--fields", "resourceId,name"],
+      { env }
+    )
     expect(result.code).toBe(0)
     const lines = fs.readFileSync(file, "utf8").trimEnd().split("\r\n")
     expect(lines[0]).toBe("resourceId,name")
