@@ -49,7 +49,13 @@ describe("ofsc events tail", () => {
     const following = await first.stderr(/following subscription (\w+)/)
     const subscriptionId = /following subscription (\w+)/.exec(following)?.[1]
     const created = await ofsc(
-      ["core", "activities", "create", "--data", JSON.stringify({ resourceId: "TECH_00001", activityType: "install", date: "2026-11-03" })],
+      [
+        "core",
+        "activities",
+        "create",
+        "--data",
+        JSON.stringify({ resourceId: "TECH_00001", activityType: "install", date: "2026-11-03" })
+      ],
       { env }
     )
     expect(created.code).toBe(0)
