@@ -96,6 +96,24 @@ describe("bytes", () => {
     expect(piped.stdoutBytes.equals(bytes)).toBe(true)
   })
 
+  it("the daily extract: list dates and files, download one to a file", async () => {
+    const folders = JSON.parse((await ofsc(["core", "daily-extract", "folders"], { env })).stdout)
+    const date = folders.items[0].name
+    const files = JSON.parse((await ofsc(["core", "daily-extract", "files", date], { env })).stdout)
+    const name = files.items[0].name
+    const out = path.join(tempDir("extract"), name)
+    const result = await ofsc(["core", "daily-extract", "download", date, name, "--out", out], { env })
+    expect(result.code).toBe(0)
+    const expected = await fetch(`${sim.url}/rest/ofscCore/v1/folders/dailyExtract/folders/${date}/files/${name}`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`ofsc-sim@${sim.instance}:sim-secret`).toString("base64")}`,
+        accept: "application/octet-stream"
+      }
+    })
+    expect(fs.readFileSync(out).equals(Buffer.from(await expected.arrayBuffer()))).toBe(true)
+    expect(fs.statSync(out).size).toBeGreaterThan(0)
+  })
+
   it("a body from a file (--data @file)", async () => {
     const file = path.join(tempDir("body"), "shift.json")
     fs.writeFileSync(
