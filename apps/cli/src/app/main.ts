@@ -19,8 +19,7 @@ const platform = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTermin
 /** Runs the command line `argv` (without `node` and the script) and exits the process. */
 export const main = async (argv: ReadonlyArray<string>, version: string): Promise<void> => {
   const verbose = argv.includes("--verbose")
-  const selected = argv.find((arg) => !arg.startsWith("-"))
-  const root = await rootCommand(selected)
+  const root = await rootCommand(argv.filter((arg) => !arg.startsWith("-")))
   const cli = Command.run(root, { name: "ofsc", version })
   const program = cli(["node", "ofsc", ...argv]).pipe(
     Effect.catchIf(

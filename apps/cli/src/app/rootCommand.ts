@@ -5,22 +5,26 @@
 import { Command } from "@effect/cli"
 import { type AnyCommand, moduleCommand } from "../operations/commandTree.js"
 import { apiModules } from "../operations/modules.js"
-import { rawCommand } from "../operations/rawCommand.js"
 
 /** Hand-written commands beside the modules, each imported only when the command line names it. */
-const extraCommands: Record<string, { readonly description: string; readonly load: () => Promise<AnyCommand> }> = {
+const extraCommands: Record<
+  string,
+  { readonly description: string; readonly load: (words: ReadonlyArray<string>) => Promise<AnyCommand> }
+> = {
+  raw: {
+    description: "call any OFS endpoint: ofsc raw GET /rest/ofscCore/v1/...",
+    load: () => import("../operations/rawCommand.js").then((m) => m.rawCommand)
+  },
   profile: {
     description: "saved connections: add, list, use, show, remove",
     load: () => import("../connection/profileCommand.js").then((m) => m.profileCommand)
   },
   export: {
     description: "stream a list to a file with progress; --resume after a stop",
-    load: async () => {
-      const [{ exportCommand }, { loadAllOperations }] = await Promise.all([
-        import("../export/exportCommand.js"),
-        import("../operations/modules.js")
-      ])
-      return exportCommand(await loadAllOperations())
+    load: async (words) => {
+      const { exportCommand } = await import("../export/exportCommand.js")
+      const named = apiModules.find((module) => module.name === words[0])
+      return exportCommand(named === undefined ? undefined : { name: named.name, ops: await named.load() }, words)
     }
   },
   events: {
@@ -36,22 +40,23 @@ const extraCommands: Record<string, { readonly description: string; readonly loa
 const placeholder = (name: string, description: string): AnyCommand =>
   Command.make(name).pipe(Command.withDescription(description))
 
-/** The root command for a command line whose first word is `selected` (if any). */
-export const rootCommand = async (selected: string | undefined): Promise<AnyCommand> => {
+/** The root command for a command line whose words (its arguments that are not flags) are `words`. */
+export const rootCommand = async (words: ReadonlyArray<string>): Promise<AnyCommand> => {
+  const [selected, ...rest] = words
   const modules = await Promise.all(
     apiModules.map(async (module) =>
       module.name === selected
-        ? moduleCommand(module.name, module.description, await module.load())
+        ? moduleCommand(module.name, module.description, await module.load(), rest)
         : placeholder(module.name, module.description)
     )
   )
   const extras = await Promise.all(
     Object.entries(extraCommands).map(([name, extra]) =>
-      name === selected ? extra.load() : Promise.resolve(placeholder(name, extra.description))
+      name === selected ? extra.load(rest) : Promise.resolve(placeholder(name, extra.description))
     )
   )
   return Command.make("ofsc").pipe(
     Command.withDescription("Oracle Fusion Field Service from a shell: every operation, exports, events"),
-    Command.withSubcommands([...modules, rawCommand, ...extras] as [AnyCommand, ...Array<AnyCommand>])
+    Command.withSubcommands([...modules, ...extras] as [AnyCommand, ...Array<AnyCommand>])
   )
 }

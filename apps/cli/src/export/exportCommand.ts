@@ -9,7 +9,7 @@ import { Effect, Option } from "effect"
 import { usage } from "../app/CliError.js"
 import { type ConnectionFlags, connectionOptions } from "../app/globalOptions.js"
 import { type AnyCommand, commandTree } from "../operations/commandTree.js"
-import { kebab } from "../operations/modules.js"
+import { apiModules, kebab } from "../operations/modules.js"
 import { inputOptions } from "../operations/operationInput.js"
 import { splitList } from "../output/rows.js"
 import { progressMode } from "./Progress.js"
@@ -118,15 +118,33 @@ const listExportCommand = (op: AnyOperation, name: string): AnyCommand => {
   }).pipe(Command.withDescription(`export every item of ${op.method} ${op.path}`))
 }
 
-/** The `export` command, over the operations that page. */
-export const exportCommand = (ops: ReadonlyArray<AnyOperation>): AnyCommand => {
-  const lists = ops.filter((op) => op.paging === "offset-limit")
-  const tree = commandTree(
-    lists.map((op) => ({ path: ["export", ...exportPath(op)], make: (name) => listExportCommand(op, name) })),
-    "export"
-  )
+/** The `export` command, over the lists that page of the module the command line names (if any). */
+export const exportCommand = (
+  named: { readonly name: string; readonly ops: ReadonlyArray<AnyOperation> } | undefined,
+  words: ReadonlyArray<string>
+): AnyCommand => {
+  const modules = apiModules.map((module): AnyCommand => {
+    const summary = `export a list of ${module.name}`
+    if (named === undefined || module.name !== named.name) {
+      return Command.make(module.name).pipe(Command.withDescription(summary))
+    }
+    const lists = named.ops.filter((op) => op.paging === "offset-limit")
+    const children = commandTree(
+      lists.map((op) => ({
+        path: exportPath(op),
+        summary: `every item of ${op.method} ${op.path}`,
+        make: (name) => listExportCommand(op, name)
+      })),
+      `export ${module.name}`,
+      words.slice(1)
+    )
+    return Command.make(module.name).pipe(
+      Command.withDescription(summary),
+      Command.withSubcommands(children as [AnyCommand, ...Array<AnyCommand>])
+    )
+  })
   return Command.make("export").pipe(
     Command.withDescription("stream a list to a file with progress; --resume after a stop"),
-    Command.withSubcommands([activitiesCommand, ...tree] as [AnyCommand, ...Array<AnyCommand>])
+    Command.withSubcommands([activitiesCommand, ...modules] as [AnyCommand, ...Array<AnyCommand>])
   )
 }

@@ -46,10 +46,6 @@ export const apiModules: ReadonlyArray<ApiModule> = [
   }
 ]
 
-/** The operations of every module, for the commands that span them all (`export`). */
-export const loadAllOperations = (): Promise<ReadonlyArray<AnyOperation>> =>
-  Promise.all(apiModules.map((module) => module.load())).then((tables) => tables.flat())
-
 /** The command name of an operation id segment: `workSchedules` → `work-schedules`. */
 export const kebab = (segment: string): string => segment.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()
 
