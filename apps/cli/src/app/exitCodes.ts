@@ -1,0 +1,68 @@
+/**
+ * The exit code for each kind of failure, so scripts can branch on what went wrong without
+ * parsing messages. The README lists the same table.
+ */
+import type { OfscConfigError, OfscError } from "@ofsc/core"
+import type { CliError } from "./CliError.js"
+
+/** Exit codes by kind of failure. */
+export const exitCodes = {
+  ok: 0,
+  /** Anything not listed below (a file that cannot be written, say). */
+  failure: 1,
+  /** The input did not match the operation (nothing was sent), or a flag or argument is wrong. */
+  invalidInput: 2,
+  /** OFS refused the request as written (400 and other 4xx without a code of their own). */
+  badRequest: 3,
+  notFound: 4,
+  conflict: 5,
+  authentication: 6,
+  authorization: 7,
+  rateLimited: 8,
+  server: 9,
+  /** No answer: connection refused or dropped, or a timeout. */
+  network: 10,
+  /** The answer did not match the operation's schema. */
+  decode: 11,
+  /** A missing or bad setting (instance, credentials, profile). */
+  config: 12,
+  /** Stopped by Ctrl-C (SIGINT), as shells expect. */
+  interrupted: 130
+} as const
+
+/** Every failure a command can end with. */
+export type CommandFailure = OfscError | OfscConfigError | CliError
+
+/** The exit code of a failure. */
+export const exitCodeOf = (error: CommandFailure): number => {
+  switch (error._tag) {
+    case "OfscInvalidInput":
+      return exitCodes.invalidInput
+    case "OfscBadRequest":
+      return exitCodes.badRequest
+    case "OfscNotFound":
+      return exitCodes.notFound
+    case "OfscConflict":
+      return exitCodes.conflict
+    case "OfscAuthenticationError":
+      return exitCodes.authentication
+    case "OfscAuthorizationError":
+      return exitCodes.authorization
+    case "OfscRateLimited":
+      return exitCodes.rateLimited
+    case "OfscServerError":
+      return exitCodes.server
+    case "OfscTransportError":
+      return exitCodes.network
+    case "OfscDecodeError":
+      return exitCodes.decode
+    case "OfscConfigError":
+      return exitCodes.config
+    case "CliError":
+      return error.kind === "usage"
+        ? exitCodes.invalidInput
+        : error.kind === "config"
+          ? exitCodes.config
+          : exitCodes.failure
+  }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/**
+ * The `ofsc` command. `--version` answers before anything is loaded; everything else loads the
+ * command line runner, which loads only the module the command names.
+ */
+import { createRequire } from "node:module"
+
+const { version } = createRequire(import.meta.url)("../package.json") as { readonly version: string }
+const argv = process.argv.slice(2)
+
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+  process.stdout.write(`${version}\n`)
+} else {
+  import("./app/main.js").then(
+    (m) => m.main(argv, version),
+    (error: unknown) => {
+      process.stderr.write(`ofsc: cannot start: ${error instanceof Error ? error.message : String(error)}\n`)
+      process.exitCode = 1
+    }
+  )
+}

@@ -1,0 +1,46 @@
+/**
+ * The OFS client a command runs with: an embedded simulator for `--simulator`, else the connection
+ * that flags, environment and profile describe. The simulator is imported only when asked for.
+ */
+import type { FileSystem, Path } from "@effect/platform"
+import {
+  OfscClient,
+  type OfscConfigError,
+  type OfscConfigOptions,
+  OfscHttpClient,
+  type OfscTransport
+} from "@ofsc/core"
+import { Effect, Layer, type Scope } from "effect"
+import type { CliError } from "../app/CliError.js"
+import type { ConnectionFlags } from "../app/globalOptions.js"
+import { resolveConnection } from "./settings.js"
+
+/** Starts an embedded simulator for the scope and returns client options that reach it. */
+const simulatorOptions = (
+  size: ConnectionFlags["simulatorSize"]
+): Effect.Effect<OfscConfigOptions, never, Scope.Scope> =>
+  Effect.gen(function* () {
+    const { startSimulator, simulatorClientOptions } = yield* Effect.promise(() => import("@ofsc/simulator"))
+    const sim = yield* Effect.acquireRelease(
+      Effect.promise(() => startSimulator({ size, seed: 1 })),
+      (handle) => Effect.promise(() => handle.stop())
+    )
+    return simulatorClientOptions(sim)
+  })
+
+/** The transport for a command, from its connection flags. */
+export const clientLayer = (
+  flags: ConnectionFlags
+): Layer.Layer<OfscTransport, OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
+  Layer.unwrapScoped(
+    Effect.map(
+      (flags.simulator
+        ? simulatorOptions(flags.simulatorSize)
+        : resolveConnection(flags, process.env)) as Effect.Effect<
+        OfscConfigOptions,
+        OfscConfigError | CliError,
+        FileSystem.FileSystem | Path.Path | Scope.Scope
+      >,
+      (options) => OfscClient.layer(options).pipe(Layer.provide(OfscHttpClient.layerUndici))
+    )
+  )

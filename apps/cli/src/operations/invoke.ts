@@ -1,0 +1,59 @@
+/**
+ * Runs one operation from the command line: reads the body, calls OFS (one page, or every page
+ * with `--all`), and writes the answer in the chosen format, or its bytes to `--out`/stdout.
+ */
+import type { FileSystem, Path } from "@effect/platform"
+import { type AnyOperation, type OfscConfigError, type OfscError, OfscTransport, Paging } from "@ofsc/core"
+import { Effect, Option, Stream } from "effect"
+import { type CliError, usage } from "../app/CliError.js"
+import type { ConnectionFlags, OutputFlags } from "../app/globalOptions.js"
+import { clientLayer } from "../connection/clientLayer.js"
+import { listWriter } from "../output/ListWriter.js"
+import { chooseFormat, renderAnswer } from "../output/render.js"
+import { splitList } from "../output/rows.js"
+import { openSink } from "../output/Sink.js"
+import { requestBody } from "./body.js"
+
+/** What a command line says about one call. */
+export interface Invocation {
+  readonly path: Readonly<Record<string, unknown>> | undefined
+  readonly query: Readonly<Record<string, unknown>> | undefined
+  readonly data: string | undefined
+  readonly contentType: string | undefined
+  /** `--all` on a list that pages: every page, `concurrency` at a time. */
+  readonly all: { readonly concurrency: number } | undefined
+}
+
+/** Runs an operation and writes its answer. */
+export const invoke = (
+  op: AnyOperation,
+  invocation: Invocation,
+  connection: ConnectionFlags,
+  output: OutputFlags
+): Effect.Effect<void, OfscError | OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const body = yield* requestBody(op, invocation.data, invocation.contentType)
+      const input: Record<string, unknown> = {}
+      if (invocation.path !== undefined) input.path = invocation.path
+      if (invocation.query !== undefined) input.query = invocation.query
+      if (body !== undefined) input.body = body
+      const sink = yield* openSink(Option.getOrUndefined(output.out))
+      const format = chooseFormat(Option.getOrUndefined(output.output), sink)
+      const fields = Option.getOrUndefined(Option.map(output.fields, splitList))
+      if (invocation.all !== undefined) {
+        const writer = listWriter(sink, { format, fields })
+        const items = Paging.stream(op, input as never, { concurrency: invocation.all.concurrency })
+        yield* Stream.runForEachChunk(items, (chunk) => writer.write([...chunk]))
+        return yield* writer.end
+      }
+      const transport = yield* OfscTransport
+      const answer: unknown = yield* transport.call(op, input as never)
+      if (op.success.kind === "empty") return
+      if (op.success.kind === "bytes") {
+        if (sink.isTerminal) return yield* usage("the answer is bytes: write it with --out FILE or pipe it")
+        return yield* sink.write(answer as Uint8Array)
+      }
+      yield* renderAnswer(answer, sink, format, fields)
+    })
+  ).pipe(Effect.provide(clientLayer(connection)))

@@ -1,0 +1,4 @@
+// Preloaded with `node --import`: registers loadHooks.mjs.
+import { register } from "node:module"
+
+register("./loadHooks.mjs", import.meta.url)

@@ -1,0 +1,106 @@
+/**
+ * A real terminal: tmux runs the bin in a 200x50 pane, as a person would, so the table, the
+ * progress bar and Ctrl-C are what a user sees. tmux is installed first where it is missing (CI).
+ */
+import { execFileSync, execSync } from "node:child_process"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { type SimulatorHandle, startSimulator } from "@ofsc/simulator"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { binPath, simEnv, tempDir } from "./support/cli.js"
+
+const session = `ofsc-cli-test-${process.pid}`
+let sim: SimulatorHandle
+let dir: string
+
+const tmux = (...args: ReadonlyArray<string>) => execFileSync("tmux", args, { encoding: "utf8" })
+const capture = () => tmux("capture-pane", "-p", "-t", session)
+const type = (line: string) => tmux("send-keys", "-t", session, line, "Enter")
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+
+/** Waits until the pane shows `pattern`; the pane's text then. */
+const waitFor = async (pattern: RegExp, timeoutMs = 90_000): Promise<string> => {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const text = capture()
+    if (pattern.test(text)) return text
+    if (Date.now() > until) throw new Error(`the terminal never showed ${pattern}:\n${text}`)
+    await sleep(100)
+  }
+}
+
+beforeAll(async () => {
+  execSync("command -v tmux || (apt-get update && apt-get install -y tmux)", { stdio: "ignore", shell: "/bin/bash" })
+  sim = await startSimulator({ seed: 13, size: "large" })
+  dir = tempDir("tmux")
+  const env = simEnv(sim, { NO_COLOR: undefined, TERM: "xterm-256color" })
+  const exports = Object.entries(env)
+    .filter(([key, value]) => value !== undefined && /^(OFSC_|XDG_CONFIG_HOME$|PATH$|HOME$)/.test(key))
+    .map(([key, value]) => `export ${key}='${value}'`)
+  fs.writeFileSync(
+    path.join(dir, "env.sh"),
+    `${exports.join("\n")}\nalias ofsc='node ${binPath}'\nPS1='$ '\ncd ${dir}\n`
+  )
+  tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "bash --norc --noprofile")
+  type(`source ${path.join(dir, "env.sh")} && clear`)
+  await waitFor(/^\$\s*$/m)
+}, 180_000)
+
+afterAll(async () => {
+  try {
+    tmux("kill-session", "-t", session)
+  } catch {
+    // already gone
+  }
+  await sim?.stop()
+})
+
+describe("in a terminal", () => {
+  it("a list renders as a table", async () => {
+    type("ofsc metadata shifts list --limit 5 --fields label,name,type")
+    const screen = await waitFor(/label\s+name\s+type[\s\S]*─+[\s\S]*^\$\s*$/m)
+    console.log(`--- table, as captured:\n${screen.trimEnd()}`)
+    const lines = screen.split("\n")
+    const header = lines.findIndex((l) => /^label\s+name\s+type/.test(l))
+    expect(lines[header + 1]).toMatch(/^─+\s+─+\s+─+$/)
+    expect(lines.slice(header + 2, header + 7).every((l) => l.trim().split(/\s{2,}/).length === 3)).toBe(true)
+  })
+
+  it("the export's progress bar moves; Ctrl-C stops it, --resume ends with the exact count", async () => {
+    type("clear")
+    const command =
+      "ofsc export activities --from 2026-11-01 --to 2026-11-30 --out all.ndjson --page-size 500 --concurrency 1"
+    type(command)
+    const first = await waitFor(/exporting activities ▕[█░]+▏\s+\d+%\s+[\d,]+ items/)
+    const itemsIn = (text: string) => Number(/([\d,]+) items/.exec(text)?.[1]?.replace(/,/g, "") ?? 0)
+    const filledIn = (text: string) => (/▕(█*)/.exec(text)?.[1] ?? "").length
+    // the bar itself must move: at least one more block filled, and more items
+    const later = await waitFor(new RegExp(`▕█{${filledIn(first) + 1},}`))
+    console.log(`--- progress, as captured:\n${first.trim()}\n...\n${later.trim()}`)
+    expect(itemsIn(later)).toBeGreaterThan(itemsIn(first))
+    expect(filledIn(later)).toBeGreaterThan(filledIn(first))
+    tmux("send-keys", "-t", session, "C-c")
+    const stopped = await waitFor(/stopped after ([\d,]+) activities/)
+    const checkpoint = JSON.parse(fs.readFileSync(path.join(dir, "all.ndjson.checkpoint.json"), "utf8"))
+    const partial = fs.readFileSync(path.join(dir, "all.ndjson"), "utf8").trimEnd().split("\n")
+    expect(partial).toHaveLength(checkpoint.items)
+    const expected = sim.store
+      .collection("activities")
+      .list()
+      .filter((a) => typeof a.date === "string" && a.date >= "2026-11-01" && a.date <= "2026-11-30").length
+    expect(checkpoint.items).toBeLessThan(expected)
+
+    type("clear")
+    type(`${command} --resume`)
+    const done = await waitFor(/exported [\d,]+ activities to all\.ndjson/)
+    expect(done).toContain(`exported ${expected.toLocaleString("en-US")} activities`)
+    console.log(`--- interrupted, then resumed:\n${stopped.trim().split("\n").slice(-2).join("\n")}\n${done.trim()}`)
+    const ids = fs
+      .readFileSync(path.join(dir, "all.ndjson"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l).activityId)
+    expect(ids).toHaveLength(expected)
+    expect(new Set(ids).size).toBe(expected)
+  })
+})
