@@ -10,14 +10,10 @@ describe("size large", () => {
     "loads 100,000 activities and pages one resource's month through the client without scanning them all",
     () =>
       Effect.gen(function* () {
-        const started = performance.now()
         const sim = yield* Simulator.scoped({ size: "large", seed: 7 })
-        const loadMs = performance.now() - started
         expect(sim.store.collection("activities").size).toBe(100_000)
         expect(sim.store.collection("resources").size).toBe(1_000)
         expect(sim.store.collection("workZones").size).toBe(500)
-        // a generous bound for a shared machine; it loads in well under a second on a quiet one
-        expect(loadMs).toBeLessThan(5_000)
 
         const resourceId = "TECH_00042"
         const expected = sim.data.activities
