@@ -17,7 +17,8 @@ interface TableEntry {
   readonly path: string
 }
 
-const descriptor = /export const (\w+) = (?:\/\* @__PURE__ \*\/ )?Operation\.make\(\{\s*id: "([^"]+)",\s*method: "([A-Z]+)",\s*path: "([^"]+)"/g
+const descriptor =
+  /export const (\w+) = (?:\/\* @__PURE__ \*\/ )?Operation\.make\(\{\s*id: "([^"]+)",\s*method: "([A-Z]+)",\s*path: "([^"]+)"/g
 const operationsArray = /export const operations: ReadonlyArray<AnyOperation> = \[([^\]]*)\]/
 
 /** Reads a package's table: its descriptors, and the names its `operations` array lists. */
