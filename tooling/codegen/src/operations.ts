@@ -487,7 +487,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     const deprecated = p.spec.deprecated ? " @deprecated OFS keeps this version only for old integrations." : ""
     group.methods.push({
       name: p.method,
-      doc: `/** ${route}: ${likelyErrors(p)}${deprecated} */`,
+      doc: `/** Calls ${route}; ${likelyErrors(p)}.${deprecated} */`,
       signature: `(${params.join(", ")}) => Effect.Effect<${t.success}, OfscError>`,
       impl: `(${args.join(", ")}) => call(Ops.${p.constName}${inputArg})`
     })
@@ -497,7 +497,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       const streamParams = [...params, "options?: Paging.StreamOptions"]
       group.methods.push({
         name: streamNameFor(p.id, p.method),
-        doc: `/** Every item of ${route}, fetched page by page as the stream is pulled. */`,
+        doc: `/** Every item of ${route}, calling it page by page as the stream is pulled; ${likelyErrors(p)}, its \`resumeFrom\` saying where to continue. */`,
         signature: `(${streamParams.join(", ")}) => Stream.Stream<${item}, OfscError>`,
         impl: `(${[...args, "options"].join(", ")}) => stream(Ops.${p.constName}, { ${input.join(", ")} }, options)`
       })
@@ -508,7 +508,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       if (!item) throw new Error(`${p.id}: no item type for the event stream`)
       group.methods.push({
         name: streamNameFor(p.id, p.method),
-        doc: `/** The events of a subscription, following \`nextPage\` from poll to poll until a poll brings none (see EventStream). */`,
+        doc: `/** The events of a subscription: calls ${route} from poll to poll, following \`nextPage\` until a poll brings none (see EventStream); ${likelyErrors(p)}. */`,
         signature: `(query: ${t.query}, options?: EventStreamOptions) => Stream.Stream<${item}, OfscError>`,
         impl: `(query, options) => streamEvents(transport, Ops.${p.constName}, query, options)`
       })
