@@ -538,7 +538,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
   if (isCore(files.pkg)) {
     root.methods.push({
       name: "raw",
-      doc: "/** Calls a path the tables do not know yet (a newer OFS release) through the same transport. */",
+      doc: "/** Calls `method path` for a path the tables do not know yet (a newer OFS release) through the same transport; fails with OfscInvalidInput (nothing sent) or another OfscError. */",
       signature: `OfscTransportShape["raw"]`,
       impl: "transport.raw"
     })

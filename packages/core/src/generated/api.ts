@@ -153,7 +153,7 @@ import * as Ops from "./operations.js"
 
 /** The core API: every operation of the module, grouped by resource. */
 export interface OfscCoreApi {
-  /** Calls a path the tables do not know yet (a newer OFS release) through the same transport. */
+  /** Calls `method path` for a path the tables do not know yet (a newer OFS release) through the same transport; fails with OfscInvalidInput (nothing sent) or another OfscError. */
   readonly raw: OfscTransportShape["raw"]
   readonly activities: {
     /** Calls GET /rest/ofscCore/v1/activities; fails with OfscInvalidInput (nothing sent) or another OfscError. */
