@@ -529,7 +529,8 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       if (names.has(name)) problems.push(`${path}.${name} is both a method and a group`)
       names.add(name)
       const inner = emitGroup(child, `${indent}  `, `${path}.${name}`)
-      ifaceLines.push(`${indent}readonly ${propertyKey(name)}: {\n${inner.iface}\n${indent}}`)
+      const doc = `/** The \`${path}.${name}\` operations: ${[...child.methods.map((m) => m.name), ...child.groups.keys()].join(", ")}. */`
+      ifaceLines.push(`${indent}${doc}\n${indent}readonly ${propertyKey(name)}: {\n${inner.iface}\n${indent}}`)
       implLines.push(`${indent}${propertyKey(name)}: {\n${inner.impl}\n${indent}}`)
     }
     return { iface: ifaceLines.join("\n"), impl: implLines.join(",\n") }

@@ -32,30 +32,36 @@ import * as Ops from "./operations.js"
 
 /** The capacity API: every operation of the module, grouped by resource. */
 export interface OfscCapacityApi {
+  /** The `capacity.activityBookingOptions` operations: get. */
   readonly activityBookingOptions: {
     /** Calls GET /rest/ofscCapacity/v1/activityBookingOptions; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: ActivityBookingOptionsGetQuery) => Effect.Effect<ActivityBookingOptions, OfscError>
   }
+  /** The `capacity.bookingClosingSchedule` operations: get, update. */
   readonly bookingClosingSchedule: {
     /** Calls GET /rest/ofscCapacity/v1/bookingClosingSchedule; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: BookingClosingScheduleGetQuery) => Effect.Effect<BookingClosingScheduleList, OfscError>
     /** Calls PATCH /rest/ofscCapacity/v1/bookingClosingSchedule; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: BookingClosingScheduleListInput) => Effect.Effect<ResultObject, OfscError>
   }
+  /** The `capacity.bookingFieldsDependencies` operations: get. */
   readonly bookingFieldsDependencies: {
     /** Calls GET /rest/ofscCapacity/v1/bookingFieldsDependencies; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: () => Effect.Effect<BookingFieldsDependencies, OfscError>
   }
+  /** The `capacity.bookingStatuses` operations: list, update. */
   readonly bookingStatuses: {
     /** Calls GET /rest/ofscCapacity/v1/bookingStatuses; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query: BookingStatusesListQuery) => Effect.Effect<BookingStatusList, OfscError>
     /** Calls PATCH /rest/ofscCapacity/v1/bookingStatuses; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: BookingStatusRequestListInput) => Effect.Effect<ResultBookingStatusObject, OfscError>
   }
+  /** The `capacity.availableCapacity` operations: get. */
   readonly availableCapacity: {
     /** Calls GET /rest/ofscCapacity/v1/capacity; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: AvailableCapacityGetQuery) => Effect.Effect<CapacityList, OfscError>
   }
+  /** The `capacity.quota` operations: getV1, updateV1, get, update. */
   readonly quota: {
     /** Calls GET /rest/ofscCapacity/v1/quota; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly getV1: (query: QuotaGetV1Query) => Effect.Effect<V1QuotaResult, OfscError>
@@ -66,6 +72,7 @@ export interface OfscCapacityApi {
     /** Calls PATCH /rest/ofscCapacity/v2/quota; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: V2PatchQuotaInput) => Effect.Effect<V2PatchQuotaResult, OfscError>
   }
+  /** The `capacity.bookingGrid` operations: show. */
   readonly bookingGrid: {
     /** Calls POST /rest/ofscCapacity/v1/showBookingGrid; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly show: (body: ShowBookingGridSchemaInput) => Effect.Effect<ShowBookingGrid, OfscError>

@@ -26,23 +26,27 @@ import * as Ops from "./operations.js"
 
 /** The collaboration API: every operation of the module, grouped by resource. */
 export interface OfscCollaborationApi {
+  /** The `collaboration.addressBook` operations: list, stream. */
   readonly addressBook: {
     /** Calls GET /rest/ofscCollaboration/v1/addressBook; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: AddressBookListQuery) => Effect.Effect<AddressBookList, OfscError>
     /** Every item of GET /rest/ofscCollaboration/v1/addressBook, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: AddressBookListQuery, options?: Paging.StreamOptions) => Stream.Stream<Contact, OfscError>
   }
+  /** The `collaboration.chats` operations: create, leave, messages, participants. */
   readonly chats: {
     /** Calls POST /rest/ofscCollaboration/v1/chats; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: StartChatRequestInput) => Effect.Effect<StartChatResponse, OfscError>
     /** Calls POST /rest/ofscCollaboration/v1/chats/{chatId}/leave; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly leave: (chatId: number) => Effect.Effect<void, OfscError>
+    /** The `collaboration.chats.messages` operations: list, create. */
     readonly messages: {
       /** Calls GET /rest/ofscCollaboration/v1/chats/{chatId}/messages; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (chatId: number) => Effect.Effect<GetMessageResponse, OfscError>
       /** Calls POST /rest/ofscCollaboration/v1/chats/{chatId}/messages; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (chatId: number, body: SendMessageRequestInput) => Effect.Effect<SendMessageResponse, OfscError>
     }
+    /** The `collaboration.chats.participants` operations: list, stream, invite. */
     readonly participants: {
       /** Calls GET /rest/ofscCollaboration/v1/chats/{chatId}/participants; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (chatId: number, query?: ChatsParticipantsListQuery) => Effect.Effect<ParticipantList, OfscError>

@@ -155,6 +155,7 @@ import * as Ops from "./operations.js"
 export interface OfscCoreApi {
   /** Calls `method path` for a path the tables do not know yet (a newer OFS release) through the same transport; fails with OfscInvalidInput (nothing sent) or another OfscError. */
   readonly raw: OfscTransportShape["raw"]
+  /** The `core.activities` operations: list, stream, create, bulkUpdate, search, streamSearch, get, update, delete, cancel, complete, delay, enroute, move, notDone, reopen, start, startPrework, stopTravel, suspend, capacityCategories, customerInventories, deinstalledInventories, installedInventories, linkedActivities, multidaySegments, requiredInventories, resourcePreferences, submittedForms, files. */
   readonly activities: {
     /** Calls GET /rest/ofscCore/v1/activities; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivitiesListQuery) => Effect.Effect<GetActivitiesResponse, OfscError>
@@ -225,10 +226,12 @@ export interface OfscCoreApi {
       activityId: number,
       body: CustomActionActivityStatusChangeSchemaInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
+    /** The `core.activities.capacityCategories` operations: list. */
     readonly capacityCategories: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/capacityCategories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: number) => Effect.Effect<GetCapacityCategoriesSchema, OfscError>
     }
+    /** The `core.activities.customerInventories` operations: list, stream, create. */
     readonly customerInventories: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/customerInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -244,6 +247,7 @@ export interface OfscCoreApi {
       /** Calls POST /rest/ofscCore/v1/activities/{activityId}/customerInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (activityId: number, body: CreateCustomerInventoryInput) => Effect.Effect<Inventory, OfscError>
     }
+    /** The `core.activities.deinstalledInventories` operations: list, stream. */
     readonly deinstalledInventories: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -257,6 +261,7 @@ export interface OfscCoreApi {
         options?: Paging.StreamOptions
       ) => Stream.Stream<Inventory, OfscError>
     }
+    /** The `core.activities.installedInventories` operations: list, stream. */
     readonly installedInventories: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/installedInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -270,6 +275,7 @@ export interface OfscCoreApi {
         options?: Paging.StreamOptions
       ) => Stream.Stream<Inventory, OfscError>
     }
+    /** The `core.activities.linkedActivities` operations: list, create, deleteAll, get, put, delete. */
     readonly linkedActivities: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: string) => Effect.Effect<LinkedActivities, OfscError>
@@ -297,10 +303,12 @@ export interface OfscCoreApi {
         linkType: string
       ) => Effect.Effect<void, OfscError>
     }
+    /** The `core.activities.multidaySegments` operations: list. */
     readonly multidaySegments: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/multidaySegments; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: number) => Effect.Effect<Activities, OfscError>
     }
+    /** The `core.activities.requiredInventories` operations: list, stream, put, deleteAll. */
     readonly requiredInventories: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -318,6 +326,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}/requiredInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (activityId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.activities.resourcePreferences` operations: list, put, deleteAll. */
     readonly resourcePreferences: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/resourcePreferences; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: string) => Effect.Effect<ResourcePreferences, OfscError>
@@ -326,6 +335,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}/resourcePreferences; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (activityId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.activities.submittedForms` operations: list, stream. */
     readonly submittedForms: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/submittedForms; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -339,6 +349,7 @@ export interface OfscCoreApi {
         options?: Paging.StreamOptions
       ) => Stream.Stream<SubmittedForm, OfscError>
     }
+    /** The `core.activities.files` operations: get, put, delete. */
     readonly files: {
       /** Calls GET /rest/ofscCore/v1/activities/{activityId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (activityId: number, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
@@ -352,6 +363,7 @@ export interface OfscCoreApi {
       readonly delete: (activityId: number, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.calendars` operations: list, stream. */
   readonly calendars: {
     /** Calls GET /rest/ofscCore/v1/calendars; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query: CalendarsListQuery) => Effect.Effect<GetCalendarsResponse, OfscError>
@@ -361,11 +373,13 @@ export interface OfscCoreApi {
       options?: Paging.StreamOptions
     ) => Stream.Stream<GetCalendarsResponseItem, OfscError>
   }
+  /** The `core.events` operations: list, stream, subscriptions. */
   readonly events: {
     /** Calls GET /rest/ofscCore/v1/events; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query: EventsListQuery) => Effect.Effect<EventsListResponse, OfscError>
     /** The events of a subscription: calls GET /rest/ofscCore/v1/events from poll to poll, following `nextPage` until a poll brings none (see EventStream); fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly stream: (query: EventsListQuery, options?: EventStreamOptions) => Stream.Stream<OfsEvent, OfscError>
+    /** The `core.events.subscriptions` operations: list, create, get, delete. */
     readonly subscriptions: {
       /** Calls GET /rest/ofscCore/v1/events/subscriptions; fails with OfscInvalidInput (nothing sent) or another OfscError. */
       readonly list: (query?: EventsSubscriptionsListQuery) => Effect.Effect<EventsSubscriptionsListResponse, OfscError>
@@ -377,6 +391,7 @@ export interface OfscCoreApi {
       readonly delete: (subscriptionId: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.dailyExtract` operations: folders, files, download. */
   readonly dailyExtract: {
     /** Calls GET /rest/ofscCore/v1/folders/dailyExtract/folders; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly folders: () => Effect.Effect<DailyExtractSubfolders, OfscError>
@@ -385,6 +400,7 @@ export interface OfscCoreApi {
     /** Calls GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files/{dailyExtractFilename}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly download: (dailyExtractDate: string, dailyExtractFilename: string) => Effect.Effect<Uint8Array, OfscError>
   }
+  /** The `core.inventories` operations: create, get, update, delete, deinstall, install, undoDeinstall, undoInstall, files. */
   readonly inventories: {
     /** Calls POST /rest/ofscCore/v1/inventories; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: CreateInventoryInput) => Effect.Effect<Inventory, OfscError>
@@ -408,6 +424,7 @@ export interface OfscCoreApi {
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
     ) => Effect.Effect<void, OfscError>
+    /** The `core.inventories.files` operations: get, put, delete. */
     readonly files: {
       /** Calls GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (inventoryId: number, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
@@ -421,6 +438,7 @@ export interface OfscCoreApi {
       readonly delete: (inventoryId: number, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.resources` operations: list, stream, bulkUpdateInventories, bulkUpdateWorkSchedules, bulkUpdateWorkSkills, bulkUpdateWorkZones, findMatchingResources, findResourcesForUrgentAssignment, lastKnownPositions, streamLastKnownPositions, resourcesInArea, streamResourcesInArea, setPositions, get, put, update, findNearbyActivities, assignedLocations, assistants, children, descendants, inventories, locations, plans, positionHistory, routes, users, workSchedules, workSkills, workZones, files. */
   readonly resources: {
     /** Calls GET /rest/ofscCore/v1/resources; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ResourcesListQuery) => Effect.Effect<Resources, OfscError>
@@ -487,6 +505,7 @@ export interface OfscCoreApi {
       resourceId: string,
       query?: ResourcesFindNearbyActivitiesQuery
     ) => Effect.Effect<FindNearbyActivitiesResponse, OfscError>
+    /** The `core.resources.assignedLocations` operations: get, put, update, delete. */
     readonly assignedLocations: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/assignedLocations; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (
@@ -506,6 +525,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/assignedLocations/{date}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, date: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.assistants` operations: list. */
     readonly assistants: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/assistants; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -513,6 +533,7 @@ export interface OfscCoreApi {
         query: ResourcesAssistantsListQuery
       ) => Effect.Effect<ResourcesAssistants, OfscError>
     }
+    /** The `core.resources.children` operations: list, stream. */
     readonly children: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/children; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string, query?: ResourcesChildrenListQuery) => Effect.Effect<Resources, OfscError>
@@ -523,6 +544,7 @@ export interface OfscCoreApi {
         options?: Paging.StreamOptions
       ) => Stream.Stream<Resource, OfscError>
     }
+    /** The `core.resources.descendants` operations: list, stream. */
     readonly descendants: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/descendants; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string, query?: ResourcesDescendantsListQuery) => Effect.Effect<Resources, OfscError>
@@ -533,6 +555,7 @@ export interface OfscCoreApi {
         options?: Paging.StreamOptions
       ) => Stream.Stream<Resource, OfscError>
     }
+    /** The `core.resources.inventories` operations: list, stream, create, install. */
     readonly inventories: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/inventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -557,6 +580,7 @@ export interface OfscCoreApi {
         body: InventoryCustomActionSchemaInput
       ) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.locations` operations: list, create, get, update, delete. */
     readonly locations: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/locations; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string) => Effect.Effect<ResourceLocations, OfscError>
@@ -576,6 +600,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, locationId: number) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.plans` operations: list, create, delete. */
     readonly plans: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/plans; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -587,6 +612,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/plans; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, query: ResourcesPlansDeleteQuery) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.positionHistory` operations: list. */
     readonly positionHistory: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/positionHistory; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -594,6 +620,7 @@ export interface OfscCoreApi {
         query: ResourcesPositionHistoryListQuery
       ) => Effect.Effect<ResourcePositions, OfscError>
     }
+    /** The `core.resources.routes` operations: get, streamActivities, activate, deactivate. */
     readonly routes: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (
@@ -621,6 +648,7 @@ export interface OfscCoreApi {
         body: ResourcesRoutesDeactivateBody
       ) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.users` operations: list, stream, put, deleteAll. */
     readonly users: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/users; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string, query?: ResourcesUsersListQuery) => Effect.Effect<ResourceUsers, OfscError>
@@ -635,6 +663,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/users; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (resourceId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.workSchedules` operations: list, create, calendarView, delete. */
     readonly workSchedules: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -651,6 +680,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/workSchedules/{scheduleItemId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, scheduleItemId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.workSkills` operations: list, create, delete. */
     readonly workSkills: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/workSkills; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -665,6 +695,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/workSkills/{workSkill}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, workSkill: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.workZones` operations: list, create, delete. */
     readonly workZones: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/workZones; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -676,6 +707,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/workZones/{workZoneItemId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, workZoneItemId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.files` operations: get, put, delete. */
     readonly files: {
       /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (resourceId: string, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
@@ -689,16 +721,19 @@ export interface OfscCoreApi {
       readonly delete: (resourceId: string, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.serviceRequests` operations: create, get, files. */
   readonly serviceRequests: {
     /** Calls POST /rest/ofscCore/v1/serviceRequests; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: CreateServiceRequestInput) => Effect.Effect<ServiceRequestsItem, OfscError>
     /** Calls GET /rest/ofscCore/v1/serviceRequests/{requestId}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (requestId: number) => Effect.Effect<ServiceRequestsItem, OfscError>
+    /** The `core.serviceRequests.files` operations: get. */
     readonly files: {
       /** Calls GET /rest/ofscCore/v1/serviceRequests/{requestId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (requestId: number, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
     }
   }
+  /** The `core.users` operations: list, stream, get, put, update, delete, collaborationGroups, files. */
   readonly users: {
     /** Calls GET /rest/ofscCore/v1/users; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: UsersListQuery) => Effect.Effect<Users, OfscError>
@@ -712,6 +747,7 @@ export interface OfscCoreApi {
     readonly update: (login: string, body: UpdateUserInput) => Effect.Effect<UserResponse, OfscError>
     /** Calls DELETE /rest/ofscCore/v1/users/{login}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (login: string) => Effect.Effect<void, OfscError>
+    /** The `core.users.collaborationGroups` operations: list, create, deleteAll. */
     readonly collaborationGroups: {
       /** Calls GET /rest/ofscCore/v1/users/{login}/collaborationGroups; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (login: string) => Effect.Effect<CollaborationGroups, OfscError>
@@ -720,6 +756,7 @@ export interface OfscCoreApi {
       /** Calls DELETE /rest/ofscCore/v1/users/{login}/collaborationGroups; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (login: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.users.files` operations: get, put, delete. */
     readonly files: {
       /** Calls GET /rest/ofscCore/v1/users/{login}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (login: string, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
@@ -729,10 +766,12 @@ export interface OfscCoreApi {
       readonly delete: (login: string, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.whereIsMyTech` operations: get. */
   readonly whereIsMyTech: {
     /** Calls GET /rest/ofscCore/v1/whereIsMyTech; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: WhereIsMyTechGetQuery) => Effect.Effect<WhereIsMyTechResponse, OfscError>
   }
+  /** The `core.tokenService` operations: requestTokenV1, requestToken. */
   readonly tokenService: {
     /** Calls POST /rest/oauthTokenService/v1/token; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. @deprecated OFS keeps this version only for old integrations. */
     readonly requestTokenV1: (

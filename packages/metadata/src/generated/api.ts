@@ -124,6 +124,7 @@ import * as Ops from "./operations.js"
 
 /** The metadata API: every operation of the module, grouped by resource. */
 export interface OfscMetadataApi {
+  /** The `metadata.activityTypeGroups` operations: list, stream, get, put. */
   readonly activityTypeGroups: {
     /** Calls GET /rest/ofscMetadata/v1/activityTypeGroups; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityTypeGroupsListQuery) => Effect.Effect<ActivityTypeGroups, OfscError>
@@ -137,6 +138,7 @@ export interface OfscMetadataApi {
     /** Calls PUT /rest/ofscMetadata/v1/activityTypeGroups/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: ActivityTypeGroupForPutInput) => Effect.Effect<ActivityTypeGroup, OfscError>
   }
+  /** The `metadata.activityTypes` operations: list, stream, get, put. */
   readonly activityTypes: {
     /** Calls GET /rest/ofscMetadata/v1/activityTypes; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityTypesListQuery) => Effect.Effect<ActivityTypes, OfscError>
@@ -150,6 +152,7 @@ export interface OfscMetadataApi {
     /** Calls PUT /rest/ofscMetadata/v1/activityTypes/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: CreateActivityTypeSchemaInput) => Effect.Effect<ActivityType, OfscError>
   }
+  /** The `metadata.applications` operations: list, stream, get, put, generateClientSecret, apiAccess. */
   readonly applications: {
     /** Calls GET /rest/ofscMetadata/v1/applications; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ApplicationsListQuery) => Effect.Effect<Applications, OfscError>
@@ -164,6 +167,7 @@ export interface OfscMetadataApi {
     readonly put: (label: string, body: CreateApplicationSchemaInput) => Effect.Effect<Application, OfscError>
     /** Calls POST /rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly generateClientSecret: (label: string) => Effect.Effect<ApplicationClientSecret, OfscError>
+    /** The `metadata.applications.apiAccess` operations: list, get, update. */
     readonly apiAccess: {
       /** Calls GET /rest/ofscMetadata/v1/applications/{label}/apiAccess; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<ApplicationApiAccesses, OfscError>
@@ -188,31 +192,38 @@ export interface OfscMetadataApi {
       ) => Effect.Effect<ApiConfigurationPatch, OfscError>
     }
   }
+  /** The `metadata.capacityAreas` operations: list, get, capacityCategories, children, organizations, timeIntervals, timeSlots, workZones. */
   readonly capacityAreas: {
     /** Calls GET /rest/ofscMetadata/v1/capacityAreas; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: CapacityAreasListQuery) => Effect.Effect<CapacityAreas, OfscError>
     /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<CapacityAreaConfiguration, OfscError>
+    /** The `metadata.capacityAreas.capacityCategories` operations: list. */
     readonly capacityCategories: {
       /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaCapacityCategories, OfscError>
     }
+    /** The `metadata.capacityAreas.children` operations: list. */
     readonly children: {
       /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/children; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string, query?: CapacityAreasChildrenListQuery) => Effect.Effect<CapacityAreas, OfscError>
     }
+    /** The `metadata.capacityAreas.organizations` operations: list. */
     readonly organizations: {
       /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/organizations; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaOrganizations, OfscError>
     }
+    /** The `metadata.capacityAreas.timeIntervals` operations: list. */
     readonly timeIntervals: {
       /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaTimeIntervals, OfscError>
     }
+    /** The `metadata.capacityAreas.timeSlots` operations: list. */
     readonly timeSlots: {
       /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaTimeSlots, OfscError>
     }
+    /** The `metadata.capacityAreas.workZones` operations: listV1, list. */
     readonly workZones: {
       /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/workZones; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly listV1: (label: string) => Effect.Effect<AreaWorkZonesOld, OfscError>
@@ -220,6 +231,7 @@ export interface OfscMetadataApi {
       readonly list: (label: string) => Effect.Effect<AreaWorkZones, OfscError>
     }
   }
+  /** The `metadata.capacityCategories` operations: list, stream, get, put, delete. */
   readonly capacityCategories: {
     /** Calls GET /rest/ofscMetadata/v1/capacityCategories; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: CapacityCategoriesListQuery) => Effect.Effect<CapacityCategories, OfscError>
@@ -235,6 +247,7 @@ export interface OfscMetadataApi {
     /** Calls DELETE /rest/ofscMetadata/v1/capacityCategories/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.forms` operations: list, stream, get, put, delete. */
   readonly forms: {
     /** Calls GET /rest/ofscMetadata/v1/forms; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: FormsListQuery) => Effect.Effect<Forms, OfscError>
@@ -247,6 +260,7 @@ export interface OfscMetadataApi {
     /** Calls DELETE /rest/ofscMetadata/v1/forms/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.inventoryTypes` operations: list, stream, get, put. */
   readonly inventoryTypes: {
     /** Calls GET /rest/ofscMetadata/v1/inventoryTypes; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: InventoryTypesListQuery) => Effect.Effect<InventoryTypes, OfscError>
@@ -263,12 +277,14 @@ export interface OfscMetadataApi {
       body: CreateInventoryTypeSchemaInput
     ) => Effect.Effect<ResponseCreateInventoryTypeSchema, OfscError>
   }
+  /** The `metadata.languages` operations: list, stream. */
   readonly languages: {
     /** Calls GET /rest/ofscMetadata/v1/languages; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: LanguagesListQuery) => Effect.Effect<Languages, OfscError>
     /** Every item of GET /rest/ofscMetadata/v1/languages, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: LanguagesListQuery, options?: Paging.StreamOptions) => Stream.Stream<Language, OfscError>
   }
+  /** The `metadata.linkTemplates` operations: list, stream, get, create, update. */
   readonly linkTemplates: {
     /** Calls GET /rest/ofscMetadata/v1/linkTemplates; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: LinkTemplatesListQuery) => Effect.Effect<LinkTemplates, OfscError>
@@ -284,6 +300,7 @@ export interface OfscMetadataApi {
     /** Calls PATCH /rest/ofscMetadata/v1/linkTemplates/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (label: string, body: CreateLinkTemplateSchemaInput) => Effect.Effect<LinkTemplate, OfscError>
   }
+  /** The `metadata.mapLayers` operations: list, create, populateLayers, populateLayersStatus, get, put. */
   readonly mapLayers: {
     /** Calls GET /rest/ofscMetadata/v1/mapLayers; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: () => Effect.Effect<CustomMapLayers, OfscError>
@@ -302,6 +319,7 @@ export interface OfscMetadataApi {
     /** Calls PUT /rest/ofscMetadata/v1/mapLayers/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: CustomMapLayerInput) => Effect.Effect<CustomMapLayer, OfscError>
   }
+  /** The `metadata.nonWorkingReasons` operations: list, stream. */
   readonly nonWorkingReasons: {
     /** Calls GET /rest/ofscMetadata/v1/nonWorkingReasons; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: NonWorkingReasonsListQuery) => Effect.Effect<NonWorkingReasons, OfscError>
@@ -311,18 +329,21 @@ export interface OfscMetadataApi {
       options?: Paging.StreamOptions
     ) => Stream.Stream<NonWorkingReason, OfscError>
   }
+  /** The `metadata.organizations` operations: list, get. */
   readonly organizations: {
     /** Calls GET /rest/ofscMetadata/v1/organizations; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: () => Effect.Effect<Organizations, OfscError>
     /** Calls GET /rest/ofscMetadata/v1/organizations/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<Organization, OfscError>
   }
+  /** The `metadata.plugins` operations: import, install. */
   readonly plugins: {
     /** Calls POST /rest/ofscMetadata/v1/plugins/custom-actions/import; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly import: (body: PluginsImportBody) => Effect.Effect<void, OfscError>
     /** Calls POST /rest/ofscMetadata/v1/plugins/{pluginLabel}/custom-actions/install; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly install: (pluginLabel: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.properties` operations: list, stream, get, put, update, enumerationList. */
   readonly properties: {
     /** Calls GET /rest/ofscMetadata/v1/properties; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: PropertiesListQuery) => Effect.Effect<PropertiesGet, OfscError>
@@ -337,6 +358,7 @@ export interface OfscMetadataApi {
     readonly put: (label: string, body: PropertyInput) => Effect.Effect<Property, OfscError>
     /** Calls PATCH /rest/ofscMetadata/v1/properties/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (label: string, body: PropertyInput) => Effect.Effect<PropertyGet, OfscError>
+    /** The `metadata.properties.enumerationList` operations: list, stream, put. */
     readonly enumerationList: {
       /** Calls GET /rest/ofscMetadata/v1/properties/{label}/enumerationList; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -356,6 +378,7 @@ export interface OfscMetadataApi {
       ) => Effect.Effect<PropertyEnumeration, OfscError>
     }
   }
+  /** The `metadata.resourceTypes` operations: list, stream. */
   readonly resourceTypes: {
     /** Calls GET /rest/ofscMetadata/v1/resourceTypes; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ResourceTypesListQuery) => Effect.Effect<ResourceTypes, OfscError>
@@ -365,6 +388,7 @@ export interface OfscMetadataApi {
       options?: Paging.StreamOptions
     ) => Stream.Stream<ResourceType, OfscError>
   }
+  /** The `metadata.routingProfiles` operations: list, stream, plans. */
   readonly routingProfiles: {
     /** Calls GET /rest/ofscMetadata/v1/routingProfiles; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: RoutingProfilesListQuery) => Effect.Effect<RoutingProfileLabels, OfscError>
@@ -373,6 +397,7 @@ export interface OfscMetadataApi {
       query?: RoutingProfilesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<Paging.ItemOf<RoutingProfileLabels>, OfscError>
+    /** The `metadata.routingProfiles.plans` operations: list, stream, forceImport, import, export, start. */
     readonly plans: {
       /** Calls GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
@@ -400,6 +425,7 @@ export interface OfscMetadataApi {
       ) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `metadata.shifts` operations: list, stream, get, put, delete. */
   readonly shifts: {
     /** Calls GET /rest/ofscMetadata/v1/shifts; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ShiftsListQuery) => Effect.Effect<Shifts, OfscError>
@@ -412,18 +438,21 @@ export interface OfscMetadataApi {
     /** Calls DELETE /rest/ofscMetadata/v1/shifts/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.timeSlots` operations: list, stream. */
   readonly timeSlots: {
     /** Calls GET /rest/ofscMetadata/v1/timeSlots; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: TimeSlotsListQuery) => Effect.Effect<TimeSlots, OfscError>
     /** Every item of GET /rest/ofscMetadata/v1/timeSlots, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: TimeSlotsListQuery, options?: Paging.StreamOptions) => Stream.Stream<TimeSlot, OfscError>
   }
+  /** The `metadata.workSkillConditions` operations: list, put. */
   readonly workSkillConditions: {
     /** Calls GET /rest/ofscMetadata/v1/workSkillConditions; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: () => Effect.Effect<WorkSkillConditions, OfscError>
     /** Calls PUT /rest/ofscMetadata/v1/workSkillConditions; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (body: PutWorkSkillConditionsInput) => Effect.Effect<WorkSkillConditions, OfscError>
   }
+  /** The `metadata.workSkillGroups` operations: list, stream, get, put, delete. */
   readonly workSkillGroups: {
     /** Calls GET /rest/ofscMetadata/v1/workSkillGroups; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: WorkSkillGroupsListQuery) => Effect.Effect<WorkSkillGroups, OfscError>
@@ -439,6 +468,7 @@ export interface OfscMetadataApi {
     /** Calls DELETE /rest/ofscMetadata/v1/workSkillGroups/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.workSkills` operations: list, stream, get, put, delete. */
   readonly workSkills: {
     /** Calls GET /rest/ofscMetadata/v1/workSkills; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: WorkSkillsListQuery) => Effect.Effect<WorkSkills, OfscError>
@@ -454,10 +484,12 @@ export interface OfscMetadataApi {
     /** Calls DELETE /rest/ofscMetadata/v1/workSkills/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.workZoneKey` operations: get. */
   readonly workZoneKey: {
     /** Calls GET /rest/ofscMetadata/v1/workZoneKey; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: () => Effect.Effect<WorkZoneKey, OfscError>
   }
+  /** The `metadata.workZones` operations: list, stream, create, bulkPut, bulkUpdate, populateShapes, populateShapesStatus, get, put. */
   readonly workZones: {
     /** Calls GET /rest/ofscMetadata/v1/workZones; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: WorkZonesListQuery) => Effect.Effect<WorkZones, OfscError>

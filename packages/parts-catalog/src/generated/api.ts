@@ -6,9 +6,11 @@ import * as Ops from "./operations.js"
 
 /** The partsCatalog API: every operation of the module, grouped by resource. */
 export interface OfscPartsCatalogApi {
+  /** The `partsCatalog.catalogs` operations: put, items. */
   readonly catalogs: {
     /** Calls PUT /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (catalog: string, language: string, body: CatalogSchemaInput) => Effect.Effect<void, OfscError>
+    /** The `partsCatalog.catalogs.items` operations: put, delete. */
     readonly items: {
       /** Calls PUT /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (

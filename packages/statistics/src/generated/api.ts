@@ -32,6 +32,7 @@ import * as Ops from "./operations.js"
 
 /** The statistics API: every operation of the module, grouped by resource. */
 export interface OfscStatisticsApi {
+  /** The `statistics.activityDurationStats` operations: list, stream, update. */
   readonly activityDurationStats: {
     /** Calls GET /rest/ofscStatistics/v1/activityDurationStats; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityDurationStatsListQuery) => Effect.Effect<ActivityDurationsList, OfscError>
@@ -43,6 +44,7 @@ export interface OfscStatisticsApi {
     /** Calls PATCH /rest/ofscStatistics/v1/activityDurationStats; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: ActivityDurationRequestListInput) => Effect.Effect<ActivityDurationPatchResponse, OfscError>
   }
+  /** The `statistics.activityTravelStats` operations: list, stream, update. */
   readonly activityTravelStats: {
     /** Calls GET /rest/ofscStatistics/v1/activityTravelStats; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityTravelStatsListQuery) => Effect.Effect<ActivityTravelsList, OfscError>
@@ -54,6 +56,7 @@ export interface OfscStatisticsApi {
     /** Calls PATCH /rest/ofscStatistics/v1/activityTravelStats; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: ActivityTravelRequestListInput) => Effect.Effect<ActivityTravelPatchResponse, OfscError>
   }
+  /** The `statistics.airlineDistanceBasedTravel` operations: list, stream, update. */
   readonly airlineDistanceBasedTravel: {
     /** Calls GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (
