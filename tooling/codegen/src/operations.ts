@@ -9,6 +9,7 @@ import { createEmitContext, emitSchema, modelImportPath, modelName, primitivesUs
 import { operationNames, streamNameFor } from "./naming.js"
 import { concurrencyLimits } from "./operationLimits.js"
 import { facts, operations, type Parameter, refName, type SchemaNode, type SpecOperation } from "./spec.js"
+import { responseCorrections } from "./specCorrections.js"
 import { writeGeneratedFile } from "./writeFile.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +139,8 @@ const isErrorSchema = (s: SchemaNode | undefined) => s?.$ref !== undefined && re
 
 const planSuccess = (op: SpecOperation): SuccessPlan => {
   if (op.produces.includes("application/octet-stream")) return { kind: "bytes" }
+  const corrected = responseCorrections[key(op)]
+  if (corrected) return { kind: "json", schema: { node: corrected.node, mode: "decode" } }
   const statuses = Object.keys(op.responses)
     .filter((s) => /^2\d\d$/.test(s))
     .sort()
@@ -163,6 +166,8 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
   const specKeys = new Set(operations.map(key))
   for (const k of Object.keys(operationNames))
     if (!specKeys.has(k)) problems.push(`naming.ts names ${k}, not in the spec`)
+  for (const k of Object.keys(responseCorrections))
+    if (!specKeys.has(k)) problems.push(`specCorrections.ts corrects ${k}, not in the spec`)
   const seenIds = new Map<string, string>()
   const planned: Array<PlannedOperation> = []
   for (const op of operations) {

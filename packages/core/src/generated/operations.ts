@@ -315,7 +315,12 @@ export const EventsSubscriptionsListQuery = /* @__PURE__ */ lazy(() =>
 export type EventsSubscriptionsListQuery = typeof EventsSubscriptionsListQuery.Type
 
 /** The answer of `core.events.subscriptions.list` (GET /rest/ofscCore/v1/events/subscriptions). */
-export const EventsSubscriptionsListResponse = /* @__PURE__ */ lazy(() => Schema.Array(SubscriptionInfoResponse))
+export const EventsSubscriptionsListResponse = /* @__PURE__ */ lazy(() =>
+  Schema.Struct({
+    totalResults: OptionalNullable(Schema.Number),
+    items: OptionalNullable(Schema.Array(SubscriptionInfoResponse))
+  })
+)
 /** The type of {@link EventsSubscriptionsListResponse}. */
 export type EventsSubscriptionsListResponse = typeof EventsSubscriptionsListResponse.Type
 

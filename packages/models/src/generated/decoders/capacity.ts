@@ -1304,58 +1304,6 @@ function $Capacity_2(u: unknown): unknown {
 }
 
 function $Capacity_3(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
-  for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_2(u[j])
-    if (r === invalid) return invalid
-    o[j] = r
-  }
-  return o
-}
-
-function $Capacity_4(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  for (let j = 0; j < u.length; j++) if (!(typeof u[j] === "string")) return invalid
-  return u
-}
-
-function $Capacity_5(u: unknown): unknown {
-  if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
-  const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
-  let v: unknown
-  let r: unknown
-  v = i["count"]
-  if (v != null) {
-    r = $Capacity_4(v)
-    if (r === invalid) return invalid
-    o["count"] = r
-  }
-  v = i["minutes"]
-  if (v != null) {
-    r = $Capacity_4(v)
-    if (r === invalid) return invalid
-    o["minutes"] = r
-  }
-  for (const k in i) {
-    if (!(k === "count" || k === "minutes")) o[k] = i[k]
-  }
-  return o
-}
-
-function $Capacity_6(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
-  for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_5(u[j])
-    if (r === invalid) return invalid
-    o[j] = r
-  }
-  return o
-}
-
-function $Capacity_7(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
   const o: Record<string, unknown> = {}
@@ -1368,13 +1316,13 @@ function $Capacity_7(u: unknown): unknown {
   }
   v = i["calendar"]
   if (v != null) {
-    r = $Capacity_6(v)
+    r = $Capacity_2(v)
     if (r === invalid) return invalid
     o["calendar"] = r
   }
   v = i["available"]
   if (v != null) {
-    r = $Capacity_6(v)
+    r = $Capacity_2(v)
     if (r === invalid) return invalid
     o["available"] = r
   }
@@ -1384,18 +1332,18 @@ function $Capacity_7(u: unknown): unknown {
   return o
 }
 
-function $Capacity_8(u: unknown): unknown {
+function $Capacity_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
   const o = new Array(u.length)
   for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_7(u[j])
+    const r = $Capacity_3(u[j])
     if (r === invalid) return invalid
     o[j] = r
   }
   return o
 }
 
-function $Capacity_9(u: unknown): unknown {
+function $Capacity_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
   const o: Record<string, unknown> = {}
@@ -1413,19 +1361,19 @@ function $Capacity_9(u: unknown): unknown {
   }
   v = i["calendar"]
   if (v != null) {
-    r = $Capacity_3(v)
+    r = $Capacity_2(v)
     if (r === invalid) return invalid
     o["calendar"] = r
   }
   v = i["available"]
   if (v != null) {
-    r = $Capacity_3(v)
+    r = $Capacity_2(v)
     if (r === invalid) return invalid
     o["available"] = r
   }
   v = i["categories"]
   if (v != null) {
-    r = $Capacity_8(v)
+    r = $Capacity_4(v)
     if (r === invalid) return invalid
     o["categories"] = r
   }
@@ -1435,11 +1383,11 @@ function $Capacity_9(u: unknown): unknown {
   return o
 }
 
-function $Capacity_10(u: unknown): unknown {
+function $Capacity_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
   const o = new Array(u.length)
   for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_9(u[j])
+    const r = $Capacity_5(u[j])
     if (r === invalid) return invalid
     o[j] = r
   }
@@ -1459,7 +1407,7 @@ function $Capacity(u: unknown): unknown {
   }
   v = i["areas"]
   if (v != null) {
-    r = $Capacity_10(v)
+    r = $Capacity_6(v)
     if (r === invalid) return invalid
     o["areas"] = r
   }

@@ -5538,7 +5538,7 @@ function $CustomActionActivityBulkUpdateSchemaResponse_6(u: unknown): unknown {
   let v: unknown
   v = i["activityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
+    if (!(typeof v === "number")) return invalid
     o["activityId"] = v
   }
   v = i["customerNumber"]
@@ -10746,12 +10746,12 @@ function $LinkedActivities(u: unknown): unknown {
   }
   v = i["linkedActivityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
+    if (!(typeof v === "number")) return invalid
     o["linkedActivityId"] = v
   }
   v = i["activityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
+    if (!(typeof v === "number")) return invalid
     o["activityId"] = v
   }
   v = i["items"]
