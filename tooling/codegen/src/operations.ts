@@ -23,6 +23,7 @@ type BodyPlan =
 type SuccessPlan =
   | { readonly kind: "json"; readonly schema: Expr }
   | { readonly kind: "empty" }
+  | { readonly kind: "untyped" }
   | { readonly kind: "bytes" }
 
 /**
@@ -153,7 +154,8 @@ const planSuccess = (op: SpecOperation): SuccessPlan => {
       : { kind: "empty" }
   }
   const schema = op.responses[status]?.schema
-  if (!schema) return { kind: "empty" }
+  // a 200 the spec leaves untyped may still carry a body: handed back as parsed JSON, not dropped
+  if (!schema) return status === "204" ? { kind: "empty" } : { kind: "untyped" }
   // a 204 that also declares a body: accept both an empty answer and the body
   return { kind: "json", schema: { node: schema, mode: "decode", orEmpty: status === "204" } }
 }
@@ -367,6 +369,10 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
       case "empty":
         success = "void"
         break
+      case "untyped":
+        fields.push(`success: { kind: "untyped" }`)
+        success = "unknown"
+        break
       case "bytes":
         fields.push(`success: { kind: "bytes" }`)
         success = "Uint8Array"
@@ -486,7 +492,8 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       input.push("query")
       opTypes.add(t.query)
     }
-    if (t.success !== "void" && t.success !== "Uint8Array" && isLocal(rendered, t.success)) opTypes.add(t.success)
+    if (t.success !== "void" && t.success !== "unknown" && t.success !== "Uint8Array" && isLocal(rendered, t.success))
+      opTypes.add(t.success)
     const inputArg = input.length > 0 ? `, { ${input.join(", ")} }` : ""
     const group = place(p.groups)
     const deprecated = p.spec.deprecated ? " @deprecated OFS keeps this version only for old integrations." : ""

@@ -1169,7 +1169,8 @@ export const inventoriesDeinstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install */
@@ -1178,7 +1179,8 @@ export const inventoriesInstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall */
@@ -1187,7 +1189,8 @@ export const inventoriesUndoDeinstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall */
@@ -1196,7 +1199,8 @@ export const inventoriesUndoInstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel} */
@@ -1517,7 +1521,8 @@ export const resourcesInventoriesInstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/locations */
@@ -1862,7 +1867,8 @@ export const usersDelete = /* @__PURE__ */ Operation.make({
   id: "core.users.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/users/{login}",
-  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscCore/v1/users/{login}/collaborationGroups */
