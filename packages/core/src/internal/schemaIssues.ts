@@ -2,7 +2,8 @@
  * Schema failures as issues a person can read: one per path, `label: expected string, got 42`.
  * Effect's ArrayFormatter reports a union once per member, so an optional field (a union with
  * `undefined`, and `null` for lenient models) and an open enum (its literals, then `string`) would
- * list every member; the members that only make a field optional or an enum open are left out.
+ * list every member; the members that only make a field optional or an enum open are left out,
+ * at the field's own path and where the real issue sits deeper inside it.
  */
 import * as ParseResult from "effect/ParseResult"
 import type { OfscSchemaIssue } from "../OfscError.js"
@@ -56,5 +57,24 @@ export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<OfscSchem
     if (entry === undefined) byPath.set(key, { path: issue.path, messages: [issue.message] })
     else entry.messages.push(issue.message)
   }
-  return [...byPath.values()].map((e) => ({ path: e.path, message: readable(e.messages) }))
+  const entries = [...byPath.values()]
+  // an optional field whose value is wrong deeper down also reports "expected undefined" at its
+  // own path: that member only says the field may be absent, so it goes when a deeper issue exists
+  const kept = entries.filter(
+    (e) =>
+      !(
+        e.messages.every(onlyAbsence) &&
+        entries.some((o) => o.path.length > e.path.length && startsWith(o.path, e.path))
+      )
+  )
+  return kept.map((e) => ({ path: e.path, message: readable(e.messages) }))
 }
+
+/** True for the message of a union member that only allows a field to be absent (or null). */
+const onlyAbsence = (message: string): boolean => {
+  const e = expectation(message)
+  return e !== undefined && (e.expected === "undefined" || e.expected === "null")
+}
+
+const startsWith = (path: ReadonlyArray<PropertyKey>, prefix: ReadonlyArray<PropertyKey>): boolean =>
+  prefix.every((key, i) => String(path[i]) === String(key))
