@@ -58,6 +58,12 @@ export interface OfscRetryPolicy {
   readonly maxDelay: Duration.Duration
 }
 
+/**
+ * What a call does with an answer its model refuses: `fail` with `OfscDecodeError` (the default),
+ * or `warn` (log one warning naming the schema issues, and hand back the answer as OFS sent it).
+ */
+export type OfscDecodePolicy = "fail" | "warn"
+
 /** The resolved configuration every other service reads. */
 export interface OfscConfigShape {
   /** The origin requests go to, without a trailing slash. */
@@ -72,6 +78,7 @@ export interface OfscConfigShape {
   readonly concurrency: number
   /** Per-operation bounds (by operation id) that replace the limits OFS documents, under `concurrency`. */
   readonly operationConcurrency: Readonly<Record<string, number>>
+  readonly decodePolicy: OfscDecodePolicy
 }
 
 /** The values `OfscConfig.layer` accepts; everything but the target and credentials has a default. */
@@ -98,13 +105,16 @@ export interface OfscConfigOptions {
    * clients share the instance's limit.
    */
   readonly operationConcurrency?: Readonly<Record<string, number>> | undefined
+  /** `"warn"` hands back answers that do not match their model (parsed JSON) with a warning; default `"fail"`. */
+  readonly decodePolicy?: OfscDecodePolicy | undefined
 }
 
 /** The defaults: 30 s per attempt, 3 retries from 200 ms up to 10 s, 8 requests in flight. */
 export const defaults = {
   timeout: Duration.seconds(30),
   retry: { maxRetries: 3, baseDelay: Duration.millis(200), maxDelay: Duration.seconds(10) } as OfscRetryPolicy,
-  concurrency: 8
+  concurrency: 8,
+  decodePolicy: "fail" as OfscDecodePolicy
 }
 
 const instancePattern = /^[A-Za-z0-9][A-Za-z0-9-]*$/
@@ -170,6 +180,10 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
         return yield* fail(`operationConcurrency.${id}`, "must be a whole number, 1 or more")
       }
     }
+    const decodePolicy = options.decodePolicy ?? defaults.decodePolicy
+    if (decodePolicy !== "fail" && decodePolicy !== "warn") {
+      return yield* fail("decodePolicy", `must be "fail" or "warn", not "${String(decodePolicy)}"`)
+    }
     return {
       baseUrl,
       instance: resolvedInstance,
@@ -177,7 +191,8 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
       timeout: timeout.value,
       retry,
       concurrency,
-      operationConcurrency
+      operationConcurrency,
+      decodePolicy
     }
   })
 
@@ -195,7 +210,8 @@ export const envKeys = {
   jwtKeyId: "OFSC_JWT_KEY_ID",
   timeoutMs: "OFSC_TIMEOUT_MS",
   maxRetries: "OFSC_MAX_RETRIES",
-  concurrency: "OFSC_CONCURRENCY"
+  concurrency: "OFSC_CONCURRENCY",
+  decodePolicy: "OFSC_DECODE_POLICY"
 } as const
 
 /** Which variable a setting came from, so env errors name the variable the user must fix. */
@@ -206,7 +222,8 @@ const envKeyFor: Record<string, string> = {
   privateKey: envKeys.jwtPrivateKey,
   timeout: envKeys.timeoutMs,
   "retry.maxRetries": envKeys.maxRetries,
-  concurrency: envKeys.concurrency
+  concurrency: envKeys.concurrency,
+  decodePolicy: envKeys.decodePolicy
 }
 
 const optional = <A>(config: Config.Config<A>) => Config.map(Config.option(config), Option.getOrUndefined)
@@ -249,7 +266,8 @@ const fromEnvironment: Effect.Effect<OfscConfigOptions, ConfigError.ConfigError>
     credentials: yield* credentialsConfig,
     timeout: timeoutMs === undefined ? undefined : Duration.millis(timeoutMs),
     retry: maxRetries === undefined ? undefined : { maxRetries },
-    concurrency: yield* optional(Config.integer(envKeys.concurrency))
+    concurrency: yield* optional(Config.integer(envKeys.concurrency)),
+    decodePolicy: yield* optional(Config.literal("fail", "warn")(envKeys.decodePolicy))
   }
 })
 

@@ -1585,74 +1585,6 @@ function $Capacity_2(u: unknown): unknown {
 }
 
 function $Capacity_3(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  let o: Array<unknown> | undefined
-  for (let j = 0; j < u.length; j++) {
-    const e = u[j]
-    const r = $Capacity_2(e)
-    if (r === invalid) return invalid
-    if (o !== undefined) o.push(r)
-    else if (r !== e) {
-      o = u.slice(0, j)
-      o.push(r)
-    }
-  }
-  return o ?? u
-}
-
-function $Capacity_4(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  for (let j = 0; j < u.length; j++) if (!(typeof u[j] === "string")) return invalid
-  return u
-}
-
-function $Capacity_5(u: unknown): unknown {
-  if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
-  const i = u as Record<string, unknown>
-  let changed = false
-  let v: unknown
-  let r0: unknown, r1: unknown
-  v = i["count"]
-  if (v != null) {
-    r0 = $Capacity_4(v)
-    if (r0 === invalid) return invalid
-    if (r0 !== v) changed = true
-  } else if (v === null) changed = true
-  v = i["minutes"]
-  if (v != null) {
-    r1 = $Capacity_4(v)
-    if (r1 === invalid) return invalid
-    if (r1 !== v) changed = true
-  } else if (v === null) changed = true
-  if (!changed) return i
-  const o: Record<string, unknown> = {}
-  v = i["count"]
-  if (v != null) o["count"] = r0
-  v = i["minutes"]
-  if (v != null) o["minutes"] = r1
-  for (const k in i) {
-    if (!(k === "count" || k === "minutes")) o[k] = i[k]
-  }
-  return o
-}
-
-function $Capacity_6(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  let o: Array<unknown> | undefined
-  for (let j = 0; j < u.length; j++) {
-    const e = u[j]
-    const r = $Capacity_5(e)
-    if (r === invalid) return invalid
-    if (o !== undefined) o.push(r)
-    else if (r !== e) {
-      o = u.slice(0, j)
-      o.push(r)
-    }
-  }
-  return o ?? u
-}
-
-function $Capacity_7(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
   let changed = false
@@ -1664,13 +1596,13 @@ function $Capacity_7(u: unknown): unknown {
   } else if (v === null) changed = true
   v = i["calendar"]
   if (v != null) {
-    r1 = $Capacity_6(v)
+    r1 = $Capacity_2(v)
     if (r1 === invalid) return invalid
     if (r1 !== v) changed = true
   } else if (v === null) changed = true
   v = i["available"]
   if (v != null) {
-    r2 = $Capacity_6(v)
+    r2 = $Capacity_2(v)
     if (r2 === invalid) return invalid
     if (r2 !== v) changed = true
   } else if (v === null) changed = true
@@ -1688,12 +1620,12 @@ function $Capacity_7(u: unknown): unknown {
   return o
 }
 
-function $Capacity_8(u: unknown): unknown {
+function $Capacity_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
   let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
     const e = u[j]
-    const r = $Capacity_7(e)
+    const r = $Capacity_3(e)
     if (r === invalid) return invalid
     if (o !== undefined) o.push(r)
     else if (r !== e) {
@@ -1704,7 +1636,7 @@ function $Capacity_8(u: unknown): unknown {
   return o ?? u
 }
 
-function $Capacity_9(u: unknown): unknown {
+function $Capacity_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
   let changed = false
@@ -1720,19 +1652,19 @@ function $Capacity_9(u: unknown): unknown {
   } else if (v === null) changed = true
   v = i["calendar"]
   if (v != null) {
-    r2 = $Capacity_3(v)
+    r2 = $Capacity_2(v)
     if (r2 === invalid) return invalid
     if (r2 !== v) changed = true
   } else if (v === null) changed = true
   v = i["available"]
   if (v != null) {
-    r3 = $Capacity_3(v)
+    r3 = $Capacity_2(v)
     if (r3 === invalid) return invalid
     if (r3 !== v) changed = true
   } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r4 = $Capacity_8(v)
+    r4 = $Capacity_4(v)
     if (r4 === invalid) return invalid
     if (r4 !== v) changed = true
   } else if (v === null) changed = true
@@ -1754,12 +1686,12 @@ function $Capacity_9(u: unknown): unknown {
   return o
 }
 
-function $Capacity_10(u: unknown): unknown {
+function $Capacity_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
   let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
     const e = u[j]
-    const r = $Capacity_9(e)
+    const r = $Capacity_5(e)
     if (r === invalid) return invalid
     if (o !== undefined) o.push(r)
     else if (r !== e) {
@@ -1782,7 +1714,7 @@ function $Capacity(u: unknown): unknown {
   } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r1 = $Capacity_10(v)
+    r1 = $Capacity_6(v)
     if (r1 === invalid) return invalid
     if (r1 !== v) changed = true
   } else if (v === null) changed = true

@@ -6482,7 +6482,7 @@ function $CustomActionActivityBulkUpdateSchemaResponse_6(u: unknown): unknown {
   let v: unknown
   v = i["activityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
+    if (!(typeof v === "number")) return invalid
   } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
@@ -12624,11 +12624,11 @@ function $LinkedActivities(u: unknown): unknown {
   } else if (v === null) changed = true
   v = i["linkedActivityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
+    if (!(typeof v === "number")) return invalid
   } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
+    if (!(typeof v === "number")) return invalid
   } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
