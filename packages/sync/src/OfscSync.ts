@@ -203,7 +203,9 @@ const view = (connection: Connection, callTimeoutMs: number): OfscSync => {
   }
   return new Proxy(control, {
     get: (target, key) =>
-      typeof key === "string" && !(key in target) ? methodProxy(connection, [key], callTimeoutMs) : Reflect.get(target, key)
+      typeof key === "string" && !(key in target)
+        ? methodProxy(connection, [key], callTimeoutMs)
+        : Reflect.get(target, key)
   }) as unknown as OfscSync
 }
 

@@ -6,6 +6,7 @@ import { promisify } from "node:util"
 import { type RequestRecord, type SimulatorHandle, startSimulator } from "@ofsc/simulator"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { createOfscSync, OfscConfigError } from "../dist/index.js"
+import { thrown } from "./support/thrown.js"
 
 const run = promisify(execFile)
 const dist = new URL("../dist/index.js", import.meta.url).href
@@ -109,14 +110,6 @@ describe("createOfscSync() with no options", () => {
 
 describe("createOfscSync(options)", () => {
   // these throw before any worker or request exists, so they can run on this thread
-  const thrown = (f: () => unknown): unknown => {
-    try {
-      f()
-    } catch (error) {
-      return error
-    }
-    return undefined
-  }
   const simOptions = () => ({ baseUrl: sim.url, instance: sim.instance, clientId: "ofsc-sim" })
 
   it("without clientSecret throws OfscConfigError naming clientSecret, and sends nothing", () => {

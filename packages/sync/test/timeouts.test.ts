@@ -3,22 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createOfscSync, OfscSyncTimeout, OfscTransportError } from "../dist/index.js"
 import { type ServerProcess, startServer, syncOptions } from "./support/server.js"
+import { thrown } from "./support/thrown.js"
 
 let server: ServerProcess
 beforeAll(async () => {
   server = await startServer()
 })
 afterAll(() => server.stop())
-
-/** What a call threw (undefined when it returned). */
-const thrown = (f: () => unknown): unknown => {
-  try {
-    f()
-  } catch (error) {
-    return error
-  }
-  return undefined
-}
 
 /** Runs `f` with a client and closes it whatever happens. */
 const withClient = <A>(

@@ -95,9 +95,7 @@ export class Connection {
     private readonly baseUrl: string
   ) {
     const url = new URL(baseUrl)
-    this.localPort = loopback.has(url.hostname)
-      ? Number(url.port || (url.protocol === "https:" ? 443 : 80))
-      : undefined
+    this.localPort = loopback.has(url.hostname) ? Number(url.port || (url.protocol === "https:" ? 443 : 80)) : undefined
   }
 
   /** Sends a request and blocks until its reply, the deadline, or the worker's death. */
