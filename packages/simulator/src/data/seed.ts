@@ -50,6 +50,8 @@ export interface SeedData {
   readonly inventories: ReadonlyArray<SimRecord>
   /** Each resource's own collections, by resource id (technicians only). */
   readonly resourceCollections: Readonly<Record<string, ResourceCollections>>
+  /** Links between activities (4225 starts before 4226). */
+  readonly activityLinks: ReadonlyArray<SimRecord>
   /** Capacity quotas: one record per day of the data, every area in it. */
   readonly quotas: ReadonlyArray<SimRecord>
   /** The highest seeded id per kind of numbered item (`workSchedules`, `workZones`, `inventories`). */
@@ -160,16 +162,17 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
   const resources: Array<SimRecord> = [root, region, ...buckets, ...technicians]
   const techIds = technicians.map((r) => r.resourceId as string)
 
+  const dates = Array.from({ length: n.days }, (_, d) => addDays(startDate, d))
   const activities: Array<SimRecord> = []
   for (let a = 0; a < n.activities; a++) {
     const day = a % n.days
     const slot = pick(timeSlots)
     const city = pick(cities)
     activities.push({
-      // the first activity is the one the READMEs' examples read
-      activityId: a === 0 ? exampleActivityId : 4_000_000 + a,
+      // the first two activities are the ones the READMEs' examples read (and link)
+      activityId: a < 2 ? exampleActivityId + a : 4_000_000 + a,
       resourceId: techIds[Math.floor(a / n.days) % techIds.length],
-      date: addDays(startDate, day),
+      date: dates[day],
       status: pick(statuses),
       activityType: pick(activityTypes),
       apptNumber: `APT-${pad(a + 1, 7)}`,
@@ -214,7 +217,7 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       teamSize.set(String(r.parentResourceId), (teamSize.get(String(r.parentResourceId)) ?? 0) + 1)
   }
   const quotas = seedQuotas({
-    dates: Array.from({ length: n.days }, (_, d) => addDays(startDate, d)),
+    dates,
     areas: capacityAreas,
     categories: capacityCategories.map((c) => String(c.label)),
     timeSlots: timeSlotLabels,
@@ -274,7 +277,10 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
     workZones,
     applications: [{ label: "ofsc-sim", name: "Simulator app", status: "active", tokenService: "ofsc" }],
     forms: [{ label: "checklist", name: "Checklist" }],
-    linkTemplates: [{ label: "start_after", active: true, linkType: "related", reverseLabel: "start_before" }],
+    linkTemplates: [
+      { label: "start-before", active: true, linkType: "related", reverseLabel: "start-after" },
+      { label: "start-after", active: true, linkType: "related", reverseLabel: "start-before" }
+    ],
     mapLayers: [],
     routingProfiles: [{ profileLabel: "default" }],
     plugins: []
@@ -289,6 +295,9 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
     users: seedUsers(technicians, buckets, root.resourceId),
     inventories,
     resourceCollections,
+    activityLinks: [
+      { fromActivityId: exampleActivityId, toActivityId: exampleActivityId + 1, linkType: "start-before" }
+    ],
     quotas,
     highestIds: {
       workSchedules: scheduleIds.highest,

@@ -1,5 +1,5 @@
 /**
- * Loads the seeded data set into the store: activities, resources, users, inventories, each
+ * Loads the seeded data set into the store: activities and their links, resources, users, inventories, each
  * technician's work schedules, work skills and work zones, capacity quotas and every metadata
  * collection keyed by its id field. Records are stored as the seed made them, without copies. The
  * id counters start above the seeded ids, so created items never reuse one.
@@ -7,7 +7,7 @@
 import type { SeedData, SimRecord } from "../data/seed.js"
 import type { Store } from "../state/store.js"
 import { seedIdFields } from "./keys.js"
-import { naturalKey } from "./recordKey.js"
+import { linkKey, naturalKey } from "./recordKey.js"
 
 const fill = (store: Store, name: string, records: ReadonlyArray<SimRecord>, key: (r: SimRecord) => string) => {
   const collection = store.collection(name)
@@ -27,6 +27,12 @@ export const loadSeed = (store: Store, data: SeedData): void => {
     fill(store, `resources/${resourceId}/workSchedules`, owned.workSchedules, byField("scheduleItemId"))
     fill(store, `resources/${resourceId}/workSkills`, owned.workSkills, byField("workSkill"))
     fill(store, `resources/${resourceId}/workZones`, owned.workZones, byField("workZoneItemId"))
+  }
+  // a link is listed by both of its activities, keyed by the other one and the link type
+  for (const link of data.activityLinks) {
+    for (const end of [link.fromActivityId, link.toActivityId]) {
+      fill(store, `activities/${end}/linkedActivities`, [link], (l) => linkKey(String(end), l))
+    }
   }
   for (const [name, records] of Object.entries(data.metadata)) {
     fill(store, name, records, byField(seedIdFields[name] ?? "label"))
