@@ -1,7 +1,7 @@
 /**
  * `ofsc config` through the built bin against two simulators with different configurations (A as
  * seeded, B changed through its API), each a saved profile; and the confirmation prompt in a real
- * terminal (tmux).
+ * terminal (tmux). The tests run in order: each starts from the state of B the one before left.
  */
 import { execFileSync, execSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -14,6 +14,7 @@ let a: SimulatorHandle
 let b: SimulatorHandle
 let env: Record<string, string | undefined>
 let exportA: string
+let exported: Awaited<ReturnType<typeof ofsc>>
 
 /** A request to a simulator's API, as any HTTP client sends it. */
 const api = async (sim: SimulatorHandle, method: string, apiPath: string, body: unknown) => {
@@ -80,6 +81,7 @@ beforeAll(async () => {
     expect(added.code).toBe(0)
   }
   exportA = path.join(tempDir("config"), "a")
+  exported = await ofsc(["config", "export", "--to", exportA, "--profile", "a"], { env })
 })
 
 afterAll(async () => {
@@ -88,7 +90,7 @@ afterAll(async () => {
 
 describe("ofsc config", () => {
   it("export writes one YAML file per item, the same files twice over", async () => {
-    const first = await ofsc(["config", "export", "--to", exportA, "--profile", "a"], { env })
+    const first = exported
     expect(first.stderr).toMatch(/^exported \d+ items of 24 resources to /)
     expect(first.code).toBe(0)
     expect(fs.readFileSync(path.join(exportA, "shifts", "day.yaml"), "utf8")).toBe(
