@@ -16,6 +16,8 @@ import { type ResourceItems, type Snapshot, sortedSnapshot } from "./Snapshot.js
 export const manifestFile = "config.yaml"
 
 const extension = ".yaml"
+/** Files read or written at once. */
+const fileConcurrency = 16
 // "%" alone decodes to nothing valid, so this name cannot stand for any other key
 const emptyKeyFile = `%${extension}`
 
@@ -67,10 +69,14 @@ export const writeFolder = (
       for (const name of present)
         if (name.endsWith(extension) && !wanted.has(name))
           yield* fs.remove(path.join(folder, name)).pipe(Effect.mapError(fileError(path.join(folder, name))))
-      for (const [key, item] of Object.entries(items)) {
-        const file = path.join(folder, fileNameOf(key))
-        yield* fs.writeFileString(file, toYaml(item)).pipe(Effect.mapError(fileError(file)))
-      }
+      yield* Effect.forEach(
+        Object.entries(items),
+        ([key, item]) => {
+          const file = path.join(folder, fileNameOf(key))
+          return fs.writeFileString(file, toYaml(item)).pipe(Effect.mapError(fileError(file)))
+        },
+        { concurrency: fileConcurrency, discard: true }
+      )
     }
     const manifest = path.join(dir, manifestFile)
     yield* fs.writeFileString(manifest, toYaml({ resources })).pipe(Effect.mapError(fileError(manifest)))
@@ -110,13 +116,23 @@ const readResourceFolder = (
     const names = (yield* fs.readDirectory(folder).pipe(Effect.mapError(fileError(folder)))).filter(
       (name) => !name.startsWith(".") && name.endsWith(extension)
     )
+    const parsed = yield* Effect.forEach(
+      names.sort(),
+      (name) => {
+        const file = path.join(folder, name)
+        return fs.readFileString(file).pipe(
+          Effect.mapError(fileError(file)),
+          Effect.flatMap((text) => parseYaml(file, text)),
+          Effect.map((value) => ({ name, file, value }))
+        )
+      },
+      { concurrency: fileConcurrency }
+    )
     const items: Record<string, ConfigItem> = {}
-    for (const name of names.sort()) {
-      const file = path.join(folder, name)
+    for (const { name, file, value } of parsed) {
       const fileKey = keyOfFileName(name)
       if (fileKey === undefined)
         return yield* Effect.fail(new ConfigFileError({ path: file, reason: "not an item file name" }))
-      const value = yield* parseYaml(file, yield* fs.readFileString(file).pipe(Effect.mapError(fileError(file))))
       if (!isRecord(value)) return yield* Effect.fail(new ConfigFileError({ path: file, reason: "expected a mapping" }))
       const item = exportItem(facts, value)
       const keyField = facts.shape.kind === "items" ? facts.shape.key : undefined
