@@ -1,6 +1,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { it } from "@effect/vitest"
+import { MetadataOperations } from "@ofsc/metadata"
 import { Effect } from "effect"
 import { describe, expect } from "vitest"
 import {
@@ -12,6 +13,7 @@ import {
   readInstance,
   writeFolder
 } from "../src/index.js"
+import { callOperation } from "../src/internal/calls.js"
 import { countWrites, filesOf, on, platform, tempDir, twoInstances, useShift } from "./support/instances.js"
 
 /** Exports the instance behind `sim` to a fresh folder and answers the folder. */
@@ -31,6 +33,14 @@ describe("config export, diff and apply between two simulators", () => {
       const dirA = yield* exportTo(a, "a")
       const source = yield* readFolder(dirA).pipe(Effect.provide(platform))
       const plan = planChanges(source, yield* on(b, readInstance()), { prune: true })
+      // an item of every written resource is carried, each through its own kind of write
+      expect(new Set(plan.entries.map((e) => e.resource))).toEqual(
+        new Set([...writtenNames].filter((name) => name !== "applications"))
+      )
+      expect(plan.entries.find((e) => e.resource === "linkTemplates")).toMatchObject({
+        action: "create",
+        key: "follows"
+      })
       const report = yield* on(b, applyPlan(plan))
       expect(report.failed).toBe(0)
       const dirB = yield* exportTo(b, "b")
@@ -142,6 +152,37 @@ describe("config export, diff and apply between two simulators", () => {
         yield* writeFolder(first, yield* on(a, readInstance())).pipe(Effect.provide(platform))
         expect(filesOf(first)).toEqual(filesOf(second))
       })
+  )
+
+  it.scopedLive("a change OFS refuses (a shift's type never changes) is reported with OFS's detail", () =>
+    Effect.gen(function* () {
+      const { a, b } = yield* twoInstances
+      yield* on(
+        b,
+        Effect.zipRight(
+          callOperation(MetadataOperations.shiftsDelete, ["early"]),
+          callOperation(MetadataOperations.shiftsPut, ["early"], {
+            active: true,
+            name: "Early",
+            type: "on-call",
+            decoration: "red",
+            workTimeStart: "06:00",
+            workTimeEnd: "14:00"
+          })
+        )
+      )
+      const plan = planChanges(
+        yield* on(a, readInstance({ only: ["shifts"] })),
+        yield* on(b, readInstance({ only: ["shifts"] }))
+      )
+      const report = yield* on(b, applyPlan(plan))
+      const early = report.results.find((r) => r.entry.key === "early")
+      expect(early?.outcome === "failed" && [early.failure.status, early.failure.detail]).toEqual([
+        400,
+        "Field 'type' cannot be changed for an existing shift."
+      ])
+      expect(report.failed).toBe(1)
+    })
   )
 
   it.scopedLive("input the write schema refuses is reported for that item and never sent", () =>

@@ -68,6 +68,101 @@ export const divergeB = (sim: SimulatorHandle) =>
     })
   )
 
+const en = (name: string) => [{ language: "en", name }]
+
+/** Adds to A an item of every written resource that the seed does not have, each through its own write. */
+export const enrichA = (sim: SimulatorHandle) =>
+  on(
+    sim,
+    Effect.gen(function* () {
+      const M = MetadataOperations
+      yield* call(M.linkTemplatesCreate, {
+        path: { label: "follows" },
+        body: {
+          label: "follows",
+          linkType: "finish-to-start",
+          active: true,
+          reverseLabel: "precedes",
+          translations: [{ language: "en", name: "Follows", reverseName: "Precedes" }]
+        }
+      })
+      yield* call(M.propertiesPut, {
+        path: { label: "XA_SEVERITY" },
+        body: {
+          label: "XA_SEVERITY",
+          name: "Severity",
+          type: "enumeration",
+          entity: "activity",
+          gui: "combobox",
+          translations: en("Severity")
+        }
+      })
+      yield* call(M.propertiesEnumerationListPut, {
+        path: { label: "XA_SEVERITY" },
+        body: {
+          items: [
+            { label: "low", active: true, translations: en("Low") },
+            { label: "high", active: true, translations: en("High") }
+          ]
+        }
+      })
+      yield* call(M.workSkillConditionsPut, {
+        body: {
+          items: [
+            {
+              internalId: 1,
+              label: "fiber",
+              requiredLevel: 1,
+              preferableLevel: 2,
+              conditions: [{ label: "XA_SEVERITY", function: "in", value: "high" }]
+            }
+          ]
+        }
+      })
+      yield* call(M.workSkillGroupsPut, {
+        path: { label: "networks" },
+        body: {
+          name: "Networks",
+          assignToResource: true,
+          addToCapacityCategory: false,
+          active: true,
+          workSkills: [{ label: "fiber", ratio: 100 }],
+          translations: en("Networks")
+        }
+      })
+      yield* call(M.capacityCategoriesPut, {
+        path: { label: "fiber_installs" },
+        body: {
+          name: "Fiber installs",
+          active: true,
+          workSkills: [{ label: "fiber", ratio: 100 }],
+          timeSlots: [{ label: "08-10" }],
+          translations: en("Fiber installs")
+        }
+      })
+      yield* call(M.mapLayersPut, {
+        path: { label: "poles" },
+        body: { label: "poles", status: "active", text: "Poles", translations: en("Poles") }
+      })
+      yield* call(M.formsPut, {
+        path: { label: "survey" },
+        body: { content: '{"fields":[]}', translations: en("Survey") }
+      })
+      yield* call(M.inventoryTypesPut, {
+        path: { label: "ont" },
+        body: { active: true, nonSerialized: false, translations: [{ language: "en", name: "ONT" }] }
+      })
+      yield* call(M.activityTypeGroupsPut, {
+        path: { label: "internal" },
+        body: { label: "internal", translations: en("Internal") }
+      })
+      yield* call(M.applicationsApiAccessUpdate, {
+        path: { label: "ofsc-sim", apiLabel: "statisticsAPI" },
+        body: { status: "inactive" }
+      })
+    })
+  )
+
 /** Puts shift `label` in a work schedule of a resource on `sim`, so OFS refuses to delete it (409). */
 export const useShift = (sim: SimulatorHandle, label: string) =>
   on(
@@ -92,10 +187,11 @@ export const countWrites = (sim: SimulatorHandle) => {
   return { writes, stop }
 }
 
-/** Two simulators for the scope: A (seed 1) and B (seed 2, changed by `divergeB`). */
+/** Two simulators for the scope: A (seed 1, added to by `enrichA`) and B (seed 2, changed by `divergeB`). */
 export const twoInstances = Effect.gen(function* () {
   const a = yield* Simulator.scoped({ seed: 1 })
   const b = yield* Simulator.scoped({ seed: 2 })
+  yield* enrichA(a)
   yield* divergeB(b)
   return { a, b }
 })
