@@ -91,7 +91,7 @@ afterAll(async () => {
 describe("ofsc config", () => {
   it("export writes one YAML file per item, the same files twice over", async () => {
     const first = exported
-    expect(first.stderr).toMatch(/^exported \d+ items of 24 resources to /)
+    expect(first.stderr).toMatch(/^exported \d+ items of 25 resources to /)
     expect(first.code).toBe(0)
     expect(fs.readFileSync(path.join(exportA, "shifts", "day.yaml"), "utf8")).toBe(
       "active: true\nlabel: day\nname: Day\npoints: 10\ntype: regular\nworkTimeEnd: 17:00:00\nworkTimeStart: 08:00:00\n"

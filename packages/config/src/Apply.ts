@@ -4,13 +4,14 @@
  * transport, POST creates are not resent. A failed item is recorded with OFS's answer and the run
  * goes on: entries run resource by resource in plan order, the items of one resource a few at once.
  */
-import type { AnyOperation, OfscError, OfscTransport } from "@ofsc/core"
+import type { AnyOperation, BinaryContent, OfscError, OfscTransport } from "@ofsc/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { callOperation } from "./internal/calls.js"
 import { writeBody } from "./items.js"
 import type { Plan, PlanEntry } from "./Plan.js"
 import { type ConfigResource, findResource } from "./resources/catalog.js"
+import type { ConfigItem } from "./resources/facts.js"
 
 /** Why an entry failed: OFS's answer (status, detail) or the client's refusal of the input. */
 export interface EntryFailure {
@@ -56,6 +57,10 @@ const writeCall = (
       return ops.put && { op: ops.put, path: [] }
     case "perParent":
       return ops.put && { op: ops.put, path: [entry.key] }
+    case "files": {
+      const op = entry.action === "create" ? ops.create : ops.update
+      return op && { op, path: [entry.key.slice(0, entry.key.indexOf("/"))] }
+    }
     case "childItems": {
       // an application's API access always exists once the application does: it is only ever changed
       const slash = entry.key.indexOf("/")
@@ -76,6 +81,15 @@ const failureOf = (error: OfscError): EntryFailure => ({
   message: error.message
 })
 
+/** The bytes of an exported file (its text, or its base64). */
+const fileBody = (item: ConfigItem): BinaryContent => ({
+  data:
+    typeof item.content === "string"
+      ? new TextEncoder().encode(item.content)
+      : Buffer.from(typeof item.contentBase64 === "string" ? item.contentBase64 : "", "base64"),
+  contentType: "application/octet-stream"
+})
+
 /** Applies one entry; never fails (a failure becomes the entry's result). */
 export const applyEntry = (entry: PlanEntry): Effect.Effect<EntryResult, never, OfscTransport> => {
   const resource = findResource(entry.resource)
@@ -84,7 +98,12 @@ export const applyEntry = (entry: PlanEntry): Effect.Effect<EntryResult, never, 
     const message = `${entry.resource} cannot be ${entry.action}d through the API`
     return Effect.succeed({ entry, outcome: "failed", failure: { error: "NotWritable", message } })
   }
-  const body = entry.action === "delete" ? undefined : writeBody(resource, entry.item)
+  const body =
+    entry.action === "delete"
+      ? undefined
+      : resource.shape.kind === "files"
+        ? fileBody(entry.item)
+        : writeBody(resource, entry.item)
   return Effect.map(Effect.either(callOperation(call.op, call.path, body)), (result) =>
     Either.isRight(result)
       ? { entry, outcome: "applied" as const }

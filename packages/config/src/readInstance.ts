@@ -94,6 +94,39 @@ const readResource = (
         (perParent) => Object.fromEntries(perParent.flat())
       )
     }
+    case "files": {
+      if (get === undefined) return Effect.succeed({})
+      const parents = Object.keys(read[shape.parent] ?? {})
+      return Effect.map(
+        Effect.forEach(
+          parents,
+          (parent) =>
+            Effect.flatMap(listItems(list, [parent]), (labels) =>
+              Effect.forEach(
+                labels.map(String),
+                (label) =>
+                  Effect.map(
+                    callOperation(get, [parent, label]),
+                    (bytes) => [`${parent}/${label}`, fileItem(resource, label, bytes as Uint8Array)] as const
+                  ),
+                { concurrency }
+              )
+            ),
+          { concurrency }
+        ),
+        (perParent) => Object.fromEntries(perParent.flat())
+      )
+    }
+  }
+}
+
+/** An exported file as an item: its label, and its text (or, when it is not UTF-8, its bytes in base64). */
+const fileItem = (resource: ConfigResource, label: string, bytes: Uint8Array): ConfigItem => {
+  const key = "key" in resource.shape ? resource.shape.key : "label"
+  try {
+    return { content: new TextDecoder("utf-8", { fatal: true }).decode(bytes), [key]: label }
+  } catch {
+    return { contentBase64: Buffer.from(bytes).toString("base64"), [key]: label }
   }
 }
 

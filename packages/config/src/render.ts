@@ -8,7 +8,14 @@ import type { ConfigValue } from "./resources/facts.js"
 
 const marks = { create: "+", update: "~", delete: "-" } as const
 
-const show = (value: ConfigValue | undefined): string => (value === undefined ? "(absent)" : JSON.stringify(value))
+/** Longest value shown whole in a text plan; JSON output always has the whole value. */
+const shownLength = 120
+
+const show = (value: ConfigValue | undefined): string => {
+  if (value === undefined) return "(absent)"
+  const text = JSON.stringify(value)
+  return text.length <= shownLength ? text : `${text.slice(0, shownLength)}… (${text.length} characters)`
+}
 
 /** The plan's summary line: `2 to create, 1 to update, 0 to delete`. */
 export const planSummary = (plan: Plan): string => {

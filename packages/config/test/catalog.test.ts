@@ -25,6 +25,7 @@ describe("the resource catalog, read off the metadata operation table", () => {
         "mapLayers",
         "propertyEnumerations",
         "properties",
+        "routingPlans",
         "shifts",
         "workSkillConditions",
         "workSkillGroups",

@@ -68,19 +68,23 @@ const bodyFields = (op: AnyOperation | undefined): ReadonlyArray<string> =>
     ? SchemaAST.getPropertySignatures(op.body.schema.ast).map((p) => String(p.name))
     : []
 
-/** The operations of a group, by the verbs the generator names them with. */
+/** The operations of a group, by the verbs the generator names them with (or the facts' own). */
 const operationsOf = (facts: ResourceFacts): ResourceOperations => {
+  const verb = (name: keyof NonNullable<ResourceFacts["verbs"]>) => find(facts.group, facts.verbs?.[name] ?? name)
   // a document resource reads `list` (or `get` when it has no list, as the work zone key)
-  const list = find(facts.group, "list")
+  const list = verb("list")
   return {
-    list: list ?? (facts.shape.kind === "document" ? find(facts.group, "get") : undefined),
-    get: list === undefined ? undefined : find(facts.group, "get"),
-    put: find(facts.group, "put"),
-    create: find(facts.group, "create"),
-    update: find(facts.group, "update"),
-    delete: find(facts.group, "delete")
+    list: list ?? (facts.shape.kind === "document" ? verb("get") : undefined),
+    get: list === undefined ? undefined : verb("get"),
+    put: verb("put"),
+    create: verb("create"),
+    update: verb("update"),
+    delete: verb("delete")
   }
 }
+
+/** The fields an exported file keeps: its text when it is UTF-8, else its bytes in base64. */
+export const fileFields = ["content", "contentBase64"] as const
 
 const describe = (facts: ResourceFacts): ConfigResource => {
   const operations = operationsOf(facts)
@@ -101,7 +105,11 @@ const describe = (facts: ResourceFacts): ConfigResource => {
     readOnlyReason: written
       ? ""
       : (facts.readOnlyReason ?? "the API has no operation that writes it (only reads in the table)"),
-    writableFields: written ? bodyFields(write).filter((field) => !drop.includes(field)) : [],
+    writableFields: !written
+      ? []
+      : facts.shape.kind === "files"
+        ? fileFields
+        : bodyFields(write).filter((field) => !drop.includes(field)),
     deletable: written && operations.delete !== undefined,
     includes: facts.shape.kind === "perParent" && facts.shape.when !== undefined ? facts.shape.when : () => true
   }
@@ -141,6 +149,5 @@ export const uncoveredGroups: Readonly<Record<string, string>> = {
   "metadata.capacityAreas.organizations": "part of a capacity area: read-only like the area",
   "metadata.capacityAreas.timeIntervals": "part of a capacity area: read-only like the area",
   "metadata.capacityAreas.timeSlots": "part of a capacity area: read-only like the area",
-  "metadata.capacityAreas.workZones": "part of a capacity area: read-only like the area",
-  "metadata.routingProfiles.plans": "routing plans are binary export files; not carried over yet"
+  "metadata.capacityAreas.workZones": "part of a capacity area: read-only like the area"
 }

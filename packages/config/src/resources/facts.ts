@@ -15,6 +15,8 @@ export type ResourceShape =
   | { readonly kind: "perParent"; readonly parent: string; readonly when?: (parent: ConfigItem) => boolean }
   /** Items of a sub-collection per parent item, keyed `parent/child` (an application's API access). */
   | { readonly kind: "childItems"; readonly parent: string; readonly key: string }
+  /** Files per parent item, read and written as bytes, keyed `parent/label` (a routing profile's plans). */
+  | { readonly kind: "files"; readonly parent: string; readonly key: string }
 
 /** A configuration item as exported: plain JSON, keys in a stable order. */
 export type ConfigItem = { readonly [field: string]: ConfigValue }
@@ -37,6 +39,8 @@ export interface ResourceFacts {
   readonly readOnlyReason?: string
   /** Fields never exported or written (secrets, computed values). */
   readonly drop?: ReadonlyArray<string>
+  /** The table's verbs for this group where they are not list/get/put/create/update/delete. */
+  readonly verbs?: Partial<Record<"list" | "get" | "put" | "create" | "update" | "delete", string>>
 }
 
 const byLabel = { kind: "items", key: "label" } as const
@@ -114,7 +118,15 @@ export const resourceFacts: ReadonlyArray<ResourceFacts> = [
     name: "routingProfiles",
     group: "metadata.routingProfiles",
     shape: { kind: "items", key: "profileLabel" },
-    readOnlyReason: "profiles cannot be created through the API; their plans move as files (plans export/import)"
+    readOnlyReason: "profiles cannot be created through the API (their plans are carried: routingPlans)"
+  },
+  {
+    name: "routingPlans",
+    group: "metadata.routingProfiles.plans",
+    shape: { kind: "files", parent: "routingProfiles", key: "planLabel" },
+    // a plan moves as its export file: import creates it (409 if it exists), forceImport replaces it
+    verbs: { get: "export", create: "import", update: "forceImport" },
+    dependsOn: ["routingProfiles"]
   },
   {
     name: "applications",

@@ -156,6 +156,11 @@ export const enrichA = (sim: SimulatorHandle) =>
         path: { label: "internal" },
         body: { label: "internal", translations: en("Internal") }
       })
+      const plan = { planLabel: "nightly", description: "Nightly routing", steps: [{ order: 1, kind: "assign" }] }
+      yield* call(M.routingProfilesPlansImport, {
+        path: { profileLabel: "default" },
+        body: { data: new TextEncoder().encode(JSON.stringify(plan, null, 2)), contentType: "application/octet-stream" }
+      })
       yield* call(M.applicationsApiAccessUpdate, {
         path: { label: "ofsc-sim", apiLabel: "statisticsAPI" },
         body: { status: "inactive" }
