@@ -77,48 +77,40 @@ const readResource = (
         Object.fromEntries
       )
     }
-    case "childItems": {
-      const parents = Object.keys(read[shape.parent] ?? {})
-      return Effect.map(
-        Effect.forEach(
-          parents,
-          (parent) =>
-            Effect.map(listItems(list, [parent]), (items) =>
-              items.map((raw) => {
-                const item = exportItem(resource, raw)
-                return [`${parent}/${keyOf(item, shape.key)}`, item] as const
-              })
-            ),
-          { concurrency }
-        ),
-        (perParent) => Object.fromEntries(perParent.flat())
+    case "childItems":
+      return underEachParent(Object.keys(read[shape.parent] ?? {}), concurrency, (parent) =>
+        Effect.map(listItems(list, [parent]), (items) =>
+          items.map((raw) => {
+            const item = exportItem(resource, raw)
+            return [`${parent}/${keyOf(item, shape.key)}`, item] as const
+          })
+        )
       )
-    }
-    case "files": {
+    case "files":
       if (get === undefined) return Effect.succeed({})
-      const parents = Object.keys(read[shape.parent] ?? {})
-      return Effect.map(
-        Effect.forEach(
-          parents,
-          (parent) =>
-            Effect.flatMap(listItems(list, [parent]), (labels) =>
-              Effect.forEach(
-                labels.map(String),
-                (label) =>
-                  Effect.map(
-                    callOperation(get, [parent, label]),
-                    (bytes) => [`${parent}/${label}`, fileItem(resource, label, bytes as Uint8Array)] as const
-                  ),
-                { concurrency }
-              )
-            ),
-          { concurrency }
-        ),
-        (perParent) => Object.fromEntries(perParent.flat())
+      return underEachParent(Object.keys(read[shape.parent] ?? {}), concurrency, (parent) =>
+        Effect.flatMap(listItems(list, [parent]), (labels) =>
+          Effect.forEach(
+            labels.map(String),
+            (label) =>
+              Effect.map(
+                callOperation(get, [parent, label]),
+                (bytes) => [`${parent}/${label}`, fileItem(resource, label, bytes as Uint8Array)] as const
+              ),
+            { concurrency }
+          )
+        )
       )
-    }
   }
 }
+
+/** The items read under each parent, keyed `parent/child`, merged into one resource. */
+const underEachParent = (
+  parents: ReadonlyArray<string>,
+  concurrency: number,
+  read: (parent: string) => Effect.Effect<ReadonlyArray<readonly [string, ConfigItem]>, OfscError, OfscTransport>
+): Read =>
+  Effect.map(Effect.forEach(parents, read, { concurrency }), (perParent) => Object.fromEntries(perParent.flat()))
 
 /** An exported file as an item: its label, and its text (or, when it is not UTF-8, its bytes in base64). */
 const fileItem = (resource: ConfigResource, label: string, bytes: Uint8Array): ConfigItem => {
