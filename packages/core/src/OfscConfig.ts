@@ -59,6 +59,12 @@ export interface OfscRetryPolicy {
   readonly maxDelay: Duration.Duration
 }
 
+/**
+ * What a call does with an answer its model refuses: `fail` with `OfscDecodeError` (the default),
+ * or `warn` (log one warning naming the schema issues, and hand back the answer as OFS sent it).
+ */
+export type OfscDecodePolicy = "fail" | "warn"
+
 /** The resolved configuration every other service reads. */
 export interface OfscConfigShape {
   /** The origin requests go to, without a trailing slash. */
@@ -77,6 +83,7 @@ export interface OfscConfigShape {
   readonly concurrency: number
   /** Per-operation bounds (by operation id) that replace the limits OFS documents, under `concurrency`. */
   readonly operationConcurrency: Readonly<Record<string, number>>
+  readonly decodePolicy: OfscDecodePolicy
 }
 
 /** The values `OfscConfig.layer` accepts; everything but the target and credentials has a default. */
@@ -108,6 +115,8 @@ export interface OfscConfigOptions {
    * clients share the instance's limit.
    */
   readonly operationConcurrency?: Readonly<Record<string, number>> | undefined
+  /** `"warn"` hands back answers that do not match their model (parsed JSON) with a warning; default `"fail"`. */
+  readonly decodePolicy?: OfscDecodePolicy | undefined
 }
 
 /** The defaults: 30 s per attempt, 3 retries from 200 ms up to 10 s, 8 requests in flight. */
@@ -117,7 +126,8 @@ export const defaults = {
   timeout: Duration.seconds(30),
   userAgent: defaultUserAgent,
   retry: { maxRetries: 3, baseDelay: Duration.millis(200), maxDelay: Duration.seconds(10) } as OfscRetryPolicy,
-  concurrency: 8
+  concurrency: 8,
+  decodePolicy: "fail" as OfscDecodePolicy
 }
 
 const instancePattern = /^[A-Za-z0-9][A-Za-z0-9-]*$/
@@ -198,6 +208,10 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
         return yield* fail(`operationConcurrency.${id}`, "must be a whole number, 1 or more")
       }
     }
+    const decodePolicy = options.decodePolicy ?? defaults.decodePolicy
+    if (decodePolicy !== "fail" && decodePolicy !== "warn") {
+      return yield* fail("decodePolicy", `must be "fail" or "warn", not "${String(decodePolicy)}"`)
+    }
     return {
       baseUrl,
       instance: resolvedInstance,
@@ -207,7 +221,8 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
       userAgent,
       retry,
       concurrency,
-      operationConcurrency
+      operationConcurrency,
+      decodePolicy
     }
   })
 
@@ -228,7 +243,8 @@ export const envKeys = {
   timeoutMs: "OFSC_TIMEOUT_MS",
   userAgent: "OFSC_USER_AGENT",
   maxRetries: "OFSC_MAX_RETRIES",
-  concurrency: "OFSC_CONCURRENCY"
+  concurrency: "OFSC_CONCURRENCY",
+  decodePolicy: "OFSC_DECODE_POLICY"
 } as const
 
 /** Which variable a setting came from, so env errors name the variable the user must fix. */
@@ -243,7 +259,8 @@ const envKeyFor: Record<string, string> = {
   attemptTimeout: envKeys.attemptTimeoutMs,
   userAgent: envKeys.userAgent,
   "retry.maxRetries": envKeys.maxRetries,
-  concurrency: envKeys.concurrency
+  concurrency: envKeys.concurrency,
+  decodePolicy: envKeys.decodePolicy
 }
 
 /** The option each error key belongs to: an error about an option the caller passed is not the environment's. */
@@ -299,7 +316,8 @@ const fromEnvironment: Effect.Effect<
       attemptTimeout: timeoutMs === undefined ? undefined : Duration.millis(timeoutMs),
       retry: maxRetries === undefined ? undefined : { maxRetries },
       concurrency: yield* optional(Config.integer(envKeys.concurrency)),
-      userAgent: yield* optional(Config.string(envKeys.userAgent))
+      userAgent: yield* optional(Config.string(envKeys.userAgent)),
+      decodePolicy: yield* optional(Config.literal("fail", "warn")(envKeys.decodePolicy))
     }
   }
 })

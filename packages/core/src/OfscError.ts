@@ -119,7 +119,16 @@ export interface OfscSchemaIssue {
 
 /** The answer did not match the operation's success schema. */
 export class OfscDecodeError extends Data.TaggedError("OfscDecodeError")<
-  OfscRequestInfo & OfscStreamPosition & { readonly status: number; readonly issues: ReadonlyArray<OfscSchemaIssue> }
+  OfscRequestInfo &
+    OfscStreamPosition & {
+      readonly status: number
+      readonly issues: ReadonlyArray<OfscSchemaIssue>
+      /**
+       * The answer as OFS sent it: its parsed JSON (nulls included), or its text when it is not
+       * JSON. Absent for the token service, whose answers carry credentials.
+       */
+      readonly body?: unknown
+    }
 > {
   override get message() {
     return `${this.method} ${this.path}: the answer did not match ${this.operation}: ${formatIssues(this.issues)}`

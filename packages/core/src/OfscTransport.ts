@@ -22,9 +22,11 @@ import * as Schema from "effect/Schema"
 import type * as Tracer from "effect/Tracer"
 import { makeCallTracing, type OutcomeRecorder } from "./internal/callTracing.js"
 import { withDeadline } from "./internal/deadline.js"
+import { applyDecodePolicy, decodeUntyped, notJson, notJsonError, parseAnswer } from "./internal/decodePolicy.js"
 import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
-import { issuesOf, toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
+import { toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
 import { isRetryable, retrySchedule } from "./internal/retry.js"
+import { issuesOf } from "./internal/schemaIssues.js"
 import { OfscAuth, type OfscAuthShape } from "./OfscAuth.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
 import { OfscDecodeError, type OfscError, type OfscRequestInfo, OfscTransportError } from "./OfscError.js"
@@ -178,16 +180,13 @@ const decodeWithSchema = (
   const success = op.success as Extract<AnyOperation["success"], { readonly kind: "json" }>
   const info = { operation: op.id, method: op.method, path, status: read.status }
   const fast = success.nullsAsAbsent === true
-  let json: unknown
-  try {
-    json = read.text === "" ? undefined : fast ? JSON.parse(read.text, dropNulls) : JSON.parse(read.text)
-  } catch {
-    return Effect.fail(new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] }))
-  }
+  const json = parseAnswer(read.text, fast ? dropNulls : undefined)
+  if (json === notJson) return Effect.fail(notJsonError(info, read.text))
   const result = decoderFor(success.schema, fast)(json)
-  return Either.isRight(result)
-    ? Effect.succeed(result.right)
-    : Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(result.left) }))
+  if (Either.isRight(result)) return Effect.succeed(result.right)
+  // the error keeps the answer as sent: parsed again, with the nulls the fast path dropped
+  const body = fast ? parseAnswer(read.text) : json
+  return Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(result.left), body }))
 }
 
 /** Effect's built-in tracer keeps spans in memory only; with it installed, a span per call is pure cost. */
@@ -334,6 +333,8 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       switch (op.success.kind) {
         case "empty":
           return Effect.void
+        case "untyped":
+          return decodeUntyped({ operation: op.id, method: op.method, path, status: read.status }, read.text)
         case "bytes":
           return Effect.succeed(read.bytes ?? new Uint8Array())
         case "json": {
@@ -342,7 +343,8 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
             const value = decodeCompiled(compiled, read.text)
             if (value !== invalidAnswer) return Effect.succeed(value)
           }
-          return decodeWithSchema(op, path, read)
+          const decoded = decodeWithSchema(op, path, read)
+          return config.decodePolicy === "fail" ? decoded : Effect.catchAll(decoded, applyDecodePolicy("warn"))
         }
       }
     }

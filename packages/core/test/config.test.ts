@@ -25,6 +25,7 @@ describe("OfscConfig.layer", () => {
       expect(config.concurrency).toBe(8)
       expect(Duration.toMillis(config.timeout)).toBe(30_000)
       expect(config.retry.maxRetries).toBe(3)
+      expect(config.decodePolicy).toBe("fail")
     })
   )
 
@@ -95,6 +96,16 @@ describe("OfscConfig.layerFromEnv", () => {
         fromEnv({ OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "x", OFSC_CONCURRENCY: "0" })
       )
       expect(error.key).toBe("OFSC_CONCURRENCY")
+    })
+  )
+
+  it.live("reads OFSC_DECODE_POLICY, and fails on a value other than fail or warn, naming it", () =>
+    Effect.gen(function* () {
+      const env = { OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "x" }
+      const config = yield* Effect.provide(OfscConfig, fromEnv({ ...env, OFSC_DECODE_POLICY: "warn" }))
+      expect(config.decodePolicy).toBe("warn")
+      const error = yield* failureOf(fromEnv({ ...env, OFSC_DECODE_POLICY: "ignore" }))
+      expect(error.key).toBe("OFSC_DECODE_POLICY")
     })
   )
 
