@@ -87,6 +87,7 @@ const requestToken = (
   const request = HttpClientRequest.post(`${config.baseUrl}${tokenPath}`).pipe(
     HttpClientRequest.bodyUrlParams(form),
     HttpClientRequest.acceptJson,
+    HttpClientRequest.setHeader("user-agent", config.userAgent),
     clientAuth === undefined ? (r) => r : HttpClientRequest.setHeader("authorization", Redacted.value(clientAuth))
   )
   return client.execute(request).pipe(

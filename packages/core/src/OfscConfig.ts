@@ -166,6 +166,9 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
     if (creds._tag === "Bearer" && Redacted.value(creds.token).trim() === "") {
       return yield* fail("token", "must not be empty")
     }
+    if (creds._tag === "JwtBearer" && creds.applicationId.trim() === "") {
+      return yield* fail("applicationId", "must not be empty")
+    }
     if ((creds._tag === "Basic" || creds._tag === "JwtBearer") && resolvedInstance === undefined) {
       return yield* fail(
         "instance",
@@ -252,6 +255,7 @@ const envKeyFor: Record<string, string> = {
   clientSecret: envKeys.clientSecret,
   token: envKeys.accessToken,
   privateKey: envKeys.jwtPrivateKey,
+  applicationId: envKeys.jwtApplicationId,
   attemptTimeout: envKeys.attemptTimeoutMs,
   userAgent: envKeys.userAgent,
   "retry.maxRetries": envKeys.maxRetries,

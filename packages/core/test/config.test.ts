@@ -209,6 +209,11 @@ describe("secrets and the User-Agent", () => {
       expect(fromEnvError.key).toBe("OFSC_CLIENT_SECRET")
       const bearer = yield* failureOf(fromEnv({ OFSC_INSTANCE: "acme", OFSC_AUTH: "bearer", OFSC_ACCESS_TOKEN: " " }))
       expect(bearer.key).toBe("OFSC_ACCESS_TOKEN")
+      const jwt = yield* build({
+        instance: "acme",
+        credentials: { _tag: "JwtBearer", clientId: "app", applicationId: "", privateKey: Redacted.make("k") }
+      })
+      expect(jwt.key).toBe("applicationId")
     })
   )
 

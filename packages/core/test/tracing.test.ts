@@ -143,7 +143,7 @@ describe("tracing with OpenTelemetry installed", () => {
     })
   )
 
-  it.scopedLive("the token request carries no traceparent; the API request it serves does", () =>
+  it.scopedLive("the token request carries no traceparent (but the User-Agent); the API request it serves does", () =>
     Effect.gen(function* () {
       const server = yield* authServer()
       const options = testOptions(server.url, {
@@ -155,6 +155,7 @@ describe("tracing with OpenTelemetry installed", () => {
       expect(Exit.isSuccess(exit)).toBe(true)
       expect(server.tokenRequests()).toHaveLength(1)
       expect(server.tokenRequests()[0]?.headers.traceparent).toBeUndefined()
+      expect(server.tokenRequests()[0]?.headers["user-agent"]).toBe(`@ofsc/core/${version}`)
       const [call] = callSpans(spans, "ofsc core.resources.get")
       expect(traceparentOf(server.apiRequests()[0])?.spanId).toBe(call?.spanContext().spanId)
       // the token span is a child of the call that needed the token
