@@ -11,7 +11,7 @@ export class OfscSyncTimeout extends Data.TaggedError("OfscSyncTimeout")<{
 }> {
   /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
-    return `${this.method} did not answer within ${this.timeoutMs} ms`
+    return `${this.method} did not answer within ${this.timeoutMs} ms (callTimeoutMs)`
   }
 }
 

@@ -411,19 +411,22 @@ export interface OfscCoreApi {
     /** Calls DELETE /rest/ofscCore/v1/inventories/{inventoryId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (inventoryId: number) => Effect.Effect<void, OfscError>
     /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
-    readonly deinstall: (inventoryId: number, body: InventoryCustomActionSchemaInput) => Effect.Effect<void, OfscError>
+    readonly deinstall: (
+      inventoryId: number,
+      body: InventoryCustomActionSchemaInput
+    ) => Effect.Effect<unknown, OfscError>
     /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
-    readonly install: (inventoryId: number, body: InventoryCustomActionSchemaInput) => Effect.Effect<void, OfscError>
+    readonly install: (inventoryId: number, body: InventoryCustomActionSchemaInput) => Effect.Effect<unknown, OfscError>
     /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly undoDeinstall: (
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
-    ) => Effect.Effect<void, OfscError>
+    ) => Effect.Effect<unknown, OfscError>
     /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly undoInstall: (
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
-    ) => Effect.Effect<void, OfscError>
+    ) => Effect.Effect<unknown, OfscError>
     /** The `core.inventories.files` operations: get, put, delete. */
     readonly files: {
       /** Calls GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
@@ -578,7 +581,7 @@ export interface OfscCoreApi {
         resourceId: string,
         inventoryId: number,
         body: InventoryCustomActionSchemaInput
-      ) => Effect.Effect<void, OfscError>
+      ) => Effect.Effect<unknown, OfscError>
     }
     /** The `core.resources.locations` operations: list, create, get, update, delete. */
     readonly locations: {
@@ -746,7 +749,7 @@ export interface OfscCoreApi {
     /** Calls PATCH /rest/ofscCore/v1/users/{login}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (login: string, body: UpdateUserInput) => Effect.Effect<UserResponse, OfscError>
     /** Calls DELETE /rest/ofscCore/v1/users/{login}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
-    readonly delete: (login: string) => Effect.Effect<void, OfscError>
+    readonly delete: (login: string) => Effect.Effect<unknown, OfscError>
     /** The `core.users.collaborationGroups` operations: list, create, deleteAll. */
     readonly collaborationGroups: {
       /** Calls GET /rest/ofscCore/v1/users/{login}/collaborationGroups; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
