@@ -27,16 +27,21 @@ const publishable = ["packages", "apps"].flatMap((dir) =>
     })
 )
 
-/** Runs a command to its end without blocking the test worker; rejects on a non-zero exit. */
+/** Runs a command to its end without blocking the test worker; rejects on a non-zero exit, with its output. */
 const run = async (command: string, args: ReadonlyArray<string>, cwd: string, env: Record<string, string> = {}) => {
-  const { stdout } = await promisify(execFile)(command, [...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 300_000
-  })
-  return stdout
+  try {
+    const { stdout } = await promisify(execFile)(command, [...args], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 300_000
+    })
+    return stdout
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string }
+    throw new Error(`${basename(command)} ${args.join(" ")} failed:\n${stdout}${stderr}`)
+  }
 }
 
 /** pnpm as the workspace runs it: the pnpm that started this test, or the pinned one through npx. */
@@ -98,7 +103,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   simulator?.kill()
-  rmSync(scratch, { recursive: true, force: true })
+  if (!process.env.KEEP_TARBALL_SCRATCH) rmSync(scratch, { recursive: true, force: true })
 })
 
 const manifestOf = (tarball: string) => run("tar", ["-xzOf", tarball, "package/package.json"], scratch)
@@ -147,7 +152,8 @@ const tsconfig = (compilerOptions: Record<string, unknown>, files: ReadonlyArray
     compilerOptions: {
       strict: true,
       target: "ES2022",
-      lib: ["ES2022"],
+      // DOM: @effect/platform's own declarations name Storage and Transferable (skipLibCheck is off)
+      lib: ["ES2022", "DOM"],
       types: ["node"],
       skipLibCheck: false,
       ...compilerOptions
