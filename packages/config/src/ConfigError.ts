@@ -11,6 +11,7 @@ export class ConfigFileError extends Data.TaggedError("ConfigFileError")<{
   /** What went wrong, in one line. */
   readonly reason: string
 }> {
+  /** One line naming what failed, built from the fields. */
   override get message() {
     return `${this.path}: ${this.reason}`
   }
@@ -22,6 +23,7 @@ export class ConfigUnknownResource extends Data.TaggedError("ConfigUnknownResour
   /** The names that exist. */
   readonly known: ReadonlyArray<string>
 }> {
+  /** One line naming what failed, built from the fields. */
   override get message() {
     return `not a configuration resource: ${this.names.join(", ")} (one of: ${this.known.join(", ")})`
   }

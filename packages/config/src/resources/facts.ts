@@ -12,7 +12,12 @@ export type ResourceShape =
   /** The whole collection is one value, read and replaced at once (work skill conditions). */
   | { readonly kind: "document" }
   /** One value per item of a parent resource, read and written under the parent's path (enumerations). */
-  | { readonly kind: "perParent"; readonly parent: string; readonly when?: (parent: ConfigItem) => boolean }
+  | {
+      readonly kind: "perParent"
+      readonly parent: string
+      /** Which parents have a value of this resource (only enumeration properties have a list). */
+      readonly when?: (parent: ConfigItem) => boolean
+    }
   /** Items of a sub-collection per parent item, keyed `parent/child` (an application's API access). */
   | { readonly kind: "childItems"; readonly parent: string; readonly key: string }
   /** Files per parent item, read and written as bytes, keyed `parent/label` (a routing profile's plans). */
