@@ -98,10 +98,16 @@ export type OfscTransportReason = "Connect" | "Network" | "Timeout"
 
 /** No HTTP answer: connection refused or dropped, or the request timed out. */
 export class OfscTransportError extends Data.TaggedError("OfscTransportError")<
-  OfscRequestInfo & OfscStreamPosition & { readonly reason: OfscTransportReason; readonly cause?: unknown }
+  OfscRequestInfo &
+    OfscStreamPosition & {
+      readonly reason: OfscTransportReason
+      /** The host the request went to, with the port unless it is the scheme's default (`127.0.0.1:8080`). */
+      readonly server?: string | undefined
+      readonly cause?: unknown
+    }
 > {
   override get message() {
-    return `${this.method} ${this.path} failed: ${this.reason}`
+    return `${this.method} ${this.path}${this.server === undefined ? "" : ` to ${this.server}`} failed: ${this.reason}`
   }
 }
 

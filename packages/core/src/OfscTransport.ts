@@ -20,9 +20,10 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Tracer from "effect/Tracer"
+import { makeCallTracing, type OutcomeRecorder } from "./internal/callTracing.js"
 import { withDeadline } from "./internal/deadline.js"
 import { applyDecodePolicy, decodeUntyped, notJson, notJsonError, parseAnswer } from "./internal/decodePolicy.js"
-import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
+import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
 import { toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
 import { isRetryable, retrySchedule } from "./internal/retry.js"
 import { issuesOf } from "./internal/schemaIssues.js"
@@ -92,16 +93,26 @@ const decoderFor = (schema: Schema.Schema<unknown, unknown>, typeSide: boolean):
   return decode
 }
 
+/** The headers every request of a client carries, set once per client rather than once per call. */
+const requestTemplates = (config: OfscConfigShape) => {
+  const base = HttpClientRequest.get("").pipe(HttpClientRequest.setHeader("user-agent", config.userAgent))
+  return {
+    json: HttpClientRequest.acceptJson(base),
+    bytes: HttpClientRequest.accept(base, "application/octet-stream")
+  }
+}
+
 const toRequest = (
+  templates: ReturnType<typeof requestTemplates>,
   config: OfscConfigShape,
   op: AnyOperation,
   wire: WireRequest
 ): HttpClientRequest.HttpClientRequest => {
-  let request = HttpClientRequest.make(op.method)(config.baseUrl + wire.path, {
-    urlParams: wire.query,
-    acceptJson: op.success.kind !== "bytes"
+  const request = HttpClientRequest.modify(op.success.kind === "bytes" ? templates.bytes : templates.json, {
+    method: op.method,
+    url: config.baseUrl + wire.path,
+    urlParams: wire.query
   })
-  if (op.success.kind === "bytes") request = HttpClientRequest.accept(request, "application/octet-stream")
   return withBody(request, wire.body)
 }
 
@@ -204,7 +215,10 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
     // our own span per call replaces the client's (and with it the trace propagation headers)
     const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerDisabledWhen(() => true))
     const permits = yield* Effect.makeSemaphore(config.concurrency)
-    const timeoutMillis = Duration.toMillis(config.timeout)
+    const timeoutMillis = Duration.toMillis(config.attemptTimeout)
+    const templates = requestTemplates(config)
+    const server = serverOf(config.baseUrl)
+    const { traced } = makeCallTracing(config.baseUrl)
     // the token service retries on its own: its failures are not retried again by the call
     const authFailures = new WeakSet<object>()
     const fromAuth = <A>(effect: Effect.Effect<A, OfscError>) =>
@@ -230,10 +244,10 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
           .execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)))
           .pipe(
             Effect.flatMap((response) => readResponse(response, wantBytes)),
-            Effect.mapError((e) => errorFromTransport(info, e))
+            Effect.mapError((e) => errorFromTransport(info, server, e))
           )
         const checked = Effect.flatMap(
-          withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, reason: "Timeout" })),
+          withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, server, reason: "Timeout" })),
           (read) =>
             read.status >= 200 && read.status < 300
               ? Effect.succeed(read)
@@ -275,53 +289,43 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
 
     const execute = (op: AnyOperation, wire: WireRequest): Effect.Effect<ReadResponse, OfscError> => {
       const info: OfscRequestInfo = { operation: op.id, method: op.method, path: wire.path }
-      const request = toRequest(config, op, wire)
+      const request = toRequest(templates, config, op, wire)
       const wantBytes = op.success.kind === "bytes"
       const idempotent = isIdempotent(op)
       const schedule = idempotent ? schedules.idempotent : schedules.other
       const withPermit = bounded(op)
-      const sent = Effect.suspend(() => {
-        let attempts = 0
-        // the credential is taken once a permit is held, so a call queued behind others never
-        // carries a token that expired while it waited; a 401 earns one refresh and one more try
-        const once = withPermit(
-          Effect.flatMap(credential, (authorization) =>
-            attempt(request, info, wantBytes, authorization, ++attempts).pipe(
-              Effect.catchTag("OfscAuthenticationError", (error) =>
-                Effect.flatMap(fromAuth(auth.refreshAfterRejection(authorization)), (refreshed) =>
-                  refreshed
-                    ? Effect.flatMap(credential, (fresh) => attempt(request, info, wantBytes, fresh, ++attempts))
-                    : Effect.fail(error)
+      const send = (request: HttpClientRequest.HttpClientRequest, record?: OutcomeRecorder<ReadResponse>) =>
+        Effect.suspend(() => {
+          let attempts = 0
+          // the credential is taken once a permit is held, so a call queued behind others never
+          // carries a token that expired while it waited; a 401 earns one refresh and one more try
+          const once = withPermit(
+            Effect.flatMap(credential, (authorization) =>
+              attempt(request, info, wantBytes, authorization, ++attempts).pipe(
+                Effect.catchTag("OfscAuthenticationError", (error) =>
+                  Effect.flatMap(fromAuth(auth.refreshAfterRejection(authorization)), (refreshed) =>
+                    refreshed
+                      ? Effect.flatMap(credential, (fresh) => attempt(request, info, wantBytes, fresh, ++attempts))
+                      : Effect.fail(error)
+                  )
                 )
               )
             )
           )
-        )
-        // the retry machinery is entered only after a first failure that is worth retrying
-        const retried =
-          config.retry.maxRetries === 0
-            ? once
-            : Effect.catchAll(once, (first) =>
-                isRetryable(first, idempotent) && !authFailures.has(first)
-                  ? Effect.retry(replayFirst(first, once), schedule)
-                  : Effect.fail(first)
-              )
-        return Effect.map(retried, (read) => ({ read, attempts }))
-      })
+          // the retry machinery is entered only after a first failure that is worth retrying
+          const retried =
+            config.retry.maxRetries === 0
+              ? once
+              : Effect.catchAll(once, (first) =>
+                  isRetryable(first, idempotent) && !authFailures.has(first)
+                    ? Effect.retry(replayFirst(first, once), schedule)
+                    : Effect.fail(first)
+                )
+          return record === undefined ? retried : Effect.onExit(retried, (exit) => record(exit, attempts))
+        })
+      // with Effect's built-in tracer nobody reads spans: no span, no trace header
       return Effect.tracerWith((tracer) =>
-        isBuiltInTracer(tracer)
-          ? Effect.map(sent, (r) => r.read)
-          : sent.pipe(
-              Effect.tap(({ read, attempts }) =>
-                Effect.annotateCurrentSpan({ "http.response.status_code": read.status, "ofsc.attempts": attempts })
-              ),
-              Effect.map((r) => r.read),
-              Effect.withSpan(`ofsc ${op.id}`, {
-                kind: "client",
-                captureStackTrace: false,
-                attributes: { "http.request.method": op.method, "url.path": wire.path, "ofsc.operation": op.id }
-              })
-            )
+        isBuiltInTracer(tracer) ? send(request) : traced(op, wire.path, request, send)
       )
     }
 

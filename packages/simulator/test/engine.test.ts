@@ -127,7 +127,11 @@ describe("generic engine", () => {
         })
         // a resource's inventory list is a view on the same inventories
         const owned = yield* core.resources.inventories.list("TECH_00003")
-        expect(owned.items?.map((i) => i.serialNumber)).toEqual(["SN-2"])
+        const carried = sim.data.inventories.filter((i) => i.resourceId === "TECH_00003" && i.status === "resource")
+        expect(owned.items?.map((i) => i.inventoryId)).toEqual([
+          ...carried.map((i) => i.inventoryId),
+          second.inventoryId
+        ])
       })
     )
   )

@@ -37,7 +37,7 @@ const shifts = Array.from({ length: 250 }, (_, i) => ({ label: `s${i}`, type: i 
 /** A simulator with the shift routes these tests need. */
 const withShifts = (sim: SimulatorHandle) => {
   sim.router
-    .on("GET", "/rest/ofscMetadata/v1/shifts", (req) => ok(listEnvelope(shifts, req.query, 100, req.path)))
+    .on("GET", "/rest/ofscMetadata/v1/shifts", (req) => ok(listEnvelope(shifts, req, 100)))
     .on("GET", "/rest/ofscMetadata/v1/shifts/{label}", (req) => {
       const found = shifts.find((s) => s.label === req.params.label)
       return found ? ok(found) : { status: 404, json: { title: "Not Found", status: "404", detail: "no shift" } }

@@ -1,8 +1,19 @@
 /**
  * Deterministic OFS-like data: the same seed and size always give the same resources, activities,
- * work zones and metadata catalog. `large` is the size the benchmarks use.
+ * work zones, work schedules, users, inventories, capacity and metadata catalog. `large` is the size
+ * the benchmarks use. Every size holds what the READMEs' examples name: the on-call shift `blue`,
+ * activity 4225 and the organization bucket `FLUSA` over the buckets and their technicians.
  */
 import { seededRandom } from "../server/faults.js"
+import { technicianWorkSkills, technicianWorkZones, workSkillLabels } from "./assignments.js"
+import { seedCapacityAreas, seedCapacityCategories, seedQuotas } from "./capacity.js"
+import { addDays, pad } from "./dates.js"
+import { IdCounter } from "./ids.js"
+import { seedInventories } from "./inventories.js"
+import { seedNonWorkingReasons, seedShifts, technicianSchedule } from "./schedules.js"
+import { seedUsers } from "./users.js"
+
+export { addDays } from "./dates.js"
 
 /** How much data to make. */
 export type DataSize = "small" | "medium" | "large"
@@ -16,6 +27,18 @@ const sizes: Record<DataSize, { resources: number; activities: number; days: num
 /** A record as the simulator stores it: plain JSON. */
 export type SimRecord = Record<string, unknown>
 
+/** The collections that belong to one resource. */
+export interface ResourceCollections {
+  readonly workSchedules: ReadonlyArray<SimRecord>
+  readonly workSkills: ReadonlyArray<SimRecord>
+  readonly workZones: ReadonlyArray<SimRecord>
+}
+
+/** The activity the READMEs' examples read (`core.activities.get(4225)`). */
+export const exampleActivityId = 4225
+/** The organization bucket the READMEs' examples stream activities of. */
+export const exampleResourceId = "FLUSA"
+
 /** The seeded data set, by collection. */
 export interface SeedData {
   readonly startDate: string
@@ -24,6 +47,15 @@ export interface SeedData {
   readonly activities: ReadonlyArray<SimRecord>
   readonly workZones: ReadonlyArray<SimRecord>
   readonly users: ReadonlyArray<SimRecord>
+  readonly inventories: ReadonlyArray<SimRecord>
+  /** Each resource's own collections, by resource id (technicians only). */
+  readonly resourceCollections: Readonly<Record<string, ResourceCollections>>
+  /** Links between activities (4225 starts before 4226). */
+  readonly activityLinks: ReadonlyArray<SimRecord>
+  /** Capacity quotas: one record per day of the data, every area in it. */
+  readonly quotas: ReadonlyArray<SimRecord>
+  /** The highest seeded id per kind of numbered item (`workSchedules`, `workZones`, `inventories`). */
+  readonly highestIds: Readonly<Record<string, number>>
   readonly metadata: Readonly<Record<string, ReadonlyArray<SimRecord>>>
 }
 
@@ -65,16 +97,6 @@ const timeSlots = [
   { label: "14-16", name: "14-16", timeStart: "14:00", timeEnd: "16:00" },
   { label: "16-18", name: "16-18", timeStart: "16:00", timeEnd: "18:00" }
 ]
-const colours = ["yellow", "orange", "red", "blue", "green", "purple"]
-
-/** 'YYYY-MM-DD' of `start` plus `days`. */
-export const addDays = (start: string, days: number): string => {
-  const d = new Date(`${start}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
-const pad = (n: number, width: number) => String(n).padStart(width, "0")
 
 /** Makes the data set for a seed and size; dates start at `startDate`. */
 export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01"): SeedData => {
@@ -89,26 +111,43 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
     travelArea: "routing_area",
     keys: [pad(10_000 + i * 7, 5)]
   }))
+  const activeZones = workZones.filter((z) => z.status === "active").map((z) => z.workZoneLabel)
 
-  const buckets = Math.max(2, Math.floor(n.resources / 50))
-  const resources: Array<SimRecord> = [
-    { resourceId: "ROOT", name: "Organization", status: "active", resourceType: "OR", organization: "default" }
-  ]
-  for (let b = 0; b < buckets; b++) {
-    resources.push({
+  const root = {
+    resourceId: "ROOT",
+    name: "Organization",
+    status: "active",
+    resourceType: "OR",
+    organization: "default"
+  }
+  const region: SimRecord = {
+    resourceId: exampleResourceId,
+    parentResourceId: root.resourceId,
+    name: "Florida, USA",
+    status: "active",
+    resourceType: "BK",
+    language: "en",
+    timeZone: "Eastern"
+  }
+  const buckets: Array<SimRecord> = []
+  const bucketCount = Math.max(2, Math.floor(n.resources / 50))
+  for (let b = 0; b < bucketCount; b++) {
+    buckets.push({
       resourceId: `BUCKET_${pad(b + 1, 3)}`,
-      parentResourceId: "ROOT",
+      parentResourceId: exampleResourceId,
       name: `${pick(cities)} dispatch ${b + 1}`,
       status: "active",
       resourceType: "BK",
+      language: "en",
       timeZone: "Eastern"
     })
   }
-  const technicians = n.resources - resources.length
-  for (let t = 0; t < technicians; t++) {
-    resources.push({
+  const technicians: Array<SimRecord> = []
+  const technicianCount = n.resources - 2 - buckets.length
+  for (let t = 0; t < technicianCount; t++) {
+    technicians.push({
       resourceId: `TECH_${pad(t + 1, 5)}`,
-      parentResourceId: `BUCKET_${pad((t % buckets) + 1, 3)}`,
+      parentResourceId: `BUCKET_${pad((t % bucketCount) + 1, 3)}`,
       name: `${pick(firstNames)} ${pick(lastNames)}`,
       status: t % 41 === 40 ? "inactive" : "active",
       resourceType: "PR",
@@ -116,21 +155,24 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       timeZone: "Eastern",
       email: `tech${t + 1}@example.com`,
       phone: `+1555${pad(t, 7)}`,
-      workZone: (workZones[t % workZones.length] as { workZoneLabel: string }).workZoneLabel,
+      workZone: activeZones[t % activeZones.length],
       XR_SKILL_LEVEL: 1 + (t % 5)
     })
   }
-  const techIds = resources.filter((r) => r.resourceType === "PR").map((r) => r.resourceId as string)
+  const resources: Array<SimRecord> = [root, region, ...buckets, ...technicians]
+  const techIds = technicians.map((r) => r.resourceId as string)
 
+  const dates = Array.from({ length: n.days }, (_, d) => addDays(startDate, d))
   const activities: Array<SimRecord> = []
   for (let a = 0; a < n.activities; a++) {
     const day = a % n.days
     const slot = pick(timeSlots)
     const city = pick(cities)
     activities.push({
-      activityId: 4_000_000 + a,
+      // the first two activities are the ones the READMEs' examples read (and link)
+      activityId: a < 2 ? exampleActivityId + a : 4_000_000 + a,
       resourceId: techIds[Math.floor(a / n.days) % techIds.length],
-      date: addDays(startDate, day),
+      date: dates[day],
       status: pick(statuses),
       activityType: pick(activityTypes),
       apptNumber: `APT-${pad(a + 1, 7)}`,
@@ -153,58 +195,40 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
     })
   }
 
-  const users = techIds.slice(0, Math.min(techIds.length, 200)).map((resourceId, i) => ({
-    login: `user${pad(i + 1, 4)}`,
-    name: `User ${i + 1}`,
-    status: "active",
-    userType: "technician",
-    language: "en",
-    timeZone: "Eastern",
-    mainResourceId: resourceId,
-    resources: [resourceId]
-  }))
-
-  const shifts = [
-    ...colours.map((colour) => ({
-      label: `${colour}_oncall`,
-      name: `On call (${colour})`,
-      active: true,
-      type: "on-call",
-      decoration: colour,
-      workTimeStart: "18:00:00",
-      workTimeEnd: "23:00:00"
-    })),
-    {
-      label: "day",
-      name: "Day",
-      active: true,
-      type: "regular",
-      points: 10,
-      workTimeStart: "08:00:00",
-      workTimeEnd: "17:00:00"
-    },
-    {
-      label: "early",
-      name: "Early",
-      active: true,
-      type: "regular",
-      points: 8,
-      workTimeStart: "06:00:00",
-      workTimeEnd: "14:00:00"
-    },
-    {
-      label: "late",
-      name: "Late",
-      active: true,
-      type: "regular",
-      points: 8,
-      workTimeStart: "14:00:00",
-      workTimeEnd: "22:00:00"
+  const scheduleIds = new IdCounter()
+  const zoneIds = new IdCounter()
+  const resourceCollections: Record<string, ResourceCollections> = {}
+  technicians.forEach((r, t) => {
+    resourceCollections[r.resourceId as string] = {
+      workSchedules: technicianSchedule(t, startDate, scheduleIds),
+      workSkills: technicianWorkSkills(t, startDate),
+      workZones: technicianWorkZones(t, r.workZone as string, activeZones, startDate, zoneIds)
     }
-  ]
+  })
+  const inventories = seedInventories(techIds, activities)
 
-  const metadata: Record<string, Array<SimRecord>> = {
-    shifts,
+  const timeSlotLabels = timeSlots.map((s) => s.label)
+  const capacityCategories = seedCapacityCategories(timeSlotLabels)
+  const capacityAreas = seedCapacityAreas(region, buckets)
+  const areaOf = new Map<unknown, string>(technicians.map((r) => [r.resourceId, r.parentResourceId as string]))
+  const teamSize = new Map<string, number>()
+  for (const r of technicians) {
+    if (r.status === "active")
+      teamSize.set(String(r.parentResourceId), (teamSize.get(String(r.parentResourceId)) ?? 0) + 1)
+  }
+  const quotas = seedQuotas({
+    dates,
+    areas: capacityAreas,
+    categories: capacityCategories.map((c) => String(c.label)),
+    timeSlots: timeSlotLabels,
+    activities,
+    areaOf,
+    // an eight-hour day of every active technician of the area
+    capacityOf: (area) => (teamSize.get(area) ?? 0) * 480
+  })
+
+  const metadata: Record<string, ReadonlyArray<SimRecord>> = {
+    shifts: seedShifts,
     timeSlots: timeSlots.map((s) => ({ ...s, active: true, isAllDay: false })),
     activityTypes: activityTypes.map((label, i) => ({
       label,
@@ -218,13 +242,16 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
     activityTypeGroups: [
       { label: "customer", name: "Customer", activityTypes: activityTypes.map((label) => ({ label })) }
     ],
-    workSkills: ["electrical", "plumbing", "fiber", "hvac", "safety", "climbing"].map((label) => ({
-      label,
-      name: label,
-      active: true,
-      sharing: "maximal"
-    })),
-    workSkillGroups: [{ label: "field", name: "Field", active: true, assignToResource: true, workSkills: [] }],
+    workSkills: workSkillLabels.map((label) => ({ label, name: label, active: true, sharing: "maximal" })),
+    workSkillGroups: [
+      {
+        label: "field",
+        name: "Field",
+        active: true,
+        assignToResource: true,
+        workSkills: workSkillLabels.map((label) => ({ label, ratio: 100 }))
+      }
+    ],
     properties: [
       { label: "XA_PRIORITY", name: "Priority", type: "string", entity: "activity", gui: "text" },
       { label: "XR_SKILL_LEVEL", name: "Skill level", type: "integer", entity: "resource", gui: "text" },
@@ -242,24 +269,41 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       active: true,
       nonSerialized: label === "cable"
     })),
-    capacityAreas: resources
-      .filter((r) => r.resourceType === "BK")
-      .map((r) => ({ label: r.resourceId, name: r.name, type: "area", status: "active", parentLabel: "ROOT" })),
-    capacityCategories: ["install", "repair"].map((label) => ({ label, name: label, active: true })),
+    capacityAreas,
+    capacityCategories,
     languages: [{ label: "en", code: "en-US", name: "English", active: true }],
-    nonWorkingReasons: [
-      { label: "vacation", name: "Vacation", active: true },
-      { label: "sick", name: "Sick", active: true }
-    ],
+    nonWorkingReasons: seedNonWorkingReasons,
     organizations: [{ label: "default", name: "Default", type: "inhouse" }],
     workZones,
     applications: [{ label: "ofsc-sim", name: "Simulator app", status: "active", tokenService: "ofsc" }],
     forms: [{ label: "checklist", name: "Checklist" }],
-    linkTemplates: [{ label: "start_after", active: true, linkType: "related", reverseLabel: "start_before" }],
+    linkTemplates: [
+      { label: "start-before", active: true, linkType: "related", reverseLabel: "start-after" },
+      { label: "start-after", active: true, linkType: "related", reverseLabel: "start-before" }
+    ],
     mapLayers: [],
     routingProfiles: [{ profileLabel: "default" }],
     plugins: []
   }
 
-  return { startDate, days: n.days, resources, activities, workZones, users, metadata }
+  return {
+    startDate,
+    days: n.days,
+    resources,
+    activities,
+    workZones,
+    users: seedUsers(technicians, buckets, root.resourceId),
+    inventories,
+    resourceCollections,
+    activityLinks: [
+      { fromActivityId: exampleActivityId, toActivityId: exampleActivityId + 1, linkType: "start-before" }
+    ],
+    quotas,
+    highestIds: {
+      workSchedules: scheduleIds.highest,
+      workZones: zoneIds.highest,
+      inventories: Math.max(100_000, ...inventories.slice(-1).map((i) => Number(i.inventoryId)))
+    },
+    metadata
+  }
 }

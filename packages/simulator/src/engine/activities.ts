@@ -5,6 +5,7 @@
  * case `hasMore` says to ask again from where the page ended.
  */
 import type { SimRecord } from "../data/seed.js"
+import { type LinkSource, pageLinks } from "../server/links.js"
 import { ofsError, type SimResponse } from "../server/responses.js"
 import type { Store } from "../state/store.js"
 import type { PlanHandler } from "./collections.js"
@@ -45,11 +46,10 @@ const pageOf = (
   engine: Engine,
   plan: OpPlan,
   ids: ReadonlyArray<string>,
-  query: URLSearchParams,
-  fields: ReadonlyArray<string> | undefined,
-  path: string
+  request: LinkSource,
+  fields: ReadonlyArray<string> | undefined
 ): SimResponse => {
-  const { offset, limit } = pageWindow(query, limitRule(plan.op.id))
+  const { offset, limit } = pageWindow(request.query, limitRule(plan.op.id))
   const activities = engine.store.collection("activities")
   const wanted = ids.slice(offset, offset + limit)
   let items = wanted.flatMap((id) => {
@@ -62,13 +62,14 @@ const pageOf = (
     const fit = Math.floor(maxAnswerBytes / average)
     if (fit < items.length) items = items.slice(0, fit)
   }
+  const hasMore = offset + items.length < ids.length
   return engine.answer(plan, {
     items,
-    hasMore: offset + items.length < ids.length,
+    hasMore,
     totalResults: ids.length,
     offset,
     limit,
-    links: [{ rel: "canonical", href: path }]
+    links: pageLinks(request, { offset, limit, hasMore, count: items.length })
   })
 }
 
@@ -88,7 +89,7 @@ export const listActivities: PlanHandler = (engine, plan, call) => {
       .list()
       .filter((a) => a.svcWorkOrderId === q.svcWorkOrderId)
       .map((a) => String(a.activityId))
-    return pageOf(engine, plan, ids, call.request.query, fields, call.request.path)
+    return pageOf(engine, plan, ids, call.request, fields)
   }
   if ((dateFrom === undefined) !== (dateTo === undefined))
     return ofsError(400, "dateFrom and dateTo must be given together")
@@ -105,7 +106,7 @@ export const listActivities: PlanHandler = (engine, plan, call) => {
       ? undefined
       : expandResources(engine.store, asked, typeof q.includeChildren === "string" ? q.includeChildren : "all")
   const ids = engine.activities.select({ resources, dateFrom, dateTo, includeNonScheduled })
-  return pageOf(engine, plan, ids, call.request.query, fields, call.request.path)
+  return pageOf(engine, plan, ids, call.request, fields)
 }
 
 /** GET /activities/custom-actions/search: activities whose field equals a value, optionally within dates. */
@@ -124,5 +125,5 @@ export const searchActivities: PlanHandler = (engine, plan, call) => {
       continue
     ids.push(String(a.activityId))
   }
-  return pageOf(engine, plan, ids, call.request.query, fieldsOf(q.fields), call.request.path)
+  return pageOf(engine, plan, ids, call.request, fieldsOf(q.fields))
 }

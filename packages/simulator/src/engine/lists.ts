@@ -49,9 +49,9 @@ export const list: PlanHandler = (engine, plan, call) => {
   if (records.length === 0 && plan.sampleWhenEmpty) return engine.sampleAnswer(plan)
   const items = asItems(plan, records)
   if (plan.op.paging !== "offset-limit") return engine.answer(plan, { items, totalResults: items.length })
+  // the window's limit as the cap: pageOf then reads the same offset and limit as the window
   const window = pageWindow(call.request.query, limitRule(plan.op.id))
-  const query = new URLSearchParams({ offset: String(window.offset), limit: String(window.limit) })
-  return engine.answer(plan, listEnvelope(items, query, window.limit, call.request.path))
+  return engine.answer(plan, listEnvelope(items, call.request, window.limit))
 }
 
 /** GET of a document: what was stored at this path, or a value generated from the schema. */

@@ -108,7 +108,7 @@ const jsonBody = (request: SimRequest): Checked<unknown> => {
   try {
     return { ok: true, value: JSON.parse(request.rawBody.toString("utf8")) }
   } catch {
-    return { ok: false, detail: "body: expected a JSON document" }
+    return { ok: false, detail: "Invalid JSON" }
   }
 }
 

@@ -111,10 +111,27 @@ export const views: Readonly<Record<string, View>> = {
         .map((u) => ({ contactId: u.login, type: "user", name: u.name, status: u.status }))
   },
   "capacityAreas/{label}/children": {
-    items: ({ store }, p) => childrenOf(store, "parentLabel", "capacityAreas", p.label ?? "")
+    items: ({ store }, p) =>
+      store
+        .collection("capacityAreas")
+        .list()
+        .filter((area) => (area.parent as SimRecord | undefined)?.label === p.label)
   },
-  "capacityAreas/{label}/capacityCategories": { items: all("capacityCategories") },
-  "capacityAreas/{label}/timeSlots": { items: all("timeSlots") },
+  // an area answers the categories and time slots it uses as OFS names them there
+  "capacityAreas/{label}/capacityCategories": {
+    items: ({ store }) =>
+      store
+        .collection("capacityCategories")
+        .list()
+        .map((c) => ({ label: c.label, name: c.name, status: c.active === false ? "inactive" : "active" }))
+  },
+  "capacityAreas/{label}/timeSlots": {
+    items: ({ store }) =>
+      store
+        .collection("timeSlots")
+        .list()
+        .map((s) => ({ label: s.label, name: s.name, timeFrom: s.timeStart, timeTo: s.timeEnd }))
+  },
   "capacityAreas/{label}/organizations": { items: all("organizations") },
   "capacityAreas/{label}/workZones": {
     // the v1 answer names a zone `label`, the v2 answer `workZoneLabel`

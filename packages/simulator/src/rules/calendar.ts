@@ -4,7 +4,9 @@
  * extra_shift / extra_working, then non-working, then shift / working, then schedule; between equals
  * the newest item (highest scheduleItemId). Working days answer recordType `working` (or
  * `extra_working` for the extra kinds) with the work times; non-working days answer the reason.
- * A non-working item without `shiftType` takes the whole day off (both kinds).
+ * A non-working item without `shiftType` takes the whole day off (both kinds). A `schedule` item
+ * speaks through its `scheduleShifts`: each applies on the days its recurrence gives, within the
+ * schedule's dates, and shows its shift's times with the schedule's and the shift's labels.
  */
 import type { SimRecord } from "../data/seed.js"
 import { daysBetween } from "./common.js"
@@ -63,7 +65,7 @@ const hhmm = (time: unknown): string | undefined => (typeof time === "string" ? 
 
 /** The kinds of shift an item speaks for; shift items take their shift's type. */
 export const kindsOf = (item: SimRecord, shift: SimRecord | undefined): ReadonlyArray<ShiftKind> => {
-  if (item.recordType === "shift" || item.recordType === "extra_shift")
+  if (item.recordType === "shift" || item.recordType === "extra_shift" || shift !== undefined)
     return [shift?.type === "on-call" ? "on-call" : "regular"]
   if (item.shiftType === "on-call") return ["on-call"]
   if (item.shiftType === "regular" || item.recordType !== "non-working") return ["regular"]
@@ -90,6 +92,29 @@ export const calendarEntry = (item: SimRecord, shift: SimRecord | undefined): Si
   }
 }
 
+/**
+ * The items a schedule item stands for on the calendar: one per shift of the schedule, with the
+ * schedule's id, label and dates (a shift's own start date, if later, wins). Other items stand for themselves.
+ */
+const expanded = (item: SimRecord): ReadonlyArray<SimRecord> => {
+  if (item.recordType !== "schedule" || !Array.isArray(item.scheduleShifts)) return [item]
+  return item.scheduleShifts.flatMap((value): ReadonlyArray<SimRecord> => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return []
+    const shift = value as SimRecord
+    const ownStart = typeof shift.startDate === "string" && shift.startDate > String(item.startDate)
+    return [
+      {
+        ...shift,
+        recordType: "schedule",
+        scheduleItemId: item.scheduleItemId,
+        scheduleLabel: item.scheduleLabel,
+        startDate: ownStart ? shift.startDate : item.startDate,
+        endDate: item.endDate
+      }
+    ]
+  })
+}
+
 /** One day of the calendar: the winning item of each kind, shown as calendar entries. */
 export const calendarDay = (
   items: ReadonlyArray<SimRecord>,
@@ -97,7 +122,7 @@ export const calendarDay = (
   date: string
 ): Partial<Record<ShiftKind, SimRecord>> => {
   const winners: Partial<Record<ShiftKind, SimRecord>> = {}
-  for (const item of items) {
+  for (const item of items.flatMap(expanded)) {
     if (!appliesOn(item, date)) continue
     for (const kind of kindsOf(item, shiftOf(item.shiftLabel))) {
       const current = winners[kind]

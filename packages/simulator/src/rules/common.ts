@@ -3,6 +3,9 @@
  * generic engine uses: a collection is named by its path template), links, body checks and dates.
  */
 import type { SimRecord } from "../data/seed.js"
+
+export { absolute, objectLinks } from "../server/links.js"
+
 import { ofsError, type SimResponse } from "../server/responses.js"
 import type { SimRequest } from "../server/router.js"
 import type { Store } from "../state/store.js"
@@ -42,18 +45,6 @@ export const freshId = (store: Store, collection: string, idField: string): numb
   }
   return store.nextId(kind, floor)
 }
-
-/** The absolute URL of a path on this simulator, as OFS writes its links. */
-export const absolute = (req: SimRequest, path: string): string => {
-  const host = req.headers.host
-  return `http://${typeof host === "string" ? host : "localhost"}${path}`
-}
-
-/** The `canonical` and `describedby` links OFS adds to a single object. */
-export const objectLinks = (req: SimRequest, self: string, catalog: string) => [
-  { rel: "canonical", href: absolute(req, self) },
-  { rel: "describedby", href: absolute(req, catalog) }
-]
 
 /** A plain JSON object, or undefined for anything else (arrays, bytes, nothing). */
 export const asObject = (value: unknown): SimRecord | undefined =>

@@ -1,11 +1,13 @@
 /**
  * Shifts (metadata): PUT validates a shift as OFS does (an on-call shift needs a `decoration`
  * colour, a regular one must not have one, `type` never changes), answers 201 when it created the
- * shift and 200 when it replaced it; DELETE refuses (409) a shift a work schedule still uses.
+ * shift and 200 when it replaced it; DELETE refuses (409) a shift a work schedule still uses. The
+ * list answers each shift with its links.
  */
 import type { SimulatorContext } from "../context.js"
 import type { SimRecord } from "../data/seed.js"
-import { noContent, ok } from "../server/responses.js"
+import { limitRule, pageWindow } from "../engine/limits.js"
+import { listEnvelope, noContent, ok } from "../server/responses.js"
 import type { SimRequest } from "../server/router.js"
 import { badRequest, collections, conflict, invalidJson, isTime, jsonBody, notFound, objectLinks } from "./common.js"
 import { shiftInUse } from "./workSchedules.js"
@@ -38,6 +40,8 @@ const validate = (label: string, body: SimRecord, existing: SimRecord | undefine
     return "Invalid parameter type"
   for (const field of ["workTimeStart", "workTimeEnd"] as const) {
     if (body[field] === undefined) return `Field '${field}' is absent.`
+    // a time that is not text at all is a wrong type; text that is no time is a wrong value
+    if (typeof body[field] !== "string") return "Invalid parameter type"
     if (!isTime(body[field])) return `Wrong value in field '${field}'.`
   }
   const decoration = body.decoration
@@ -64,6 +68,15 @@ const validate = (label: string, body: SimRecord, existing: SimRecord | undefine
 /** Registers the shift routes. */
 export const installShifts = (ctx: SimulatorContext): void => {
   const shifts = () => ctx.store.collection(collections.shifts)
+
+  // the list carries each shift's own links, as OFS answers it
+  ctx.router.on("GET", base, (req) => {
+    const window = pageWindow(req.query, limitRule("metadata.shifts.list"))
+    const items = shifts()
+      .list()
+      .map((shift) => presentShift(req, shift))
+    return ok(listEnvelope(items, req, window.limit))
+  })
 
   ctx.router.on("GET", `${base}/{label}`, (req) => {
     const shift = shifts().get(req.params.label ?? "")

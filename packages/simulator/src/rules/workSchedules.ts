@@ -146,7 +146,7 @@ const checkItem = (store: Store, body: SimRecord): SimRecord | string => {
   return fields
 }
 
-/** An item as OFS answers it, with what its shift says. */
+/** An item as OFS answers it, with what its shift says (and, for a schedule, what each of its shifts says). */
 const present = (store: Store, item: SimRecord): SimRecord => {
   if (item.recordType === "shift" || item.recordType === "extra_shift") {
     const shift = store.collection(collections.shifts).get(String(item.shiftLabel))
@@ -159,6 +159,13 @@ const present = (store: Store, item: SimRecord): SimRecord => {
         workTimeEnd: String(shift.workTimeEnd).slice(0, 5)
       })
     }
+  }
+  if (item.recordType === "schedule" && Array.isArray(item.scheduleShifts)) {
+    const shifts = item.scheduleShifts.map((s) => {
+      const shift = asObject(s)
+      return shift === undefined ? s : present(store, shift)
+    })
+    return { ...item, isWorking: true, scheduleShifts: shifts }
   }
   return { ...item, isWorking: item.recordType !== "non-working" }
 }

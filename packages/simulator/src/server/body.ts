@@ -47,7 +47,7 @@ export const parseBody = (
     try {
       return { body: JSON.parse(raw.toString("utf8")) }
     } catch {
-      return { error: "body: not valid JSON" }
+      return { error: "Invalid JSON" }
     }
   }
   if (type.startsWith("application/x-www-form-urlencoded")) {

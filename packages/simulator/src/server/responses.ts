@@ -1,4 +1,5 @@
 /** OFS-shaped answers: the error body (type, title, status, detail) and the paging envelope. */
+import { type LinkSource, pageLinks } from "./links.js"
 
 /** What a handler answers; the server writes it. */
 export interface SimResponse {
@@ -56,14 +57,14 @@ export const pageOf = <A>(
 }
 
 /** The envelope OFS lists answer with: items, hasMore, totalResults, offset, limit and links. */
-export const listEnvelope = <A>(items: ReadonlyArray<A>, query: URLSearchParams, max: number, self: string) => {
-  const page = pageOf(items, query, max)
+export const listEnvelope = <A>(items: ReadonlyArray<A>, req: LinkSource, max: number) => {
+  const page = pageOf(items, req.query, max)
   return {
     hasMore: page.hasMore,
     totalResults: items.length,
     limit: page.limit,
     offset: page.offset,
     items: page.items,
-    links: [{ rel: "canonical", href: self }]
+    links: pageLinks(req, { ...page, count: page.items.length })
   }
 }

@@ -135,10 +135,10 @@ export const coreUsersInventoriesSuite = () =>
       Effect.gen(function* () {
         const core = yield* OfscCore
         const users = yield* core.users.list({ limit: 5 })
-        expect(users.totalResults).toBe(17)
+        expect(users.totalResults).toBe(seeded.users)
         expect(users.items?.length).toBe(5)
         const all = yield* Stream.runCollect(core.users.stream({}, { pageSize: 6 }))
-        expect(Chunk.size(all)).toBe(17)
+        expect(Chunk.size(all)).toBe(seeded.users)
         expect(yield* core.users.get(seeded.user(1))).toMatchObject({
           login: seeded.user(1),
           mainResourceId: seeded.technician(1),
@@ -166,7 +166,7 @@ export const coreUsersInventoriesSuite = () =>
         })
         expect(updated).toMatchObject({ name: "E2E Dispatcher (renamed)", status: "inactive" })
         expect((yield* core.users.get("e2e.dispatcher")).name).toBe("E2E Dispatcher (renamed)")
-        expect((yield* core.users.list()).totalResults).toBe(18)
+        expect((yield* core.users.list()).totalResults).toBe(seeded.users + 1)
 
         yield* core.users.delete("e2e.dispatcher")
         yield* expectFailure(core.users.get("e2e.dispatcher"), "OfscNotFound")

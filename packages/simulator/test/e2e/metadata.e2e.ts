@@ -227,9 +227,9 @@ export const metadataSuite = () =>
     it.effect("link templates: list, get, create, update then get", () =>
       Effect.gen(function* () {
         const meta = yield* OfscMetadata
-        expect(labelsOf(yield* meta.linkTemplates.list())).toContain("start_after")
-        const seeded = yield* meta.linkTemplates.get("start_after")
-        expect(seeded).toMatchObject({ label: "start_after", active: true })
+        expect(labelsOf(yield* meta.linkTemplates.list())).toContain("start-after")
+        const seeded = yield* meta.linkTemplates.get("start-after")
+        expect(seeded).toMatchObject({ label: "start-after", active: true })
 
         const body = {
           label: "e2e_link",

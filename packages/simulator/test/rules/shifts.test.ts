@@ -110,23 +110,24 @@ describe("shifts", () => {
       Effect.gen(function* () {
         const metadata = yield* OfscMetadata
         const core = yield* OfscCore
+        // `evening` is seeded but no schedule uses it
         const schedule = yield* core.resources.workSchedules.create("TECH_00003", {
           recordType: "shift",
-          shiftLabel: "late",
+          shiftLabel: "evening",
           startDate: "2026-11-02",
           recurrence: { recurrenceType: "weekly", recurEvery: 1, weekdays: ["Mon", "Tue"] }
         })
         const item = schedule.items?.at(-1)
-        expect(item).toMatchObject({ recordType: "shift", shiftLabel: "late" })
+        expect(item).toMatchObject({ recordType: "shift", shiftLabel: "evening" })
 
-        const inUse = yield* failure(metadata.shifts.delete("late"))
+        const inUse = yield* failure(metadata.shifts.delete("evening"))
         expect(described(inUse)).toEqual({ tag: "OfscConflict", status: 409, detail: "Object is already in use" })
-        expect((yield* metadata.shifts.get("late")).label).toBe("late")
+        expect((yield* metadata.shifts.get("evening")).label).toBe("evening")
 
         yield* core.resources.workSchedules.delete("TECH_00003", String(item?.scheduleItemId))
-        yield* metadata.shifts.delete("late")
-        expect(described(yield* failure(metadata.shifts.get("late"))).tag).toBe("OfscNotFound")
-        const again = yield* failure(metadata.shifts.delete("late"))
+        yield* metadata.shifts.delete("evening")
+        expect(described(yield* failure(metadata.shifts.get("evening"))).tag).toBe("OfscNotFound")
+        const again = yield* failure(metadata.shifts.delete("evening"))
         expect(described(again)).toMatchObject({ tag: "OfscNotFound", status: 404 })
       })
     )

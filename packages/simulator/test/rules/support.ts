@@ -36,6 +36,19 @@ export const withRules = <A, E>(
 ): Effect.Effect<A, E, Scope.Scope> =>
   Effect.flatMap(ruleSimulator, (sim) => Effect.provide(body(sim), clientLayer(sim)))
 
+/** Creates a technician the seed gave no work schedule (under BUCKET_002), for tests that build one up. */
+export const hireTechnician = (resourceId: string) =>
+  Effect.flatMap(OfscCore, (core) =>
+    core.resources.put(resourceId, {
+      name: "New hire",
+      resourceType: "PR",
+      parentResourceId: "BUCKET_002",
+      status: "active",
+      language: "en",
+      timeZone: "Eastern"
+    })
+  )
+
 /** The typed error an effect failed with (the test fails if it succeeded). */
 export const failure = <A>(effect: Effect.Effect<A, OfscError, RuleServices>) =>
   Effect.flatMap(Effect.either(effect), (result) =>

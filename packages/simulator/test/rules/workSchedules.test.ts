@@ -2,15 +2,16 @@ import { it } from "@effect/vitest"
 import { OfscCore } from "@ofsc/core"
 import { Chunk, Effect, Stream } from "effect"
 import { describe, expect } from "vitest"
-import { described, failure, seeded, transport, withRules } from "./support.js"
+import { described, failure, hireTechnician, seeded, transport, withRules } from "./support.js"
 
-// 2026-11-01 is a Sunday
-const tech = "TECH_00001"
+// 2026-11-01 is a Sunday; each test hires this technician, who has no seeded schedule
+const tech = "NEW_TECH"
 
 describe("work schedules", () => {
   it.scopedLive("POST adds items a later GET lists, with what their shift says; DELETE removes one", () =>
     withRules(() =>
       Effect.gen(function* () {
+        yield* hireTechnician(tech)
         const schedules = (yield* OfscCore).resources.workSchedules
         const afterFirst = yield* schedules.create(tech, {
           recordType: "shift",
@@ -46,7 +47,8 @@ describe("work schedules", () => {
           "shift"
         ])
         // other resources keep their own schedules
-        expect((yield* schedules.list("TECH_00002")).items).toEqual([])
+        const theirs = seeded.resourceCollections.TECH_00002?.workSchedules.map((i) => i.scheduleItemId)
+        expect((yield* schedules.list("TECH_00002")).items?.map((i) => i.scheduleItemId)).toEqual(theirs)
 
         yield* schedules.delete(tech, String(listed[1]?.scheduleItemId))
         expect((yield* schedules.list(tech)).items?.map((i) => i.scheduleItemId)).toEqual([listed[0]?.scheduleItemId])
@@ -59,6 +61,7 @@ describe("work schedules", () => {
   it.scopedLive("calendarView answers each day's regular and on-call entry computed from the items", () =>
     withRules((sim) =>
       Effect.gen(function* () {
+        yield* hireTechnician(tech)
         const schedules = (yield* OfscCore).resources.workSchedules
         const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri"] as const
         yield* schedules.create(tech, {
@@ -147,6 +150,7 @@ describe("work schedules", () => {
   it.scopedLive("a yearly item recurs on the same days each year", () =>
     withRules(() =>
       Effect.gen(function* () {
+        yield* hireTechnician(tech)
         const schedules = (yield* OfscCore).resources.workSchedules
         yield* schedules.create(tech, {
           recordType: "non-working",
@@ -165,6 +169,7 @@ describe("work schedules", () => {
   it.scopedLive("refuses items OFS refuses, and unknown resources", () =>
     withRules(() =>
       Effect.gen(function* () {
+        yield* hireTechnician(tech)
         const schedules = (yield* OfscCore).resources.workSchedules
         const raw = (yield* transport).raw
         const weekly = { recurrenceType: "weekly" as const, weekdays: ["Mon" as const] }
@@ -303,6 +308,7 @@ describe("work schedules", () => {
   it.scopedLive("calendars lists each resource's days, with children as asked, paged by offset and limit", () =>
     withRules(() =>
       Effect.gen(function* () {
+        yield* hireTechnician(tech)
         const core = yield* OfscCore
         yield* core.resources.workSchedules.create(tech, {
           recordType: "shift",

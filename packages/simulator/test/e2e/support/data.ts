@@ -25,10 +25,14 @@ export const at = (date: string, time: string): string => `${date} ${time.length
 /** Seeded resources of the small data set. */
 export const seeded = {
   root: "ROOT",
+  /** The organization bucket between the root and the buckets (the READMEs' `FLUSA`). */
+  region: "FLUSA",
   buckets: ["BUCKET_001", "BUCKET_002"],
-  /** Technicians TECH_00001..TECH_00017 (the 17 field resources). */
+  /** Technicians TECH_00001..TECH_00016 (the 16 field resources). */
   technician: (n: number) => `TECH_${String(n).padStart(5, "0")}`,
-  technicians: 17,
-  /** Users user0001..user0017, one per technician. */
-  user: (n: number) => `user${String(n).padStart(4, "0")}`
+  technicians: 16,
+  /** Users user0001..user0016, one per technician. */
+  user: (n: number) => `user${String(n).padStart(4, "0")}`,
+  /** All users: a technician's each, a dispatcher per bucket and the administrator. */
+  users: 16 + 2 + 1
 } as const
