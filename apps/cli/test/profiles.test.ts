@@ -2,7 +2,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { type SimulatorHandle, startSimulator } from "@ofsc/simulator"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cleanEnv, ofsc, tempDir } from "./support/cli.js"
+import { cleanEnv, ofsc, simEnv, tempDir } from "./support/cli.js"
 
 let sim: SimulatorHandle
 beforeAll(async () => {
@@ -94,6 +94,25 @@ describe("profiles", () => {
     const elsewhere = { ...withEnv, OFSC_BASE_URL: "http://127.0.0.1:1" }
     expect((await ofsc(["metadata", "shifts", "list"], { env: elsewhere })).code).toBe(10)
     expect((await ofsc(["metadata", "shifts", "list", "--base-url", sim.url], { env: elsewhere })).code).toBe(0)
+  })
+
+  it("OFSC_ATTEMPT_TIMEOUT_MS (or the deprecated OFSC_TIMEOUT_MS) and OFSC_USER_AGENT reach the client", async () => {
+    const agents: Array<string | undefined> = []
+    const stop = sim.onRequest((r) => agents.push(r.headers["user-agent"]))
+    try {
+      const named = simEnv(sim, { OFSC_USER_AGENT: "ops-cli-nightly/1.0", OFSC_ATTEMPT_TIMEOUT_MS: "20000" })
+      expect((await ofsc(["metadata", "shifts", "list"], { env: named })).code).toBe(0)
+      expect(agents).toEqual(["ops-cli-nightly/1.0"])
+      // a bad value is named by the variable it came from, new name or old
+      const bad = await ofsc(["metadata", "shifts", "list"], { env: simEnv(sim, { OFSC_ATTEMPT_TIMEOUT_MS: "soon" }) })
+      expect(bad.stderr).toContain("OFSC_ATTEMPT_TIMEOUT_MS")
+      const badOld = await ofsc(["metadata", "shifts", "list"], { env: simEnv(sim, { OFSC_TIMEOUT_MS: "0" }) })
+      expect(badOld.stderr).toContain("attemptTimeout")
+      expect([bad.code, badOld.code]).toEqual([12, 12])
+      expect(agents).toHaveLength(1)
+    } finally {
+      stop()
+    }
   })
 
   it("a profile file outside any config: HOME/.config/ofsc when XDG_CONFIG_HOME is unset", async () => {

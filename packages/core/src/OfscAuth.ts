@@ -12,7 +12,7 @@ import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
+import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
 import { signRs256 } from "./internal/jwt.js"
 import { retrySchedule } from "./internal/retry.js"
 import { makeTokenCache } from "./internal/tokenCache.js"
@@ -83,16 +83,18 @@ const requestToken = (
   clientAuth: Redacted.Redacted<string> | undefined
 ) => {
   const info: OfscRequestInfo = { operation: "auth.token", method: "POST", path: tokenPath }
+  const server = serverOf(config.baseUrl)
   const request = HttpClientRequest.post(`${config.baseUrl}${tokenPath}`).pipe(
     HttpClientRequest.bodyUrlParams(form),
     HttpClientRequest.acceptJson,
+    HttpClientRequest.setHeader("user-agent", config.userAgent),
     clientAuth === undefined ? (r) => r : HttpClientRequest.setHeader("authorization", Redacted.value(clientAuth))
   )
   return client.execute(request).pipe(
-    Effect.mapError((e) => errorFromTransport(info, e)),
+    Effect.mapError((e) => errorFromTransport(info, server, e)),
     Effect.timeoutFail({
-      duration: config.timeout,
-      onTimeout: () => new OfscTransportError({ ...info, reason: "Timeout" })
+      duration: config.attemptTimeout,
+      onTimeout: () => new OfscTransportError({ ...info, server, reason: "Timeout" })
     }),
     Effect.flatMap((response) =>
       response.status >= 200 && response.status < 300

@@ -13,6 +13,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { readRsaPrivateKey } from "./internal/jwt.js"
+import { defaultUserAgent } from "./internal/version.js"
 import { OfscConfigError } from "./OfscError.js"
 
 /** How requests are authenticated. `Custom` means an `OfscAuth` layer is supplied separately. */
@@ -58,6 +59,12 @@ export interface OfscRetryPolicy {
   readonly maxDelay: Duration.Duration
 }
 
+/**
+ * What a call does with an answer its model refuses: `fail` with `OfscDecodeError` (the default),
+ * or `warn` (log one warning naming the schema issues, and hand back the answer as OFS sent it).
+ */
+export type OfscDecodePolicy = "fail" | "warn"
+
 /** The resolved configuration every other service reads. */
 export interface OfscConfigShape {
   /** The origin requests go to, without a trailing slash. */
@@ -65,13 +72,18 @@ export interface OfscConfigShape {
   /** The OFS environment name (used in Basic user names and JWT audiences), when known. */
   readonly instance: string | undefined
   readonly credentials: OfscCredentials
-  /** How long one attempt may take before it fails with a timeout. */
+  /** How long one HTTP attempt may take before it fails with a timeout (each retry gets as long again). */
+  readonly attemptTimeout: Duration.Duration
+  /** @deprecated The same value as `attemptTimeout`; read that. Goes away in the next minor. */
   readonly timeout: Duration.Duration
+  /** The `User-Agent` every request carries. */
+  readonly userAgent: string
   readonly retry: OfscRetryPolicy
   /** How many requests one client may have in flight at once. */
   readonly concurrency: number
   /** Per-operation bounds (by operation id) that replace the limits OFS documents, under `concurrency`. */
   readonly operationConcurrency: Readonly<Record<string, number>>
+  readonly decodePolicy: OfscDecodePolicy
 }
 
 /** The values `OfscConfig.layer` accepts; everything but the target and credentials has a default. */
@@ -81,7 +93,12 @@ export interface OfscConfigOptions {
   /** An explicit origin (a proxy, a test server); wins over the URL derived from `instance`. */
   readonly baseUrl?: string | undefined
   readonly credentials: OfscCredentials
+  /** How long one HTTP attempt may take (30 s by default); each retry gets as long again. */
+  readonly attemptTimeout?: Duration.DurationInput | undefined
+  /** @deprecated Use `attemptTimeout` (the same setting under a name that says what it bounds). */
   readonly timeout?: Duration.DurationInput | undefined
+  /** The `User-Agent` header; `@ofsc/core/<version>` by default. */
+  readonly userAgent?: string | undefined
   /** `false` turns retries off. */
   readonly retry?:
     | {
@@ -98,13 +115,19 @@ export interface OfscConfigOptions {
    * clients share the instance's limit.
    */
   readonly operationConcurrency?: Readonly<Record<string, number>> | undefined
+  /** `"warn"` hands back answers that do not match their model (parsed JSON) with a warning; default `"fail"`. */
+  readonly decodePolicy?: OfscDecodePolicy | undefined
 }
 
 /** The defaults: 30 s per attempt, 3 retries from 200 ms up to 10 s, 8 requests in flight. */
 export const defaults = {
+  attemptTimeout: Duration.seconds(30),
+  /** @deprecated Use `attemptTimeout`. */
   timeout: Duration.seconds(30),
+  userAgent: defaultUserAgent,
   retry: { maxRetries: 3, baseDelay: Duration.millis(200), maxDelay: Duration.seconds(10) } as OfscRetryPolicy,
-  concurrency: 8
+  concurrency: 8,
+  decodePolicy: "fail" as OfscDecodePolicy
 }
 
 const instancePattern = /^[A-Za-z0-9][A-Za-z0-9-]*$/
@@ -136,6 +159,16 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
     if ("clientId" in creds && creds.clientId.trim() === "") {
       return yield* fail("clientId", "must not be empty")
     }
+    // an empty secret would only fail later, as a 401 from OFS
+    if ((creds._tag === "Basic" || creds._tag === "ClientCredentials") && Redacted.value(creds.clientSecret) === "") {
+      return yield* fail("clientSecret", "must not be empty")
+    }
+    if (creds._tag === "Bearer" && Redacted.value(creds.token).trim() === "") {
+      return yield* fail("token", "must not be empty")
+    }
+    if (creds._tag === "JwtBearer" && creds.applicationId.trim() === "") {
+      return yield* fail("applicationId", "must not be empty")
+    }
     if ((creds._tag === "Basic" || creds._tag === "JwtBearer") && resolvedInstance === undefined) {
       return yield* fail(
         "instance",
@@ -147,9 +180,14 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
       const key = readRsaPrivateKey(Redacted.value(creds.privateKey))
       if (Either.isLeft(key)) return yield* fail("privateKey", key.left)
     }
-    const timeout = Duration.decodeUnknown(options.timeout ?? defaults.timeout)
+    const timeout = Duration.decodeUnknown(options.attemptTimeout ?? options.timeout ?? defaults.attemptTimeout)
     if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {
-      return yield* fail("timeout", "must be a positive duration")
+      return yield* fail("attemptTimeout", "must be a positive duration")
+    }
+    const userAgent = options.userAgent ?? defaults.userAgent
+    // it becomes a header: no line breaks or other control characters, and plain ASCII to be safe
+    if (userAgent.trim() === "" || !/^[ -~]+$/.test(userAgent)) {
+      return yield* fail("userAgent", "must be non-empty printable ASCII text")
     }
     const retryOptions = options.retry === false ? { maxRetries: 0 } : (options.retry ?? {})
     const retry: OfscRetryPolicy = {
@@ -170,14 +208,21 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
         return yield* fail(`operationConcurrency.${id}`, "must be a whole number, 1 or more")
       }
     }
+    const decodePolicy = options.decodePolicy ?? defaults.decodePolicy
+    if (decodePolicy !== "fail" && decodePolicy !== "warn") {
+      return yield* fail("decodePolicy", `must be "fail" or "warn", not "${String(decodePolicy)}"`)
+    }
     return {
       baseUrl,
       instance: resolvedInstance,
       credentials: creds,
+      attemptTimeout: timeout.value,
       timeout: timeout.value,
+      userAgent,
       retry,
       concurrency,
-      operationConcurrency
+      operationConcurrency,
+      decodePolicy
     }
   })
 
@@ -193,9 +238,13 @@ export const envKeys = {
   jwtApplicationId: "OFSC_JWT_APPLICATION_ID",
   jwtSubject: "OFSC_JWT_SUBJECT",
   jwtKeyId: "OFSC_JWT_KEY_ID",
+  attemptTimeoutMs: "OFSC_ATTEMPT_TIMEOUT_MS",
+  /** @deprecated Read as `OFSC_ATTEMPT_TIMEOUT_MS` when that is not set; goes away in the next minor. */
   timeoutMs: "OFSC_TIMEOUT_MS",
+  userAgent: "OFSC_USER_AGENT",
   maxRetries: "OFSC_MAX_RETRIES",
-  concurrency: "OFSC_CONCURRENCY"
+  concurrency: "OFSC_CONCURRENCY",
+  decodePolicy: "OFSC_DECODE_POLICY"
 } as const
 
 /** Which variable a setting came from, so env errors name the variable the user must fix. */
@@ -203,11 +252,19 @@ const envKeyFor: Record<string, string> = {
   instance: `${envKeys.instance} (or ${envKeys.baseUrl})`,
   baseUrl: envKeys.baseUrl,
   clientId: envKeys.clientId,
+  clientSecret: envKeys.clientSecret,
+  token: envKeys.accessToken,
   privateKey: envKeys.jwtPrivateKey,
-  timeout: envKeys.timeoutMs,
+  applicationId: envKeys.jwtApplicationId,
+  attemptTimeout: envKeys.attemptTimeoutMs,
+  userAgent: envKeys.userAgent,
   "retry.maxRetries": envKeys.maxRetries,
-  concurrency: envKeys.concurrency
+  concurrency: envKeys.concurrency,
+  decodePolicy: envKeys.decodePolicy
 }
+
+/** The option each error key belongs to: an error about an option the caller passed is not the environment's. */
+const optionOfKey = (key: string): string => key.split(".")[0] ?? key
 
 const optional = <A>(config: Config.Config<A>) => Config.map(Config.option(config), Option.getOrUndefined)
 
@@ -240,16 +297,28 @@ const credentialsConfig: Effect.Effect<OfscCredentials, ConfigError.ConfigError>
   }
 })
 
-const fromEnvironment: Effect.Effect<OfscConfigOptions, ConfigError.ConfigError> = Effect.gen(function* () {
-  const timeoutMs = yield* optional(Config.integer(envKeys.timeoutMs))
+/** The options the environment describes, and which variable the attempt timeout came from. */
+const fromEnvironment: Effect.Effect<
+  { readonly options: OfscConfigOptions; readonly attemptTimeoutKey: string },
+  ConfigError.ConfigError
+> = Effect.gen(function* () {
+  // the old name is read only when the new one is not set
+  const attemptMs = yield* optional(Config.integer(envKeys.attemptTimeoutMs))
+  const legacyMs = attemptMs === undefined ? yield* optional(Config.integer(envKeys.timeoutMs)) : undefined
+  const timeoutMs = attemptMs ?? legacyMs
   const maxRetries = yield* optional(Config.integer(envKeys.maxRetries))
   return {
-    instance: yield* optional(Config.string(envKeys.instance)),
-    baseUrl: yield* optional(Config.string(envKeys.baseUrl)),
-    credentials: yield* credentialsConfig,
-    timeout: timeoutMs === undefined ? undefined : Duration.millis(timeoutMs),
-    retry: maxRetries === undefined ? undefined : { maxRetries },
-    concurrency: yield* optional(Config.integer(envKeys.concurrency))
+    attemptTimeoutKey: legacyMs === undefined ? envKeys.attemptTimeoutMs : envKeys.timeoutMs,
+    options: {
+      instance: yield* optional(Config.string(envKeys.instance)),
+      baseUrl: yield* optional(Config.string(envKeys.baseUrl)),
+      credentials: yield* credentialsConfig,
+      attemptTimeout: timeoutMs === undefined ? undefined : Duration.millis(timeoutMs),
+      retry: maxRetries === undefined ? undefined : { maxRetries },
+      concurrency: yield* optional(Config.integer(envKeys.concurrency)),
+      userAgent: yield* optional(Config.string(envKeys.userAgent)),
+      decodePolicy: yield* optional(Config.literal("fail", "warn")(envKeys.decodePolicy))
+    }
   }
 })
 
@@ -262,6 +331,35 @@ const configErrorFrom = (error: ConfigError.ConfigError): OfscConfigError => {
   return new OfscConfigError({ key, reason })
 }
 
+/** Tuning a caller may set over what the environment says (the blocking client's options, say). */
+export type OfscEnvOverrides = Partial<Omit<OfscConfigOptions, "instance" | "baseUrl" | "credentials">>
+
+/**
+ * Reads and checks the `OFSC_*` environment variables (through Effect's `ConfigProvider`), with
+ * `overrides` winning over them. An error names the variable to fix, or the override at fault.
+ *
+ * @example
+ * const config = Effect.runSync(resolveFromEnv({ userAgent: "my-job/1.2" }))
+ */
+export const resolveFromEnv = (overrides: OfscEnvOverrides = {}): Effect.Effect<OfscConfigShape, OfscConfigError> =>
+  Effect.flatMap(Effect.mapError(fromEnvironment, configErrorFrom), ({ options, attemptTimeoutKey }) => {
+    const given: OfscEnvOverrides = Object.fromEntries(
+      Object.entries(overrides).filter(([, value]) => value !== undefined)
+    )
+    // an override under either timeout name replaces the environment's attempt timeout
+    const merged: OfscConfigOptions = {
+      ...options,
+      ...(given.timeout === undefined ? {} : { attemptTimeout: undefined }),
+      ...given
+    }
+    return Effect.mapError(resolve(merged), (e) => {
+      const overridden = optionOfKey(e.key) in given || (e.key === "attemptTimeout" && given.timeout !== undefined)
+      if (overridden) return e
+      const key = e.key === "attemptTimeout" ? attemptTimeoutKey : (envKeyFor[e.key] ?? e.key)
+      return new OfscConfigError({ key, reason: e.reason })
+    })
+  })
+
 /** The OFS configuration service. */
 export class OfscConfig extends Context.Tag("@ofsc/core/OfscConfig")<OfscConfig, OfscConfigShape>() {
   /** A layer from explicit values, checked when the layer is built. */
@@ -269,13 +367,5 @@ export class OfscConfig extends Context.Tag("@ofsc/core/OfscConfig")<OfscConfig,
     Layer.effect(OfscConfig, resolve(options))
 
   /** A layer from the `OFSC_*` environment variables (through Effect's `ConfigProvider`). */
-  static layerFromEnv: Layer.Layer<OfscConfig, OfscConfigError> = Layer.effect(
-    OfscConfig,
-    Effect.flatMap(Effect.mapError(fromEnvironment, configErrorFrom), (options) =>
-      Effect.mapError(
-        resolve(options),
-        (e) => new OfscConfigError({ key: envKeyFor[e.key] ?? e.key, reason: e.reason })
-      )
-    )
-  )
+  static layerFromEnv: Layer.Layer<OfscConfig, OfscConfigError> = Layer.effect(OfscConfig, resolveFromEnv())
 }

@@ -98,10 +98,16 @@ export type OfscTransportReason = "Connect" | "Network" | "Timeout"
 
 /** No HTTP answer: connection refused or dropped, or the request timed out. */
 export class OfscTransportError extends Data.TaggedError("OfscTransportError")<
-  OfscRequestInfo & OfscStreamPosition & { readonly reason: OfscTransportReason; readonly cause?: unknown }
+  OfscRequestInfo &
+    OfscStreamPosition & {
+      readonly reason: OfscTransportReason
+      /** The host the request went to, with the port unless it is the scheme's default (`127.0.0.1:8080`). */
+      readonly server?: string | undefined
+      readonly cause?: unknown
+    }
 > {
   override get message() {
-    return `${this.method} ${this.path} failed: ${this.reason}`
+    return `${this.method} ${this.path}${this.server === undefined ? "" : ` to ${this.server}`} failed: ${this.reason}`
   }
 }
 
@@ -113,7 +119,16 @@ export interface OfscSchemaIssue {
 
 /** The answer did not match the operation's success schema. */
 export class OfscDecodeError extends Data.TaggedError("OfscDecodeError")<
-  OfscRequestInfo & OfscStreamPosition & { readonly status: number; readonly issues: ReadonlyArray<OfscSchemaIssue> }
+  OfscRequestInfo &
+    OfscStreamPosition & {
+      readonly status: number
+      readonly issues: ReadonlyArray<OfscSchemaIssue>
+      /**
+       * The answer as OFS sent it: its parsed JSON (nulls included), or its text when it is not
+       * JSON. Absent for the token service, whose answers carry credentials.
+       */
+      readonly body?: unknown
+    }
 > {
   override get message() {
     return `${this.method} ${this.path}: the answer did not match ${this.operation}: ${formatIssues(this.issues)}`

@@ -15,6 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import type { Agent, Dispatcher } from "undici"
+import { AbortHandle } from "./internal/abortHandle.js"
 import { UndiciResponse } from "./internal/undiciResponse.js"
 
 /** What undici takes as a request body. */
@@ -54,24 +55,27 @@ export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
         if (url._tag === "Left") {
           return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
         }
-        return requestBody(request.body).pipe(
-          Effect.flatMap(({ body, contentType }) =>
-            Effect.tryPromise({
-              // the signal aborts the request when the fiber is interrupted (a timeout, say)
-              try: (signal) =>
-                dispatcher.request({
-                  origin: url.right.origin,
-                  path: url.right.pathname + url.right.search,
-                  method: request.method,
-                  headers:
-                    contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
-                  body,
-                  signal
-                }),
-              catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause })
-            })
-          ),
-          Effect.map((source) => new UndiciResponse(request, source))
+        return Effect.flatMap(requestBody(request.body), ({ body, contentType }) =>
+          Effect.async<UndiciResponse, HttpClientError.RequestError>((resume) => {
+            // the handle aborts the request when the fiber is interrupted (a timeout, say)
+            const signal = new AbortHandle()
+            dispatcher
+              .request({
+                origin: url.right.origin,
+                path: url.right.pathname + url.right.search,
+                method: request.method,
+                headers:
+                  contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
+                body,
+                signal
+              })
+              .then(
+                (source) => resume(Effect.succeed(new UndiciResponse(request, source))),
+                (cause) =>
+                  resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+              )
+            return Effect.sync(() => signal.abort(new Error("the request was interrupted")))
+          })
         )
       }),
     Effect.succeed<HttpClientRequest.HttpClientRequest>

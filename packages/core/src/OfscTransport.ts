@@ -20,10 +20,13 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Tracer from "effect/Tracer"
+import { makeCallTracing, type OutcomeRecorder } from "./internal/callTracing.js"
 import { withDeadline } from "./internal/deadline.js"
-import { errorFromResponse, errorFromTransport } from "./internal/errorMapping.js"
-import { issuesOf, toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
+import { applyDecodePolicy, decodeUntyped, notJson, notJsonError, parseAnswer } from "./internal/decodePolicy.js"
+import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
+import { toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
 import { isRetryable, retrySchedule } from "./internal/retry.js"
+import { issuesOf } from "./internal/schemaIssues.js"
 import { OfscAuth, type OfscAuthShape } from "./OfscAuth.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
 import { OfscDecodeError, type OfscError, type OfscRequestInfo, OfscTransportError } from "./OfscError.js"
@@ -90,16 +93,26 @@ const decoderFor = (schema: Schema.Schema<unknown, unknown>, typeSide: boolean):
   return decode
 }
 
+/** The headers every request of a client carries, set once per client rather than once per call. */
+const requestTemplates = (config: OfscConfigShape) => {
+  const base = HttpClientRequest.get("").pipe(HttpClientRequest.setHeader("user-agent", config.userAgent))
+  return {
+    json: HttpClientRequest.acceptJson(base),
+    bytes: HttpClientRequest.accept(base, "application/octet-stream")
+  }
+}
+
 const toRequest = (
+  templates: ReturnType<typeof requestTemplates>,
   config: OfscConfigShape,
   op: AnyOperation,
   wire: WireRequest
 ): HttpClientRequest.HttpClientRequest => {
-  let request = HttpClientRequest.make(op.method)(config.baseUrl + wire.path, {
-    urlParams: wire.query,
-    acceptJson: op.success.kind !== "bytes"
+  const request = HttpClientRequest.modify(op.success.kind === "bytes" ? templates.bytes : templates.json, {
+    method: op.method,
+    url: config.baseUrl + wire.path,
+    urlParams: wire.query
   })
-  if (op.success.kind === "bytes") request = HttpClientRequest.accept(request, "application/octet-stream")
   return withBody(request, wire.body)
 }
 
@@ -167,16 +180,13 @@ const decodeWithSchema = (
   const success = op.success as Extract<AnyOperation["success"], { readonly kind: "json" }>
   const info = { operation: op.id, method: op.method, path, status: read.status }
   const fast = success.nullsAsAbsent === true
-  let json: unknown
-  try {
-    json = read.text === "" ? undefined : fast ? JSON.parse(read.text, dropNulls) : JSON.parse(read.text)
-  } catch {
-    return Effect.fail(new OfscDecodeError({ ...info, issues: [{ path: [], message: "the answer is not JSON" }] }))
-  }
+  const json = parseAnswer(read.text, fast ? dropNulls : undefined)
+  if (json === notJson) return Effect.fail(notJsonError(info, read.text))
   const result = decoderFor(success.schema, fast)(json)
-  return Either.isRight(result)
-    ? Effect.succeed(result.right)
-    : Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(result.left) }))
+  if (Either.isRight(result)) return Effect.succeed(result.right)
+  // the error keeps the answer as sent: parsed again, with the nulls the fast path dropped
+  const body = fast ? parseAnswer(read.text) : json
+  return Effect.fail(new OfscDecodeError({ ...info, issues: issuesOf(result.left), body }))
 }
 
 /** Effect's built-in tracer keeps spans in memory only; with it installed, a span per call is pure cost. */
@@ -205,7 +215,10 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
     // our own span per call replaces the client's (and with it the trace propagation headers)
     const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerDisabledWhen(() => true))
     const permits = yield* Effect.makeSemaphore(config.concurrency)
-    const timeoutMillis = Duration.toMillis(config.timeout)
+    const timeoutMillis = Duration.toMillis(config.attemptTimeout)
+    const templates = requestTemplates(config)
+    const server = serverOf(config.baseUrl)
+    const { traced } = makeCallTracing(config.baseUrl)
     // the token service retries on its own: its failures are not retried again by the call
     const authFailures = new WeakSet<object>()
     const fromAuth = <A>(effect: Effect.Effect<A, OfscError>) =>
@@ -231,10 +244,10 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
           .execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)))
           .pipe(
             Effect.flatMap((response) => readResponse(response, wantBytes)),
-            Effect.mapError((e) => errorFromTransport(info, e))
+            Effect.mapError((e) => errorFromTransport(info, server, e))
           )
         const checked = Effect.flatMap(
-          withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, reason: "Timeout" })),
+          withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, server, reason: "Timeout" })),
           (read) =>
             read.status >= 200 && read.status < 300
               ? Effect.succeed(read)
@@ -276,53 +289,43 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
 
     const execute = (op: AnyOperation, wire: WireRequest): Effect.Effect<ReadResponse, OfscError> => {
       const info: OfscRequestInfo = { operation: op.id, method: op.method, path: wire.path }
-      const request = toRequest(config, op, wire)
+      const request = toRequest(templates, config, op, wire)
       const wantBytes = op.success.kind === "bytes"
       const idempotent = isIdempotent(op)
       const schedule = idempotent ? schedules.idempotent : schedules.other
       const withPermit = bounded(op)
-      const sent = Effect.suspend(() => {
-        let attempts = 0
-        // the credential is taken once a permit is held, so a call queued behind others never
-        // carries a token that expired while it waited; a 401 earns one refresh and one more try
-        const once = withPermit(
-          Effect.flatMap(credential, (authorization) =>
-            attempt(request, info, wantBytes, authorization, ++attempts).pipe(
-              Effect.catchTag("OfscAuthenticationError", (error) =>
-                Effect.flatMap(fromAuth(auth.refreshAfterRejection(authorization)), (refreshed) =>
-                  refreshed
-                    ? Effect.flatMap(credential, (fresh) => attempt(request, info, wantBytes, fresh, ++attempts))
-                    : Effect.fail(error)
+      const send = (request: HttpClientRequest.HttpClientRequest, record?: OutcomeRecorder<ReadResponse>) =>
+        Effect.suspend(() => {
+          let attempts = 0
+          // the credential is taken once a permit is held, so a call queued behind others never
+          // carries a token that expired while it waited; a 401 earns one refresh and one more try
+          const once = withPermit(
+            Effect.flatMap(credential, (authorization) =>
+              attempt(request, info, wantBytes, authorization, ++attempts).pipe(
+                Effect.catchTag("OfscAuthenticationError", (error) =>
+                  Effect.flatMap(fromAuth(auth.refreshAfterRejection(authorization)), (refreshed) =>
+                    refreshed
+                      ? Effect.flatMap(credential, (fresh) => attempt(request, info, wantBytes, fresh, ++attempts))
+                      : Effect.fail(error)
+                  )
                 )
               )
             )
           )
-        )
-        // the retry machinery is entered only after a first failure that is worth retrying
-        const retried =
-          config.retry.maxRetries === 0
-            ? once
-            : Effect.catchAll(once, (first) =>
-                isRetryable(first, idempotent) && !authFailures.has(first)
-                  ? Effect.retry(replayFirst(first, once), schedule)
-                  : Effect.fail(first)
-              )
-        return Effect.map(retried, (read) => ({ read, attempts }))
-      })
+          // the retry machinery is entered only after a first failure that is worth retrying
+          const retried =
+            config.retry.maxRetries === 0
+              ? once
+              : Effect.catchAll(once, (first) =>
+                  isRetryable(first, idempotent) && !authFailures.has(first)
+                    ? Effect.retry(replayFirst(first, once), schedule)
+                    : Effect.fail(first)
+                )
+          return record === undefined ? retried : Effect.onExit(retried, (exit) => record(exit, attempts))
+        })
+      // with Effect's built-in tracer nobody reads spans: no span, no trace header
       return Effect.tracerWith((tracer) =>
-        isBuiltInTracer(tracer)
-          ? Effect.map(sent, (r) => r.read)
-          : sent.pipe(
-              Effect.tap(({ read, attempts }) =>
-                Effect.annotateCurrentSpan({ "http.response.status_code": read.status, "ofsc.attempts": attempts })
-              ),
-              Effect.map((r) => r.read),
-              Effect.withSpan(`ofsc ${op.id}`, {
-                kind: "client",
-                captureStackTrace: false,
-                attributes: { "http.request.method": op.method, "url.path": wire.path, "ofsc.operation": op.id }
-              })
-            )
+        isBuiltInTracer(tracer) ? send(request) : traced(op, wire.path, request, send)
       )
     }
 
@@ -330,6 +333,8 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       switch (op.success.kind) {
         case "empty":
           return Effect.void
+        case "untyped":
+          return decodeUntyped({ operation: op.id, method: op.method, path, status: read.status }, read.text)
         case "bytes":
           return Effect.succeed(read.bytes ?? new Uint8Array())
         case "json": {
@@ -338,7 +343,8 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
             const value = decodeCompiled(compiled, read.text)
             if (value !== invalidAnswer) return Effect.succeed(value)
           }
-          return decodeWithSchema(op, path, read)
+          const decoded = decodeWithSchema(op, path, read)
+          return config.decodePolicy === "fail" ? decoded : Effect.catchAll(decoded, applyDecodePolicy("warn"))
         }
       }
     }

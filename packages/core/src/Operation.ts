@@ -29,7 +29,10 @@ export type RequestBodySpec<B> =
   | { readonly kind: "octet-stream" }
   | { readonly kind: "multipart"; readonly schema: Schema.Schema<B, unknown> }
 
-/** What a successful answer carries: JSON checked against a schema, nothing, or bytes. */
+/**
+ * What a successful answer carries: JSON checked against a schema, nothing, JSON the spec leaves
+ * untyped (handed back parsed, `undefined` when the answer is empty), or bytes.
+ */
 export type ResponseBodySpec<A> =
   | {
       readonly kind: "json"
@@ -49,6 +52,7 @@ export type ResponseBodySpec<A> =
       readonly decoder?: (() => (json: unknown) => unknown) | undefined
     }
   | { readonly kind: "empty" }
+  | { readonly kind: "untyped" }
   | { readonly kind: "bytes" }
 
 /**
@@ -135,6 +139,7 @@ export type ResponseSpecInput =
       readonly decoder?: (() => (json: unknown) => unknown) | undefined
     }
   | { readonly kind: "empty" }
+  | { readonly kind: "untyped" }
   | { readonly kind: "bytes" }
 
 type BodyOf<BS> = BS extends { readonly schema: infer S }
@@ -146,7 +151,9 @@ type SuccessOf<RS> = RS extends { readonly schema: infer S }
   ? TypeOf<S>
   : RS extends { readonly kind: "bytes" }
     ? Uint8Array
-    : void
+    : RS extends { readonly kind: "untyped" }
+      ? unknown
+      : void
 
 /** Describes an operation; the types of its input and output follow from the schemas given. */
 export const make = <

@@ -1,7 +1,7 @@
 import { it } from "@effect/vitest"
 import { ConfigProvider, Duration, Effect, Layer, Redacted } from "effect"
 import { describe, expect } from "vitest"
-import { OfscConfig, OfscConfigError, type OfscConfigOptions } from "../src/index.js"
+import { OfscConfig, OfscConfigError, type OfscConfigOptions, resolveFromEnv } from "../src/index.js"
 
 const basic = { _tag: "Basic", clientId: "itest", clientSecret: Redacted.make("s3cret") } as const
 
@@ -25,6 +25,7 @@ describe("OfscConfig.layer", () => {
       expect(config.concurrency).toBe(8)
       expect(Duration.toMillis(config.timeout)).toBe(30_000)
       expect(config.retry.maxRetries).toBe(3)
+      expect(config.decodePolicy).toBe("fail")
     })
   )
 
@@ -98,6 +99,16 @@ describe("OfscConfig.layerFromEnv", () => {
     })
   )
 
+  it.live("reads OFSC_DECODE_POLICY, and fails on a value other than fail or warn, naming it", () =>
+    Effect.gen(function* () {
+      const env = { OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "x" }
+      const config = yield* Effect.provide(OfscConfig, fromEnv({ ...env, OFSC_DECODE_POLICY: "warn" }))
+      expect(config.decodePolicy).toBe("warn")
+      const error = yield* failureOf(fromEnv({ ...env, OFSC_DECODE_POLICY: "ignore" }))
+      expect(error.key).toBe("OFSC_DECODE_POLICY")
+    })
+  )
+
   it.live("builds the whole config from a full set of variables", () =>
     Effect.gen(function* () {
       const config = yield* Effect.provide(
@@ -139,6 +150,107 @@ describe("OfscConfig.layerFromEnv", () => {
       expect(config.baseUrl).toBe("https://acme-prod.fs.ocs.oraclecloud.com")
       expect(config.instance).toBe("acme-prod")
       expect(config.credentials._tag).toBe("Basic")
+    })
+  )
+})
+
+describe("timeout names", () => {
+  const base = { OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "s" }
+  const attemptMs = (entries: Record<string, string>) =>
+    Effect.map(Effect.provide(OfscConfig, fromEnv({ ...base, ...entries })), (c) => [
+      Duration.toMillis(c.attemptTimeout),
+      Duration.toMillis(c.timeout)
+    ])
+
+  it.live("OFSC_ATTEMPT_TIMEOUT_MS sets the attempt timeout; the deprecated OFSC_TIMEOUT_MS still does", () =>
+    Effect.gen(function* () {
+      expect(yield* attemptMs({ OFSC_ATTEMPT_TIMEOUT_MS: "1500" })).toEqual([1500, 1500])
+      expect(yield* attemptMs({ OFSC_TIMEOUT_MS: "2500" })).toEqual([2500, 2500])
+      expect(yield* attemptMs({ OFSC_ATTEMPT_TIMEOUT_MS: "1500", OFSC_TIMEOUT_MS: "2500" })).toEqual([1500, 1500])
+      expect(yield* attemptMs({})).toEqual([30_000, 30_000])
+    })
+  )
+
+  it.live("a bad attempt timeout names the variable it was read from", () =>
+    Effect.gen(function* () {
+      const viaNew = yield* failureOf(fromEnv({ ...base, OFSC_ATTEMPT_TIMEOUT_MS: "0" }))
+      expect(viaNew.key).toBe("OFSC_ATTEMPT_TIMEOUT_MS")
+      const viaOld = yield* failureOf(fromEnv({ ...base, OFSC_TIMEOUT_MS: "-5" }))
+      expect(viaOld.key).toBe("OFSC_TIMEOUT_MS")
+    })
+  )
+
+  it.live("attemptTimeout and the deprecated timeout option set the same thing; attemptTimeout wins", () =>
+    Effect.gen(function* () {
+      const ms = (options: Partial<OfscConfigOptions>) =>
+        Effect.map(
+          Effect.provide(OfscConfig, OfscConfig.layer({ instance: "acme", credentials: basic, ...options })),
+          (c) => Duration.toMillis(c.attemptTimeout)
+        )
+      expect(yield* ms({ attemptTimeout: "3 seconds" })).toBe(3000)
+      expect(yield* ms({ timeout: "4 seconds" })).toBe(4000)
+      expect(yield* ms({ attemptTimeout: "3 seconds", timeout: "4 seconds" })).toBe(3000)
+      expect((yield* build({ instance: "acme", credentials: basic, attemptTimeout: 0 })).key).toBe("attemptTimeout")
+    })
+  )
+})
+
+describe("secrets and the User-Agent", () => {
+  it.live("an empty client secret fails the config, naming clientSecret (or OFSC_CLIENT_SECRET)", () =>
+    Effect.gen(function* () {
+      const error = yield* build({
+        instance: "acme",
+        credentials: { _tag: "ClientCredentials", clientId: "app", clientSecret: Redacted.make("") }
+      })
+      expect(error).toMatchObject({ _tag: "OfscConfigError", key: "clientSecret" })
+      const fromEnvError = yield* failureOf(
+        fromEnv({ OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "" })
+      )
+      expect(fromEnvError.key).toBe("OFSC_CLIENT_SECRET")
+      const bearer = yield* failureOf(fromEnv({ OFSC_INSTANCE: "acme", OFSC_AUTH: "bearer", OFSC_ACCESS_TOKEN: " " }))
+      expect(bearer.key).toBe("OFSC_ACCESS_TOKEN")
+      const jwt = yield* build({
+        instance: "acme",
+        credentials: { _tag: "JwtBearer", clientId: "app", applicationId: "", privateKey: Redacted.make("k") }
+      })
+      expect(jwt.key).toBe("applicationId")
+    })
+  )
+
+  it.live("the User-Agent defaults to the package and version, and OFSC_USER_AGENT or userAgent replace it", () =>
+    Effect.gen(function* () {
+      const env = { OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "s" }
+      expect((yield* Effect.provide(OfscConfig, fromEnv(env))).userAgent).toMatch(/^@ofsc\/core\/\d+\.\d+\.\d+/)
+      const named = yield* Effect.provide(OfscConfig, fromEnv({ ...env, OFSC_USER_AGENT: "nightly-export/1.0" }))
+      expect(named.userAgent).toBe("nightly-export/1.0")
+      const bad = yield* build({ instance: "acme", credentials: basic, userAgent: "two\r\nlines" })
+      expect(bad.key).toBe("userAgent")
+    })
+  )
+})
+
+describe("resolveFromEnv", () => {
+  const provider = (entries: Record<string, string>) =>
+    Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(entries))))
+  const env = { OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "s", OFSC_ATTEMPT_TIMEOUT_MS: "1000" }
+
+  it.live("overrides win over the environment, under either timeout name", () =>
+    Effect.gen(function* () {
+      const config = yield* provider(env)(resolveFromEnv({ attemptTimeout: "7 seconds", concurrency: 2 }))
+      expect([Duration.toMillis(config.attemptTimeout), config.concurrency]).toEqual([7000, 2])
+      const legacy = yield* provider(env)(resolveFromEnv({ timeout: "6 seconds" }))
+      expect(Duration.toMillis(legacy.attemptTimeout)).toBe(6000)
+      const none = yield* provider(env)(resolveFromEnv({ attemptTimeout: undefined }))
+      expect(Duration.toMillis(none.attemptTimeout)).toBe(1000)
+    })
+  )
+
+  it.live("a bad override is named as the option, a bad variable as the variable", () =>
+    Effect.gen(function* () {
+      const option = yield* Effect.flip(provider(env)(resolveFromEnv({ concurrency: 0 })))
+      expect(option.key).toBe("concurrency")
+      const variable = yield* Effect.flip(provider({ ...env, OFSC_CONCURRENCY: "0" })(resolveFromEnv({})))
+      expect(variable.key).toBe("OFSC_CONCURRENCY")
     })
   )
 })

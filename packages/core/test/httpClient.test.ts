@@ -1,7 +1,10 @@
+import { once } from "node:events"
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { it } from "@effect/vitest"
-import { Effect, type Layer, Schema, Stream } from "effect"
+import { Effect, Exit, Fiber, type Layer, Schema, Stream } from "effect"
 import { describe, expect } from "vitest"
 import { OfscClient, OfscHttpClient, OfscTransport, Operation } from "../src/index.js"
 import { testOptions } from "./support/client.js"
@@ -114,6 +117,37 @@ describe("OfscHttpClient (undici)", () => {
       expect(text).toBe('{"a":1}')
       expect(json).toEqual({ a: 1 })
       expect(Buffer.from(buffer).toString()).toBe('{"a":1}')
+    })
+  )
+
+  it.scopedLive("an interrupted request is aborted: the server sees its connection close", () =>
+    Effect.gen(function* () {
+      const closed: Array<string> = []
+      let arrived: () => void = () => {}
+      const arrival = new Promise<void>((resolve) => {
+        arrived = resolve
+      })
+      // answers nothing: only an abort from the client ends the request
+      const server = createServer((req, res) => {
+        res.on("close", () => closed.push(req.url ?? ""))
+        arrived()
+      })
+      yield* Effect.acquireRelease(
+        Effect.promise(async () => {
+          server.listen(0, "127.0.0.1")
+          await once(server, "listening")
+        }),
+        () => Effect.sync(() => server.closeAllConnections()).pipe(Effect.andThen(() => server.close()))
+      )
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const fiber = yield* Effect.fork(withClient((client) => client.get(`${url}/never`)))
+      yield* Effect.promise(() => arrival)
+      const exit = yield* Fiber.interrupt(fiber)
+      expect(Exit.isInterrupted(exit)).toBe(true)
+      yield* Effect.promise(async () => {
+        while (closed.length === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+      })
+      expect(closed).toEqual(["/never"])
     })
   )
 })

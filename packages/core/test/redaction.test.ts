@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomUUID } from "node:crypto"
 import { FetchHttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { it } from "@effect/vitest"
-import { Effect, Layer, Redacted } from "effect"
+import { Effect, Exit, Layer, Redacted } from "effect"
 import { describe, expect } from "vitest"
 import {
   OfscAuth,
@@ -15,6 +15,7 @@ import {
 import { type AuthServer, authServer, formOf, getResource, resourceAnswer, unauthorized } from "./support/authServer.js"
 import { type Capture, makeCapture } from "./support/capture.js"
 import { clientLayer, testOptions } from "./support/client.js"
+import { spanText, withOtel } from "./support/otel.js"
 
 /** A secret nobody could mistake for anything else in the captured text. */
 const secret = (name: string) => `${name}-${randomUUID()}`
@@ -227,6 +228,60 @@ describe("secrets stay out of logs, spans, errors and config", () => {
       })
     )
   }
+
+  it.scopedLive("with OpenTelemetry installed: no exported span attribute, event or status holds a secret", () =>
+    Effect.gen(function* () {
+      const password = secret("otel-cc-secret")
+      const basicPassword = secret("otel-basic-secret")
+      let calls = 0
+      // a 401 that earns a refresh, then a 503 that is retried, then the answer
+      const refreshing = yield* authServer({
+        apiAnswer: (authorization, s) =>
+          authorization !== `Bearer ${s.issued[1]}`
+            ? unauthorized
+            : ++calls === 1
+              ? { status: 503, json: { title: "Service Unavailable", status: "503" } }
+              : resourceAnswer
+      })
+      const refusingTokens = yield* authServer({
+        tokenAnswer: () => ({ status: 401, json: { title: "Unauthorized", status: "401", detail: "bad client" } })
+      })
+      const basicRejecting = yield* authServer({ apiAnswer: () => unauthorized })
+      const cc = (url: string) =>
+        testOptions(url, {
+          credentials: { _tag: "ClientCredentials", clientId: "otel-cc", clientSecret: Redacted.make(password) }
+        })
+      const basic = testOptions(basicRejecting.url, {
+        credentials: { _tag: "Basic", clientId: "otel-basic", clientSecret: Redacted.make(basicPassword) }
+      })
+      const call = (options: OfscConfigOptions) =>
+        Effect.flatMap(OfscTransport, (t) => t.call(getResource, { path: { resourceId: "33001" } })).pipe(
+          Effect.provide(clientLayer(options)),
+          Effect.exit
+        )
+      const { exit, spans } = yield* withOtel(
+        Effect.all([call(cc(refreshing.url)), call(cc(refusingTokens.url)), call(basic)])
+      )
+      expect(Exit.isSuccess(exit) && exitTags(exit.value)).toEqual(["Success", "Failure", "Failure"])
+      const names = spans.map((s) => s.name)
+      expect(names.filter((n) => n === "ofsc.auth.token")).toHaveLength(3)
+      expect(names.filter((n) => n === "ofsc core.resources.get")).toHaveLength(3)
+      const text = spans.map(spanText).join("\n")
+      // the spans say what happened: statuses, attempts, the error and its message
+      expect(text).toContain('"ofsc.attempts":3')
+      expect(text).toContain('"http.response.status_code":401')
+      expect(text).toContain("answered 401")
+      const secrets = [
+        password,
+        basicPassword,
+        basicValue("otel-cc@test", password),
+        basicValue("otel-basic@test", basicPassword),
+        ...serverSecrets([refreshing, refusingTokens])
+      ]
+      expect(serverSecrets([refreshing])).toHaveLength(2)
+      expect(secrets.filter((s) => text.includes(s))).toEqual([])
+    })
+  )
 
   it.live("the leak check does find a secret that was logged", () =>
     Effect.gen(function* () {

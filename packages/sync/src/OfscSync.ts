@@ -4,16 +4,17 @@
  */
 import type { OfscCapacityApi } from "@ofsc/capacity"
 import type { OfscCollaborationApi } from "@ofsc/collaboration"
-import type { OfscCoreApi } from "@ofsc/core"
+import { OfscConfigError, type OfscCoreApi } from "@ofsc/core"
 import type { OfscMetadataApi } from "@ofsc/metadata"
 import type { OfscPartsCatalogApi } from "@ofsc/parts-catalog"
 import type { OfscStatisticsApi } from "@ofsc/statistics"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import type * as Stream from "effect/Stream"
 import { OfscWorkerDied } from "./errors.js"
 import { decodeValue } from "./internal/codec.js"
 import { Connection } from "./internal/connection.js"
-import type { SyncOptions } from "./internal/options.js"
+import { callTimeoutOf, resolveSettings, type SyncOptions, settingsFor } from "./internal/options.js"
 import type { Request } from "./internal/protocol.js"
 import { workerUrl } from "./workerLocation.js"
 
@@ -50,7 +51,9 @@ export interface OfscApi {
 
 /** Per-call settings. */
 export interface CallOptions {
-  /** How long a call may block in all, retries included (ms). */
+  /** How long a call may block in all, attempts and retries included (ms). */
+  readonly callTimeoutMs?: number | undefined
+  /** @deprecated Use `callTimeoutMs` (the same setting under a name that says what it bounds). */
   readonly timeoutMs?: number | undefined
 }
 
@@ -79,7 +82,7 @@ export type OfscSync = BlockingApi<OfscApi> & {
   readonly close: () => void
 }
 
-const defaultTimeoutMs = 60_000
+const defaultCallTimeoutMs = 60_000
 
 const toPlain = (value: unknown): unknown => {
   const decoded = decodeValue(value)
@@ -103,7 +106,7 @@ const abandoned = new FinalizationRegistry<StreamTicket>((t) => t.connection.rel
  * A Stream method as an iterator. Like the Effect stream it mirrors, nothing happens until the first
  * `next()`: only then does the worker open the stream, so iterators made ahead of use cost nothing there.
  */
-const syncStream = (connection: Connection, method: string, args: ReadonlyArray<unknown>, timeoutMs: number) => {
+const syncStream = (connection: Connection, method: string, args: ReadonlyArray<unknown>, callTimeoutMs: number) => {
   // everything that can still read the stream (the iterator, a detached `next`) holds this object,
   // so it is what the registry watches: it is collected only once nothing can pull any more
   const state = { buffer: [] as Array<unknown>, index: 0, done: false }
@@ -115,7 +118,7 @@ const syncStream = (connection: Connection, method: string, args: ReadonlyArray<
   }
   const request = <R>(make: (seq: number) => Request): R => {
     try {
-      return connection.request(method, make, timeoutMs) as R
+      return connection.request(method, make, callTimeoutMs) as R
     } catch (error) {
       // a failed open or pull ended the stream in the worker (or the worker is gone)
       finish()
@@ -159,7 +162,7 @@ const syncStream = (connection: Connection, method: string, args: ReadonlyArray<
         // never opened, or opened in a worker that is gone since: nothing to close
         if (opened !== undefined && connection.generation === opened.generation) {
           const stream = opened.id
-          connection.request(method, (seq) => ({ kind: "close", seq, stream }), timeoutMs)
+          connection.request(method, (seq) => ({ kind: "close", seq, stream }), callTimeoutMs)
         }
       }
       return { done: true, value: undefined }
@@ -172,27 +175,27 @@ const syncStream = (connection: Connection, method: string, args: ReadonlyArray<
 }
 
 /** The method path named by a chain of property reads: `ofs.metadata.shifts.get` → "metadata.shifts.get". */
-const methodProxy = (connection: Connection, path: ReadonlyArray<string>, timeoutMs: number): unknown =>
+const methodProxy = (connection: Connection, path: ReadonlyArray<string>, callTimeoutMs: number): unknown =>
   new Proxy(() => undefined, {
-    get: (_, key) => (typeof key === "string" ? methodProxy(connection, [...path, key], timeoutMs) : undefined),
+    get: (_, key) => (typeof key === "string" ? methodProxy(connection, [...path, key], callTimeoutMs) : undefined),
     apply: (_, __, args: Array<unknown>) => {
       const method = path.join(".")
       // `stream`, `streamSearch`, ...: the generated names of every Stream-returning method
-      if (/^stream/.test(path[path.length - 1] ?? "")) return syncStream(connection, method, args, timeoutMs)
-      const reply = connection.request(method, (seq) => ({ kind: "call", seq, method, args }), timeoutMs)
+      if (/^stream/.test(path[path.length - 1] ?? "")) return syncStream(connection, method, args, callTimeoutMs)
+      const reply = connection.request(method, (seq) => ({ kind: "call", seq, method, args }), callTimeoutMs)
       return toPlain((reply as { readonly value: unknown }).value)
     }
   })
 
-const view = (connection: Connection, timeoutMs: number): OfscSync => {
+const view = (connection: Connection, callTimeoutMs: number): OfscSync => {
   const control = {
-    withOptions: (options: CallOptions) => view(connection, options.timeoutMs ?? timeoutMs),
+    withOptions: (options: CallOptions) => view(connection, checkedCallTimeout(options, callTimeoutMs)),
     ping: () => {
-      connection.request("ping", (seq) => ({ kind: "ping", seq }), timeoutMs)
+      connection.request("ping", (seq) => ({ kind: "ping", seq }), callTimeoutMs)
     },
     diagnostics: () =>
       (
-        connection.request("diagnostics", (seq) => ({ kind: "diagnostics", seq }), timeoutMs) as {
+        connection.request("diagnostics", (seq) => ({ kind: "diagnostics", seq }), callTimeoutMs) as {
           value: SyncDiagnostics
         }
       ).value,
@@ -200,10 +203,37 @@ const view = (connection: Connection, timeoutMs: number): OfscSync => {
   }
   return new Proxy(control, {
     get: (target, key) =>
-      typeof key === "string" && !(key in target) ? methodProxy(connection, [key], timeoutMs) : Reflect.get(target, key)
+      typeof key === "string" && !(key in target)
+        ? methodProxy(connection, [key], callTimeoutMs)
+        : Reflect.get(target, key)
   }) as unknown as OfscSync
 }
 
-/** Creates a blocking client; its worker starts at the first call. */
-export const createOfscSync = (options: SyncOptions): OfscSync =>
-  view(new Connection({ url: workerUrl() }, options), options.timeoutMs ?? defaultTimeoutMs)
+/** The whole-call deadline `options` set, or `fallback`; a deadline that is not a positive number is a configuration error. */
+const checkedCallTimeout = (options: CallOptions, fallback: number): number => {
+  const ms = callTimeoutOf(options) ?? fallback
+  if (!(ms > 0)) {
+    const key = options.callTimeoutMs === undefined ? "timeoutMs" : "callTimeoutMs"
+    throw new OfscConfigError({ key, reason: "must be a positive number of milliseconds" })
+  }
+  return ms
+}
+
+/**
+ * Creates a blocking client; its worker starts at the first call. Without connection settings
+ * (`instance`, `baseUrl`, credentials) it reads the `OFSC_*` environment variables, as
+ * `OfscClient.layerFromEnv` does. The configuration is checked here, before anything is sent: a
+ * missing or malformed setting throws `OfscConfigError` naming the option or variable to fix.
+ *
+ * @example
+ * const ofs = createOfscSync() // OFSC_INSTANCE, OFSC_CLIENT_ID, OFSC_CLIENT_SECRET, ...
+ * const shift = ofs.metadata.shifts.get("blue")
+ */
+export const createOfscSync = (options: SyncOptions = {}): OfscSync => {
+  const callTimeout = checkedCallTimeout(options, defaultCallTimeoutMs)
+  const settings = settingsFor(options)
+  // resolved on this thread too, so a bad setting is thrown now rather than at the first call
+  const config = Effect.runSync(Effect.either(resolveSettings(settings)))
+  if (Either.isLeft(config)) throw config.left
+  return view(new Connection({ url: workerUrl() }, settings, config.right.baseUrl), callTimeout)
+}

@@ -10,7 +10,7 @@ export class OfscSyncTimeout extends Data.TaggedError("OfscSyncTimeout")<{
   readonly timeoutMs: number
 }> {
   override get message() {
-    return `${this.method} did not answer within ${this.timeoutMs} ms`
+    return `${this.method} did not answer within ${this.timeoutMs} ms (callTimeoutMs)`
   }
 }
 

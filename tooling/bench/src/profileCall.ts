@@ -5,33 +5,43 @@
  *   V=b N=30000 node --cpu-prof --cpu-prof-dir=/tmp/ofsc-prof --cpu-prof-interval 200 --import tsx src/profileCall.ts
  *   npx tsx src/cpuProfileSummary.ts /tmp/ofsc-prof/<largest file>.cpuprofile
  *
- * V=a is the raw undici request, V=b (the default) OfscTransport.call over OfscHttpClient.layerUndici.
+ * V=a is the raw undici request, V=b (the default) OfscTransport.call over OfscHttpClient.layerUndici,
+ * V=c the generated OfscMetadata shifts.get over the same client.
  * The shift server child inherits --cpu-prof too; its profile is the smaller file.
  */
 import { OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
+import { OfscMetadata } from "@ofsc/metadata"
 import { Layer, ManagedRuntime, Redacted } from "effect"
 import { request } from "undici"
 import { basicAuthorization, credentials, getShift, shiftPath, startServer } from "./harness.js"
 
 const server = await startServer()
 const runtime = ManagedRuntime.make(
-  OfscClient.layer({
-    baseUrl: server.origin,
-    instance: credentials.instance,
-    credentials: {
-      _tag: "Basic",
-      clientId: credentials.clientId,
-      clientSecret: Redacted.make(credentials.clientSecret)
-    }
-  }).pipe(Layer.provide(OfscHttpClient.layerUndici))
+  OfscMetadata.layer.pipe(
+    Layer.provideMerge(
+      OfscClient.layer({
+        baseUrl: server.origin,
+        instance: credentials.instance,
+        credentials: {
+          _tag: "Basic",
+          clientId: credentials.clientId,
+          clientSecret: Redacted.make(credentials.clientSecret)
+        }
+      })
+    ),
+    Layer.provide(OfscHttpClient.layerUndici)
+  )
 )
 try {
   const transport = await runtime.runPromise(OfscTransport)
+  const metadata = await runtime.runPromise(OfscMetadata)
   const headers = { authorization: basicAuthorization, accept: "application/json" }
   const call =
     process.env.V === "a"
       ? async () => (await request(server.origin + shiftPath("blue"), { headers })).body.json()
-      : () => runtime.runPromise(transport.call(getShift, { path: { label: "blue" } }))
+      : process.env.V === "c"
+        ? () => runtime.runPromise(metadata.shifts.get("blue"))
+        : () => runtime.runPromise(transport.call(getShift, { path: { label: "blue" } }))
   const calls = Number(process.env.N ?? 30_000)
   const started = performance.now()
   for (let i = 0; i < calls; i++) await call()

@@ -2,7 +2,9 @@
  * How long does a script take that starts, makes one GET and ends, and how much memory does it
  * take? Times whole `node` processes (a one-call script on the Effect client, the same on
  * @ofsc/sync, and a plain undici script) against a shift server in another process, in rotating
- * order, and prints the medians of wall time and peak RSS. Run with `pnpm bench:start`.
+ * order, and prints the medians of wall time and peak RSS. A fourth script makes the plain undici
+ * call after importing @effect/platform's HttpClient: the floor of any client on @effect/platform.
+ * Run with `pnpm bench:start`.
  */
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
@@ -19,6 +21,7 @@ interface Script {
 
 const scripts: ReadonlyArray<Script> = [
   { key: "undici", name: "plain undici.request", file: "undiciOneCall.mjs" },
+  { key: "floor", name: "undici.request after loading @effect/platform", file: "platformFloor.mjs" },
   { key: "effect", name: "Effect client (@ofsc/core + @ofsc/metadata)", file: "effectOneCall.mjs" },
   { key: "sync", name: "@ofsc/sync", file: "syncOneCall.mjs" }
 ]
@@ -93,6 +96,11 @@ const main = async () => {
       )
     }
     const effect = med.get("effect") as Run
+    const floor = med.get("floor") as Run
+    console.log(
+      `the floor of a client on @effect/platform (its imports alone): ${(floor.ms / undici.ms).toFixed(2)}x plain undici; ` +
+        `the Effect client spends ${(effect.ms - floor.ms).toFixed(0)} ms above it`
+    )
     const sync = med.get("sync") as Run
     const effectRatio = effect.ms / undici.ms
     const syncRatio = sync.ms / effect.ms

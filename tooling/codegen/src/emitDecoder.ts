@@ -137,15 +137,21 @@ export const compileModel = (module: DecoderModule, fnName: string, root: AST.AS
         ? "return Array.isArray(u) ? u : invalid"
         : `if (!Array.isArray(u)) return invalid\nfor (let j = 0; j < u.length; j++) if (!(${check})) return invalid\nreturn u`
     }
+    // copy on write: the parsed array itself while no item changes (no null dropped below it)
     return [
       "if (!Array.isArray(u)) return invalid",
-      "const o = new Array(u.length)",
+      "let o: Array<unknown> | undefined",
       "for (let j = 0; j < u.length; j++) {",
-      `  const r = ${decode(item, "u[j]")}`,
+      "  const e = u[j]",
+      `  const r = ${decode(item, "e")}`,
       "  if (r === invalid) return invalid",
-      "  o[j] = r",
+      "  if (o !== undefined) o.push(r)",
+      "  else if (r !== e) {",
+      "    o = u.slice(0, j)",
+      "    o.push(r)",
+      "  }",
       "}",
-      "return o"
+      "return o ?? u"
     ].join("\n")
   }
 
@@ -176,6 +182,12 @@ export const compileModel = (module: DecoderModule, fnName: string, root: AST.AS
     const names = ast.propertySignatures.map((ps) =>
       typeof ps.name === "string" ? ps.name : fail("symbol property name")
     )
+    const keptAsIs = ast.indexSignatures.every((is) => {
+      checkAnnotations(is.parameter)
+      if (predicate(is.parameter, "k") === undefined || !isStringKey(is.parameter)) fail("index signature key")
+      return module.modelFunction(is.type) === undefined && predicate(is.type, "i[k]") === "true"
+    })
+    if (keptAsIs) return copyOnWrite(ast, names, nullToAbsent)
     const lines = [
       'if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid',
       "const i = u as Record<string, unknown>",
@@ -228,6 +240,73 @@ export const compileModel = (module: DecoderModule, fnName: string, root: AST.AS
     lines.splice(3, 0, ...(uses("v") ? ["let v: unknown"] : []), ...(uses("r") ? ["let r: unknown"] : []))
     return lines.join("\n")
   }
+
+  /**
+   * A struct whose unknown keys and index-signature values are kept as they are: one pass checks
+   * every property and answers the parsed object itself when nothing changes (no null dropped, no
+   * nested copy, no missing key the Schema would add); only then is a copy built, from the values
+   * the check pass already decoded. Answers are the parsed JSON, not a second copy of it.
+   */
+  const copyOnWrite = (
+    ast: AST.TypeLiteral,
+    names: ReadonlyArray<string>,
+    nullToAbsent: ReadonlySet<string>
+  ): string => {
+    const check = ['if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid']
+    check.push("const i = u as Record<string, unknown>", "let changed = false")
+    const copy = ["const o: Record<string, unknown> = {}"]
+    const locals: Array<string> = []
+    ast.propertySignatures.forEach((ps, index) => {
+      const name = ps.name as string
+      const key = JSON.stringify(name)
+      // a name Object.prototype also has (constructor, toString, ...) must be an own key
+      const read = name in Object.prototype ? `v = Object.hasOwn(i, ${key}) ? i[${key}] : undefined` : `v = i[${key}]`
+      const nullable = nullToAbsent.has(name)
+      const type = nullable ? withoutNullish(ps.type) : ps.type
+      const fast = module.modelFunction(type) === undefined ? predicate(type, "v") : undefined
+      const local = `r${index}`
+      const checked =
+        fast === "true"
+          ? []
+          : fast !== undefined
+            ? [`if (!(${fast})) return invalid`]
+            : [
+                `${local} = ${decode(type, "v")}`,
+                `if (${local} === invalid) return invalid`,
+                `if (${local} !== v) changed = true`
+              ]
+      if (fast === undefined) locals.push(local)
+      const value = fast === undefined ? local : "v"
+      check.push(read)
+      copy.push(read)
+      if (nullable) {
+        check.push(
+          ...(checked.length === 0
+            ? ["if (v === null) changed = true"]
+            : [...block("if (v != null)", checked), "else if (v === null) changed = true"])
+        )
+        copy.push(`if (v != null) o[${key}] = ${value}`)
+      } else if (ps.isOptional) {
+        check.push(...block(`if (Object.hasOwn(i, ${key}))`, checked))
+        copy.push(`if (Object.hasOwn(i, ${key})) o[${key}] = ${value}`)
+      } else {
+        // a missing key that its type admits is set to undefined by the Schema
+        const admitsMissing = fast === undefined || fast === "true" || fast.includes("undefined")
+        check.push(...checked, ...(admitsMissing ? ["if (v === undefined) changed = true"] : []))
+        copy.push(`o[${key}] = ${value}`)
+      }
+    })
+    const declared = declaredCheck(names)
+    copy.push("for (const k in i) {", `  if (!(${declared("k")})) o[k] = i[k]`, "}", "return o")
+    const declarations = [
+      ...(ast.propertySignatures.length > 0 ? ["let v: unknown"] : []),
+      ...(locals.length > 0 ? [`let ${locals.map((l) => `${l}: unknown`).join(", ")}`] : [])
+    ]
+    return [...check.slice(0, 3), ...declarations, ...check.slice(3), "if (!changed) return i", ...copy].join("\n")
+  }
+
+  const block = (head: string, body: ReadonlyArray<string>): ReadonlyArray<string> =>
+    body.length === 0 ? [] : [`${head} {`, ...body.map((l) => `  ${l}`), "}"]
 
   const assign = (type: AST.AST, key: string): ReadonlyArray<string> => {
     const check = module.modelFunction(type) === undefined ? predicate(type, "v") : undefined

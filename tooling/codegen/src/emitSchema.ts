@@ -31,6 +31,7 @@ import {
   type SchemaNode,
   typeName
 } from "./spec.js"
+import { propertyCorrections } from "./specCorrections.js"
 
 /** decode: lenient response models; encode: strict request models. */
 export type SchemaMode = "decode" | "encode"
@@ -238,6 +239,13 @@ interface MergedObject {
   readonly additionalProperties?: MergedProperty | undefined
 }
 
+/** The node specCorrections.ts puts in place of the one at a site, if any (and marks the hint used). */
+const corrected = (site: Site): HintedNode | undefined => {
+  const correction = site.path === undefined ? undefined : propertyCorrections[site.path]
+  if (correction) usedHints.add(site.path as string)
+  return correction?.node
+}
+
 /**
  * Flattens `allOf` parts and the node's own properties into one property list (later parts win);
  * inherited properties keep the path of the definition they come from.
@@ -257,7 +265,10 @@ const mergeObject = (node: HintedNode, site: Site): MergedObject => {
     extensible ||= merged.extensible
     additional ??= merged.additionalProperties
   }
-  for (const [k, v] of Object.entries(node.properties ?? {})) props.set(k, { node: v, site: at(site, `.${k}`) })
+  for (const [k, v] of Object.entries(node.properties ?? {})) {
+    const propertySite = at(site, `.${k}`)
+    props.set(k, { node: corrected(propertySite) ?? v, site: propertySite })
+  }
   for (const r of node.required ?? []) required.add(r)
   if (typeof node.additionalProperties === "object") {
     additional = { node: node.additionalProperties, site: at(site, "{}") }
@@ -333,7 +344,9 @@ const usedHints = new Set<string>()
 
 /** Hint paths in modelHints.ts that matched no node so far (a typo, or a spec change). */
 export const unusedHints = (): ReadonlyArray<string> =>
-  [...Object.keys(stringFormats), ...nullableFields].filter((path) => !usedHints.has(path))
+  [...Object.keys(stringFormats), ...nullableFields, ...Object.keys(propertyCorrections)].filter(
+    (path) => !usedHints.has(path)
+  )
 
 const emitString = (node: HintedNode, ctx: EmitContext, site: Site): string => {
   const hinted = site.path === undefined ? undefined : stringFormats[site.path]

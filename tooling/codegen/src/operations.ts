@@ -9,6 +9,7 @@ import { createEmitContext, emitSchema, modelImportPath, modelName, primitivesUs
 import { operationNames, streamNameFor } from "./naming.js"
 import { concurrencyLimits } from "./operationLimits.js"
 import { facts, operations, type Parameter, refName, type SchemaNode, type SpecOperation } from "./spec.js"
+import { responseCorrections } from "./specCorrections.js"
 import { writeGeneratedFile } from "./writeFile.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -22,6 +23,7 @@ type BodyPlan =
 type SuccessPlan =
   | { readonly kind: "json"; readonly schema: Expr }
   | { readonly kind: "empty" }
+  | { readonly kind: "untyped" }
   | { readonly kind: "bytes" }
 
 /**
@@ -138,6 +140,8 @@ const isErrorSchema = (s: SchemaNode | undefined) => s?.$ref !== undefined && re
 
 const planSuccess = (op: SpecOperation): SuccessPlan => {
   if (op.produces.includes("application/octet-stream")) return { kind: "bytes" }
+  const corrected = responseCorrections[key(op)]
+  if (corrected) return { kind: "json", schema: { node: corrected.node, mode: "decode" } }
   const statuses = Object.keys(op.responses)
     .filter((s) => /^2\d\d$/.test(s))
     .sort()
@@ -150,7 +154,8 @@ const planSuccess = (op: SpecOperation): SuccessPlan => {
       : { kind: "empty" }
   }
   const schema = op.responses[status]?.schema
-  if (!schema) return { kind: "empty" }
+  // a 200 the spec leaves untyped may still carry a body: handed back as parsed JSON, not dropped
+  if (!schema) return status === "204" ? { kind: "empty" } : { kind: "untyped" }
   // a 204 that also declares a body: accept both an empty answer and the body
   return { kind: "json", schema: { node: schema, mode: "decode", orEmpty: status === "204" } }
 }
@@ -163,6 +168,8 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
   const specKeys = new Set(operations.map(key))
   for (const k of Object.keys(operationNames))
     if (!specKeys.has(k)) problems.push(`naming.ts names ${k}, not in the spec`)
+  for (const k of Object.keys(responseCorrections))
+    if (!specKeys.has(k)) problems.push(`specCorrections.ts corrects ${k}, not in the spec`)
   const seenIds = new Map<string, string>()
   const planned: Array<PlannedOperation> = []
   for (const op of operations) {
@@ -362,6 +369,10 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
       case "empty":
         success = "void"
         break
+      case "untyped":
+        fields.push(`success: { kind: "untyped" }`)
+        success = "unknown"
+        break
       case "bytes":
         fields.push(`success: { kind: "bytes" }`)
         success = "Uint8Array"
@@ -481,7 +492,8 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       input.push("query")
       opTypes.add(t.query)
     }
-    if (t.success !== "void" && t.success !== "Uint8Array" && isLocal(rendered, t.success)) opTypes.add(t.success)
+    if (t.success !== "void" && t.success !== "unknown" && t.success !== "Uint8Array" && isLocal(rendered, t.success))
+      opTypes.add(t.success)
     const inputArg = input.length > 0 ? `, { ${input.join(", ")} }` : ""
     const group = place(p.groups)
     const deprecated = p.spec.deprecated ? " @deprecated OFS keeps this version only for old integrations." : ""

@@ -34,8 +34,18 @@ export const exitCodes = {
 export type CommandFailure = OfscError | OfscConfigError | CliError
 
 /** The exit code of a failure. */
-export const exitCodeOf = (error: CommandFailure): number => {
-  switch (error._tag) {
+export const exitCodeOf = (error: CommandFailure): number =>
+  error._tag === "CliError"
+    ? error.kind === "usage"
+      ? exitCodes.invalidInput
+      : error.kind === "config"
+        ? exitCodes.config
+        : exitCodes.failure
+    : exitCodeOfTag(error._tag)
+
+/** The exit code of an OFS error by its tag (1 for a tag that is not one of them). */
+export const exitCodeOfTag = (tag: string): number => {
+  switch (tag) {
     case "OfscInvalidInput":
       return exitCodes.invalidInput
     case "OfscBadRequest":
@@ -58,11 +68,7 @@ export const exitCodeOf = (error: CommandFailure): number => {
       return exitCodes.decode
     case "OfscConfigError":
       return exitCodes.config
-    case "CliError":
-      return error.kind === "usage"
-        ? exitCodes.invalidInput
-        : error.kind === "config"
-          ? exitCodes.config
-          : exitCodes.failure
+    default:
+      return exitCodes.failure
   }
 }

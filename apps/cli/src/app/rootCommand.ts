@@ -27,6 +27,10 @@ const extraCommands: Record<
       return exportCommand(named === undefined ? undefined : { name: named.name, ops: await named.load() }, words)
     }
   },
+  config: {
+    description: "configuration as code: export, diff and apply an instance's configuration",
+    load: () => import("../config/configCommand.js").then((m) => m.configCommand)
+  },
   events: {
     description: "follow OFS events live (ofsc events tail)",
     load: () => import("../events/eventsCommand.js").then((m) => m.eventsCommand)

@@ -28,15 +28,14 @@ const simulatorOptions = (
     return simulatorClientOptions(sim)
   })
 
-/** The transport for a command, from its connection flags. */
+/** The transport for a command, from its connection flags (and `env`, the process's environment by default). */
 export const clientLayer = (
-  flags: ConnectionFlags
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv = process.env
 ): Layer.Layer<OfscTransport, OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
   Layer.unwrapScoped(
     Effect.map(
-      (flags.simulator
-        ? simulatorOptions(flags.simulatorSize)
-        : resolveConnection(flags, process.env)) as Effect.Effect<
+      (flags.simulator ? simulatorOptions(flags.simulatorSize) : resolveConnection(flags, env)) as Effect.Effect<
         OfscConfigOptions,
         OfscConfigError | CliError,
         FileSystem.FileSystem | Path.Path | Scope.Scope

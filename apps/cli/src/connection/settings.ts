@@ -78,6 +78,12 @@ const integerFromEnv = (env: NodeJS.ProcessEnv, key: string): Effect.Effect<numb
   return Number.isInteger(value) ? Effect.succeed(value) : fail(key, `"${text}" is not a whole number`)
 }
 
+/** One attempt's timeout: `OFSC_ATTEMPT_TIMEOUT_MS`, else the deprecated `OFSC_TIMEOUT_MS`. */
+const attemptTimeoutFromEnv = (env: NodeJS.ProcessEnv): Effect.Effect<number | undefined, OfscConfigError> =>
+  envValue(env, envKeys.attemptTimeoutMs) === undefined
+    ? integerFromEnv(env, envKeys.timeoutMs)
+    : integerFromEnv(env, envKeys.attemptTimeoutMs)
+
 /** Resolves the connection to client options (flags, then environment, then profile). */
 export const resolveConnection = (
   flags: ConnectionFlags,
@@ -124,9 +130,10 @@ export const resolveConnection = (
       instance: flagTarget.instance ?? envTarget.instance ?? profileTarget.instance,
       baseUrl: target.baseUrl,
       credentials,
-      timeout: yield* Effect.map(integerFromEnv(env, envKeys.timeoutMs), (ms) =>
+      attemptTimeout: yield* Effect.map(attemptTimeoutFromEnv(env), (ms) =>
         ms === undefined ? undefined : (`${ms} millis` as const)
       ),
+      userAgent: envValue(env, envKeys.userAgent),
       retry: yield* Effect.map(integerFromEnv(env, envKeys.maxRetries), (maxRetries) =>
         maxRetries === undefined ? undefined : { maxRetries }
       ),

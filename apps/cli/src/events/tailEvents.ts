@@ -28,7 +28,7 @@ const subscription = (core: OfscCore["Type"], request: TailRequest) =>
   Effect.gen(function* () {
     if (Option.isSome(request.subscriptionId)) return { id: request.subscriptionId.value, start: "lastRequested" }
     const wanted = JSON.stringify([...request.events].sort())
-    const existing = (yield* core.events.subscriptions.list()).find(
+    const existing = ((yield* core.events.subscriptions.list()).items ?? []).find(
       (s) =>
         s.subscriptionTitle === title &&
         s.subscriptionId !== undefined &&

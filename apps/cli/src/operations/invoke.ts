@@ -49,7 +49,8 @@ export const invoke = (
       }
       const transport = yield* OfscTransport
       const answer: unknown = yield* transport.call(op, input as never)
-      if (op.success.kind === "empty") return
+      // nothing to print for an empty answer (an untyped success may carry a body, or not)
+      if (op.success.kind === "empty" || answer === undefined) return
       if (op.success.kind === "bytes") {
         if (sink.isTerminal) return yield* usage("the answer is bytes: write it with --out FILE or pipe it")
         return yield* sink.write(answer as Uint8Array)

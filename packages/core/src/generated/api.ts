@@ -395,19 +395,22 @@ export interface OfscCoreApi {
     /** DELETE /rest/ofscCore/v1/inventories/{inventoryId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
     readonly delete: (inventoryId: number) => Effect.Effect<void, OfscError>
     /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
-    readonly deinstall: (inventoryId: number, body: InventoryCustomActionSchemaInput) => Effect.Effect<void, OfscError>
+    readonly deinstall: (
+      inventoryId: number,
+      body: InventoryCustomActionSchemaInput
+    ) => Effect.Effect<unknown, OfscError>
     /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
-    readonly install: (inventoryId: number, body: InventoryCustomActionSchemaInput) => Effect.Effect<void, OfscError>
+    readonly install: (inventoryId: number, body: InventoryCustomActionSchemaInput) => Effect.Effect<unknown, OfscError>
     /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
     readonly undoDeinstall: (
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
-    ) => Effect.Effect<void, OfscError>
+    ) => Effect.Effect<unknown, OfscError>
     /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
     readonly undoInstall: (
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
-    ) => Effect.Effect<void, OfscError>
+    ) => Effect.Effect<unknown, OfscError>
     readonly files: {
       /** GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
       readonly get: (inventoryId: number, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
@@ -555,7 +558,7 @@ export interface OfscCoreApi {
         resourceId: string,
         inventoryId: number,
         body: InventoryCustomActionSchemaInput
-      ) => Effect.Effect<void, OfscError>
+      ) => Effect.Effect<unknown, OfscError>
     }
     readonly locations: {
       /** GET /rest/ofscCore/v1/resources/{resourceId}/locations: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
@@ -711,7 +714,7 @@ export interface OfscCoreApi {
     /** PATCH /rest/ofscCore/v1/users/{login}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
     readonly update: (login: string, body: UpdateUserInput) => Effect.Effect<UserResponse, OfscError>
     /** DELETE /rest/ofscCore/v1/users/{login}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
-    readonly delete: (login: string) => Effect.Effect<void, OfscError>
+    readonly delete: (login: string) => Effect.Effect<unknown, OfscError>
     readonly collaborationGroups: {
       /** GET /rest/ofscCore/v1/users/{login}/collaborationGroups: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
       readonly list: (login: string) => Effect.Effect<CollaborationGroups, OfscError>

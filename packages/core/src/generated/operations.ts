@@ -315,7 +315,12 @@ export const EventsSubscriptionsListQuery = /* @__PURE__ */ lazy(() =>
 export type EventsSubscriptionsListQuery = typeof EventsSubscriptionsListQuery.Type
 
 /** The answer of `core.events.subscriptions.list` (GET /rest/ofscCore/v1/events/subscriptions). */
-export const EventsSubscriptionsListResponse = /* @__PURE__ */ lazy(() => Schema.Array(SubscriptionInfoResponse))
+export const EventsSubscriptionsListResponse = /* @__PURE__ */ lazy(() =>
+  Schema.Struct({
+    totalResults: OptionalNullable(Schema.Number),
+    items: OptionalNullable(Schema.Array(SubscriptionInfoResponse))
+  })
+)
 /** The type of {@link EventsSubscriptionsListResponse}. */
 export type EventsSubscriptionsListResponse = typeof EventsSubscriptionsListResponse.Type
 
@@ -1164,7 +1169,8 @@ export const inventoriesDeinstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install */
@@ -1173,7 +1179,8 @@ export const inventoriesInstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall */
@@ -1182,7 +1189,8 @@ export const inventoriesUndoDeinstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall */
@@ -1191,7 +1199,8 @@ export const inventoriesUndoInstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel} */
@@ -1512,7 +1521,8 @@ export const resourcesInventoriesInstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, inventoryId: Schema.Int })),
-  body: { kind: "json", schema: InventoryCustomActionSchemaInput }
+  body: { kind: "json", schema: InventoryCustomActionSchemaInput },
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/locations */
@@ -1857,7 +1867,8 @@ export const usersDelete = /* @__PURE__ */ Operation.make({
   id: "core.users.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/users/{login}",
-  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscCore/v1/users/{login}/collaborationGroups */

@@ -77,6 +77,12 @@ export const errorFromResponse = (
     : new OfscBadRequest(fields)
 }
 
+/**
+ * Where a base URL points, as a transport error names it: the host, and the port unless it is the
+ * scheme's default. Never user info, path or query (the config keeps only origin and path anyway).
+ */
+export const serverOf = (baseUrl: string): string => new URL(baseUrl).host
+
 const connectCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"])
 
 /** The first error code (ECONNREFUSED, UND_ERR_SOCKET, ...) down a chain of causes. */
@@ -100,11 +106,13 @@ const errorMessage = (cause: unknown): string | undefined =>
  */
 export const errorFromTransport = (
   info: OfscRequestInfo,
+  server: string,
   error: HttpClientError.HttpClientError
 ): OfscTransportError => {
   const code = errorCode(error.cause)
   return new OfscTransportError({
     ...info,
+    server,
     reason: code !== undefined && connectCodes.has(code) ? "Connect" : "Network",
     cause: [code, errorMessage(error.cause)].filter((part) => part !== undefined).join(" ") || error.reason
   })

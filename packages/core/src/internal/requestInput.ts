@@ -3,12 +3,13 @@
  * request: the filled-in path, the query string pairs, and the body. Nothing here does I/O.
  */
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { OfscInvalidInput, type OfscSchemaIssue } from "../OfscError.js"
 import type { AnyOperation, BinaryContent, MultipartValue } from "../Operation.js"
 import { structureProblems, toJsonText } from "./jsonBody.js"
 import { encodeMultipart } from "./multipart.js"
+import { issuesOf } from "./schemaIssues.js"
 import {
   contentDisposition,
   fileNameProblem,
@@ -104,22 +105,6 @@ const BinaryContentSchema = Schema.Struct({
   contentType: Schema.optional(Schema.String),
   filename: Schema.optional(Schema.String)
 }).annotations(lenient)
-
-/** Schema messages quote the actual value; a whole page of items would make an unreadable error. */
-const clip = (message: string): string => (message.length > 300 ? `${message.slice(0, 300)}…` : message)
-
-/** Turns a schema failure into issues with paths, for OfscInvalidInput and OfscDecodeError. */
-export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<OfscSchemaIssue> => {
-  // a union reports once per member: merge them so each path appears once, in first-seen order
-  const byPath = new Map<string, { path: ReadonlyArray<PropertyKey>; messages: Array<string> }>()
-  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
-    const key = JSON.stringify(issue.path.map(String))
-    const entry = byPath.get(key)
-    if (entry === undefined) byPath.set(key, { path: issue.path, messages: [issue.message] })
-    else if (!entry.messages.includes(issue.message)) entry.messages.push(issue.message)
-  }
-  return [...byPath.values()].map((e) => ({ path: e.path, message: clip(e.messages.join(" or ")) }))
-}
 
 type Issues = Array<OfscSchemaIssue>
 

@@ -386,9 +386,9 @@ export interface OfscMetadataApi {
         options?: Paging.StreamOptions
       ) => Stream.Stream<Paging.ItemOf<RoutingPlanLabels>, OfscError>
       /** PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/forceImport: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
-      readonly forceImport: (profileLabel: string, content: BinaryContent) => Effect.Effect<void, OfscError>
+      readonly forceImport: (profileLabel: string, content: BinaryContent) => Effect.Effect<unknown, OfscError>
       /** PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/import: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
-      readonly import: (profileLabel: string, content: BinaryContent) => Effect.Effect<void, OfscError>
+      readonly import: (profileLabel: string, content: BinaryContent) => Effect.Effect<unknown, OfscError>
       /** GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/custom-actions/export: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscConflict or another OfscError */
       readonly export: (profileLabel: string, planLabel: string) => Effect.Effect<Uint8Array, OfscError>
       /** POST /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/{resourceExternalId}/{date}/custom-actions/start: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
@@ -397,7 +397,7 @@ export interface OfscMetadataApi {
         planLabel: string,
         resourceExternalId: string,
         date: string
-      ) => Effect.Effect<void, OfscError>
+      ) => Effect.Effect<unknown, OfscError>
     }
   }
   readonly shifts: {

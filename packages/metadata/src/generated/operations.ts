@@ -1025,7 +1025,8 @@ export const routingProfilesPlansForceImport = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/forceImport",
   pathParams: lazy(() => Schema.Struct({ profileLabel: Schema.NonEmptyString })),
-  body: { kind: "octet-stream" }
+  body: { kind: "octet-stream" },
+  success: { kind: "untyped" }
 })
 
 /** PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/import */
@@ -1034,7 +1035,8 @@ export const routingProfilesPlansImport = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/import",
   pathParams: lazy(() => Schema.Struct({ profileLabel: Schema.NonEmptyString })),
-  body: { kind: "octet-stream" }
+  body: { kind: "octet-stream" },
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/custom-actions/export */
@@ -1058,7 +1060,8 @@ export const routingProfilesPlansStart = /* @__PURE__ */ Operation.make({
       resourceExternalId: Schema.NonEmptyString,
       date: Schema.NonEmptyString
     })
-  )
+  ),
+  success: { kind: "untyped" }
 })
 
 /** GET /rest/ofscMetadata/v1/shifts */

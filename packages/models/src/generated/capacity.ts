@@ -311,40 +311,32 @@ export const Capacity = /* @__PURE__ */ lazy(() =>
           label: OptionalNullable(Schema.String),
           name: OptionalNullable(Schema.String),
           calendar: OptionalNullable(
-            Schema.Array(
-              Schema.Struct({
-                count: OptionalNullable(Schema.Array(Schema.Number)),
-                minutes: OptionalNullable(Schema.Array(Schema.Number))
-              })
-            )
+            Schema.Struct({
+              count: OptionalNullable(Schema.Array(Schema.Number)),
+              minutes: OptionalNullable(Schema.Array(Schema.Number))
+            })
           ),
           available: OptionalNullable(
-            Schema.Array(
-              Schema.Struct({
-                count: OptionalNullable(Schema.Array(Schema.Number)),
-                minutes: OptionalNullable(Schema.Array(Schema.Number))
-              })
-            )
+            Schema.Struct({
+              count: OptionalNullable(Schema.Array(Schema.Number)),
+              minutes: OptionalNullable(Schema.Array(Schema.Number))
+            })
           ),
           categories: OptionalNullable(
             Schema.Array(
               Schema.Struct({
                 label: OptionalNullable(Schema.String),
                 calendar: OptionalNullable(
-                  Schema.Array(
-                    Schema.Struct({
-                      count: OptionalNullable(Schema.Array(Schema.String)),
-                      minutes: OptionalNullable(Schema.Array(Schema.String))
-                    })
-                  )
+                  Schema.Struct({
+                    count: OptionalNullable(Schema.Array(Schema.Number)),
+                    minutes: OptionalNullable(Schema.Array(Schema.Number))
+                  })
                 ),
                 available: OptionalNullable(
-                  Schema.Array(
-                    Schema.Struct({
-                      count: OptionalNullable(Schema.Array(Schema.String)),
-                      minutes: OptionalNullable(Schema.Array(Schema.String))
-                    })
-                  )
+                  Schema.Struct({
+                    count: OptionalNullable(Schema.Array(Schema.Number)),
+                    minutes: OptionalNullable(Schema.Array(Schema.Number))
+                  })
                 )
               })
             )

@@ -1376,7 +1376,7 @@ export const CustomActionActivityBulkUpdateSchemaResponse = /* @__PURE__ */ lazy
           ),
           activityKeys: OptionalNullable(
             Schema.Struct({
-              activityId: OptionalNullable(Schema.String),
+              activityId: OptionalNullable(Schema.Number),
               customerNumber: OptionalNullable(Schema.String),
               apptNumber: OptionalNullable(Schema.String),
               ibAssetId: OptionalNullable(Schema.Number)
@@ -2473,8 +2473,8 @@ export type LinkedActivity = typeof LinkedActivity.Type
 export const LinkedActivities = /* @__PURE__ */ lazy(() =>
   Schema.Struct({
     linkType: OptionalNullable(Schema.String),
-    linkedActivityId: OptionalNullable(Schema.String),
-    activityId: OptionalNullable(Schema.String),
+    linkedActivityId: OptionalNullable(Schema.Number),
+    activityId: OptionalNullable(Schema.Number),
     items: OptionalNullable(Schema.Array(LinkedActivity))
   })
 )

@@ -103,6 +103,7 @@ export class Engine {
     const success = plan.op.success
     if (success.kind === "empty" || status === 204) return { status }
     if (success.kind === "bytes") return this.bytes(value instanceof Uint8Array ? value : sampleBytes)
+    if (success.kind === "untyped") return value === undefined ? { status } : { status, json: value }
     return { status, json: this.conformer.conform(success.schema.ast, value) }
   }
 

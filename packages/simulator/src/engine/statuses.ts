@@ -32,19 +32,6 @@ const createOrReplace = new Set([
   "metadata.workSkills.put"
 ])
 
-/** Operations without a body that still answer 200 rather than 204. */
-const emptyOk = new Set([
-  "core.inventories.install",
-  "core.inventories.deinstall",
-  "core.inventories.undoInstall",
-  "core.inventories.undoDeinstall",
-  "core.resources.inventories.install",
-  "core.users.delete",
-  "metadata.routingProfiles.plans.import",
-  "metadata.routingProfiles.plans.forceImport",
-  "metadata.routingProfiles.plans.start"
-])
-
 /** JSON operations that OFS answers with 204 (the schema allows the empty answer). */
 const noContentJson = new Set(["core.activities.linkedActivities.deleteAll"])
 
@@ -52,7 +39,8 @@ const noContentJson = new Set(["core.activities.linkedActivities.deleteAll"])
 export const successStatus = (op: AnyOperation, createdNow = false): number => {
   if (created.has(op.id)) return 201
   if (createOrReplace.has(op.id)) return createdNow ? 201 : 200
-  if (op.success.kind === "empty") return emptyOk.has(op.id) ? 200 : 204
+  // an untyped success (install, plan import, ...) is a 200, with or without a body
+  if (op.success.kind === "empty") return 204
   if (noContentJson.has(op.id)) return 204
   return 200
 }

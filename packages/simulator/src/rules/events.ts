@@ -126,12 +126,12 @@ export const installEvents = (ctx: SimulatorContext): void => {
 
   ctx.router.on("GET", `${base}/subscriptions`, (req) => {
     const all = req.query.get("allSubscriptions") === "true"
-    return ok(
-      subscriptions()
-        .list()
-        .filter((s) => all || s.applicationId === req.clientId)
-        .map(info)
-    )
+    const items = subscriptions()
+      .list()
+      .filter((s) => all || s.applicationId === req.clientId)
+      .map(info)
+    // OFS answers the usual list envelope here, not the bare array the spec declares
+    return ok({ totalResults: items.length, items })
   })
 
   ctx.router.on("GET", `${base}/subscriptions/{subscriptionId}`, (req) => {

@@ -116,6 +116,7 @@ export const createSimServer = (parts: SimServerParts): Server =>
       listeners.emit({
         method: req.method ?? "GET",
         path: (req.url ?? "/").split("?")[0] ?? "/",
+        headers: req.headers,
         operation,
         status: res.headersSent ? res.statusCode : undefined,
         durationMs: performance.now() - started

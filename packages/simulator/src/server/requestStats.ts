@@ -3,6 +3,7 @@
  * told of every finished request. Nothing grows with the number of requests: counters are per
  * route, and records go to listeners, not to a log.
  */
+import type { IncomingHttpHeaders } from "node:http"
 
 /** Counters of one operation (method and path template). */
 export interface OperationStats {
@@ -32,6 +33,11 @@ export interface RequestRecord {
   readonly method: string
   /** The path without the query. */
   readonly path: string
+  /**
+   * The request headers as Node parsed them (names in lower case): what a client sends, such as
+   * `user-agent` and `traceparent`. Credentials too (`authorization`): a listener must not log them.
+   */
+  readonly headers: IncomingHttpHeaders
   /** The operation key it was routed to; undefined when it got no further than auth or routing. */
   readonly operation: string | undefined
   /** The status answered; undefined when the connection closed without an answer. */

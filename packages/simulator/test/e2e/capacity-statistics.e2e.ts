@@ -19,6 +19,10 @@ export const capacityStatisticsSuite = () =>
         const result = yield* capacity.availableCapacity.get({ dates: [day], areas: [area] })
         expect(result.items?.map((i) => i.date)).toEqual([day])
         expect(result.items?.[0]?.areas?.map((a) => a.label)).toEqual([area])
+        // counts and minutes come as one object of parallel arrays, as OFS sends them
+        const calendar = result.items?.[0]?.areas?.[0]?.calendar
+        expect(Array.isArray(calendar)).toBe(false)
+        expect(calendar?.count?.length).toBe(calendar?.minutes?.length)
       })
     )
 

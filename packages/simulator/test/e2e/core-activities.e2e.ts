@@ -111,6 +111,9 @@ export const coreActivitiesSuite = () =>
           })
         const afterCreate = yield* search()
         expect(afterCreate.items?.length).toBe(1)
+        // the created activity's id comes back as an integer, as OFS sends it
+        expect(first.results?.[0]?.activityKeys?.activityId).toBe(afterCreate.items?.[0]?.activityId)
+        expect(first.results?.[0]?.activityKeys?.activityId).toEqual(expect.any(Number))
         expect(afterCreate.items?.[0]).toMatchObject({
           customerName: "Bulk one",
           resourceId: tech2,

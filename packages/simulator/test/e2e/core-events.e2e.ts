@@ -20,14 +20,15 @@ export const coreEventsSuite = () =>
         expect(created.nextPage).toEqual(expect.any(String))
 
         const listed = yield* core.events.subscriptions.list()
-        expect(listed.map((s) => s.subscriptionId)).toContain(id)
+        expect(listed.totalResults).toBe(listed.items?.length)
+        expect(listed.items?.map((s) => s.subscriptionId)).toContain(id)
         const read = yield* core.events.subscriptions.get(id)
         expect(read.subscriptionId).toBe(id)
         expect(read.createdTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
 
         yield* core.events.subscriptions.delete(id)
         yield* expectFailure(core.events.subscriptions.get(id), "OfscNotFound")
-        expect((yield* core.events.subscriptions.list()).map((s) => s.subscriptionId)).not.toContain(id)
+        expect((yield* core.events.subscriptions.list()).items?.map((s) => s.subscriptionId)).not.toContain(id)
         yield* expectFailure(core.events.subscriptions.delete(id), "OfscNotFound")
       })
     )

@@ -27,11 +27,13 @@ describe("events", () => {
           subscriptionConfig: [{ events: ["activityStarted", "activityCompleted"] }]
         })
         expect(info.createdTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
-        expect((yield* subscriptions.list()).map((s) => s.subscriptionId)).toEqual([id])
-        expect((yield* subscriptions.list({ allSubscriptions: true })).map((s) => s.subscriptionId)).toEqual([id])
+        expect(yield* subscriptions.list()).toMatchObject({ totalResults: 1, items: [{ subscriptionId: id }] })
+        expect((yield* subscriptions.list({ allSubscriptions: true })).items?.map((s) => s.subscriptionId)).toEqual([
+          id
+        ])
 
         yield* subscriptions.delete(id)
-        expect(yield* subscriptions.list()).toEqual([])
+        expect(yield* subscriptions.list()).toEqual({ totalResults: 0, items: [] })
         expect(described(yield* failure(subscriptions.get(id)))).toEqual({
           tag: "OfscNotFound",
           status: 404,

@@ -8,7 +8,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, type Wo
 import { OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
 import type { EncodedError } from "./codec.js"
 import { decodeError } from "./errorClasses.js"
-import type { SyncOptions } from "./options.js"
+import type { SyncSettings } from "./options.js"
 import { type Reply, type Request, Signal } from "./protocol.js"
 
 /** Where the worker module is, and how the bootstrap should load it. */
@@ -88,23 +88,21 @@ export class Connection {
   private closed = false
   private readonly localPort: number | undefined
 
+  /** `baseUrl` is where the settings resolved to: the options' or the environment's. */
   constructor(
     private readonly entry: WorkerEntry,
-    private readonly options: SyncOptions
+    private readonly settings: SyncSettings,
+    private readonly baseUrl: string
   ) {
-    let localPort: number | undefined
-    if (options.baseUrl !== undefined) {
-      const url = new URL(options.baseUrl)
-      if (loopback.has(url.hostname)) localPort = Number(url.port || (url.protocol === "https:" ? 443 : 80))
-    }
-    this.localPort = localPort
+    const url = new URL(baseUrl)
+    this.localPort = loopback.has(url.hostname) ? Number(url.port || (url.protocol === "https:" ? 443 : 80)) : undefined
   }
 
   /** Sends a request and blocks until its reply, the deadline, or the worker's death. */
   request(method: string, make: (seq: number) => Request, timeoutMs: number): Reply & { readonly ok: true } {
     if (this.closed) throw new OfscWorkerDied({ method, reason: "the client is closed" })
     if (this.localPort !== undefined && servedByThisThread(this.localPort)) {
-      throw new OfscSyncDeadlock({ method, baseUrl: this.options.baseUrl ?? "" })
+      throw new OfscSyncDeadlock({ method, baseUrl: this.baseUrl })
     }
     const live = this.ensureLive(method)
     // the call's deadline starts once the worker is up: booting has a budget of its own
@@ -158,7 +156,7 @@ export class Connection {
     const signal = new Int32Array(new SharedArrayBuffer(4))
     const worker = startWorker({
       eval: true,
-      workerData: { signal: signal.buffer, port: port2, options: this.options, entry: this.entry.url },
+      workerData: { signal: signal.buffer, port: port2, options: this.settings, entry: this.entry.url },
       transferList: [port2]
     })
     // a script that forgets close() must still be able to exit
@@ -166,7 +164,7 @@ export class Connection {
     port1.unref()
     this.live = { worker, port: port1, signal, generation: ++this.generations }
     // the worker answers seq 0 once its layers are built (or with the configuration error)
-    const bootMs = this.options.bootTimeoutMs ?? defaultBootTimeoutMs
+    const bootMs = this.settings.options.bootTimeoutMs ?? defaultBootTimeoutMs
     this.awaitReply(this.live, method, 0, performance.now() + bootMs, bootMs)
     return this.live
   }

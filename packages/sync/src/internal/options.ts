@@ -1,5 +1,19 @@
-/** The plain options a script passes, and their translation to @ofsc/core's configuration. */
-import type { OfscConfigOptions } from "@ofsc/core"
+/**
+ * The plain options a script passes, and how they become @ofsc/core's configuration: from the
+ * options when they say where and how to connect, else from the `OFSC_*` environment variables as
+ * `OfscConfig.layerFromEnv` reads them. Both the calling thread (to throw configuration errors from
+ * `createOfscSync` itself) and the worker (to build its client) resolve the same settings this way.
+ */
+import {
+  OfscConfigError,
+  type OfscConfigOptions,
+  type OfscConfigShape,
+  type OfscEnvOverrides,
+  resolve,
+  resolveFromEnv
+} from "@ofsc/core"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 
 /** How to reach OFS and authenticate, as plain values (they are handed to the worker thread). */
@@ -18,11 +32,17 @@ export interface SyncOptions {
   readonly applicationId?: string | undefined
   readonly privateKey?: string | undefined
   readonly subject?: string | undefined
-  /** How long one HTTP attempt may take (ms). */
+  /** How long one HTTP attempt may take (ms; 30,000 by default). A timed-out attempt is retried like a broken connection. */
+  readonly attemptTimeoutMs?: number | undefined
+  /** @deprecated Use `attemptTimeoutMs` (the same setting under a name that says what it bounds). */
   readonly requestTimeoutMs?: number | undefined
   readonly maxRetries?: number | undefined
   readonly concurrency?: number | undefined
-  /** How long a blocking call may wait in all, retries included (ms); 60,000 by default. */
+  /** The `User-Agent` header; `@ofsc/core/<version>` by default. */
+  readonly userAgent?: string | undefined
+  /** How long one blocking call may wait in all, attempts and retries included (ms); 60,000 by default. */
+  readonly callTimeoutMs?: number | undefined
+  /** @deprecated Use `callTimeoutMs` (the same setting under a name that says what it bounds). */
   readonly timeoutMs?: number | undefined
   /** How long a new worker may take to start (ms); 30,000 by default. */
   readonly bootTimeoutMs?: number | undefined
@@ -41,6 +61,45 @@ export interface SyncOptions {
   readonly maxOpenStreams?: number | undefined
 }
 
+/**
+ * What a worker is started with: the script's options and, when they name no connection, the
+ * `OFSC_*` variables as they were when the client was made (so the worker, which may start much
+ * later, connects exactly as the settings checked then say).
+ */
+export interface SyncSettings {
+  readonly options: SyncOptions
+  readonly env: Readonly<Record<string, string>> | undefined
+}
+
+/** The options that say where and how to connect; with none of them given, the environment does. */
+const connectionKeys = [
+  "instance",
+  "baseUrl",
+  "clientId",
+  "clientSecret",
+  "auth",
+  "accessToken",
+  "applicationId",
+  "privateKey",
+  "subject"
+] as const satisfies ReadonlyArray<keyof SyncOptions>
+
+/** The settings of a client made with `options`, reading the environment now if they need it. */
+export const settingsFor = (options: SyncOptions): SyncSettings => {
+  if (connectionKeys.some((key) => options[key] !== undefined)) return { options, env: undefined }
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith("OFSC_") && value !== undefined) env[key] = value
+  }
+  return { options, env }
+}
+
+/** The deadline of one blocking call, under its current name or the deprecated one. */
+export const callTimeoutOf = (options: {
+  readonly callTimeoutMs?: number | undefined
+  readonly timeoutMs?: number | undefined
+}): number | undefined => options.callTimeoutMs ?? options.timeoutMs
+
 /** The stream bounds the worker applies, with their defaults. */
 export const streamLimits = (options: SyncOptions) => ({
   idleMs: options.streamIdleMs ?? 300_000,
@@ -48,6 +107,17 @@ export const streamLimits = (options: SyncOptions) => ({
 })
 
 const redacted = (value: string | undefined) => Redacted.make(value ?? "")
+
+/** The tuning options, as core reads them (over the environment or not). */
+const tuning = (options: SyncOptions): OfscEnvOverrides => {
+  const attemptMs = options.attemptTimeoutMs ?? options.requestTimeoutMs
+  return {
+    attemptTimeout: attemptMs === undefined ? undefined : `${attemptMs} millis`,
+    retry: options.maxRetries === undefined ? undefined : { maxRetries: options.maxRetries },
+    concurrency: options.concurrency,
+    userAgent: options.userAgent
+  }
+}
 
 /** Translates the plain options into the configuration the transport reads. */
 export const toConfigOptions = (options: SyncOptions): OfscConfigOptions => {
@@ -69,12 +139,29 @@ export const toConfigOptions = (options: SyncOptions): OfscConfigOptions => {
             clientId,
             clientSecret: redacted(options.clientSecret)
           }
-  return {
-    instance: options.instance,
-    baseUrl: options.baseUrl,
-    credentials,
-    timeout: options.requestTimeoutMs === undefined ? undefined : `${options.requestTimeoutMs} millis`,
-    retry: options.maxRetries === undefined ? undefined : { maxRetries: options.maxRetries },
-    concurrency: options.concurrency
-  }
+  return { instance: options.instance, baseUrl: options.baseUrl, credentials, ...tuning(options) }
 }
+
+/** Core's name of a setting, as this package's options call it. */
+const optionNames: Record<string, string> = {
+  token: "accessToken",
+  attemptTimeout: "attemptTimeoutMs",
+  "retry.maxRetries": "maxRetries"
+}
+
+const inOurNames = (error: OfscConfigError): OfscConfigError => {
+  const key = optionNames[error.key]
+  return key === undefined ? error : new OfscConfigError({ key, reason: error.reason })
+}
+
+/**
+ * Checks the settings and answers the configuration the client runs with. Errors name the option
+ * (`clientSecret`, `attemptTimeoutMs`) or the environment variable (`OFSC_CLIENT_SECRET`) to fix.
+ */
+export const resolveSettings = (settings: SyncSettings): Effect.Effect<OfscConfigShape, OfscConfigError> =>
+  settings.env === undefined
+    ? Effect.mapError(resolve(toConfigOptions(settings.options)), inOurNames)
+    : resolveFromEnv(tuning(settings.options)).pipe(
+        Effect.mapError(inOurNames),
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(settings.env))))
+      )

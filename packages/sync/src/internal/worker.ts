@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm"
 import type { MessagePort } from "node:worker_threads"
 import { OfscCapacity } from "@ofsc/capacity"
 import { OfscCollaboration } from "@ofsc/collaboration"
-import { OfscClient, OfscCore, OfscHttpClient } from "@ofsc/core"
+import { OfscClient, OfscConfig, OfscCore, OfscHttpClient } from "@ofsc/core"
 import { OfscMetadata } from "@ofsc/metadata"
 import { OfscPartsCatalog } from "@ofsc/parts-catalog"
 import { OfscStatistics } from "@ofsc/statistics"
@@ -22,7 +22,7 @@ import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { OfscStreamReleased } from "../errors.js"
 import { encodeError, encodeValue } from "./codec.js"
-import { type SyncOptions, streamLimits, toConfigOptions } from "./options.js"
+import { resolveSettings, type SyncSettings, streamLimits } from "./options.js"
 import { type Message, type Reply, type Request, Signal } from "./protocol.js"
 
 interface OpenStream {
@@ -88,7 +88,7 @@ const failure = (cause: Cause.Cause<unknown>) =>
   encodeError(Option.getOrElse(Cause.failureOption(cause), () => Cause.squash(cause)))
 
 /** Starts answering requests; called by the bootstrap once this module has loaded. */
-export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; options: SyncOptions }): void => {
+export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; options: SyncSettings }): void => {
   const signal = new Int32Array(data.signal)
   const { port } = data
   const reply = (message: Reply) => {
@@ -96,7 +96,9 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
     Atomics.store(signal, 0, Signal.ready)
     Atomics.notify(signal, 0)
   }
-  const client = OfscClient.layer(toConfigOptions(data.options)).pipe(Layer.provide(OfscHttpClient.layerUndici))
+  // the same settings the calling thread checked, resolved the same way (the environment as it was then)
+  const config = Layer.effect(OfscConfig, resolveSettings(data.options))
+  const client = OfscClient.fromConfig(config).pipe(Layer.provide(OfscHttpClient.layerUndici))
   const services = Layer.mergeAll(
     OfscCore.layer,
     OfscMetadata.layer,
@@ -108,7 +110,7 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
   const runtime = ManagedRuntime.make(services.pipe(Layer.provide(client)))
   // the services are built once, at boot; every call resolves its method on them
   const api = runtime.runPromiseExit(makeApi)
-  const limits = streamLimits(data.options)
+  const limits = streamLimits(data.options.options)
   // in order of last use, least recent first: the one to release when too many are open
   const streams = new Map<number, OpenStream>()
   const released = new Map<number, Tombstone>()

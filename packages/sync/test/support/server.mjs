@@ -14,6 +14,7 @@ const shifts = Array.from({ length: 250 }, (_, i) => ({
 }))
 
 let listRequests = 0
+const seenOnce = new Map()
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1")
   const json = (status, body, headers = {}) => {
@@ -22,6 +23,15 @@ const server = createServer((req, res) => {
   }
   if (req.headers.authorization !== expected) return json(401, { title: "Unauthorized", status: "401" })
   if (url.pathname === "/slow") return setTimeout(() => json(200, { slow: true }), 2_000)
+  // slow the first time a key is asked for, quick after that; /__seen/<key> says how often it was
+  const once = /^\/slow-once\/([^/]+)$/.exec(url.pathname)
+  if (once) {
+    const count = (seenOnce.get(once[1]) ?? 0) + 1
+    seenOnce.set(once[1], count)
+    return setTimeout(() => json(200, { attempt: count }), count === 1 ? 2_000 : 0)
+  }
+  const seen = /^\/__seen\/([^/]+)$/.exec(url.pathname)
+  if (seen) return json(200, { count: seenOnce.get(seen[1]) ?? 0 })
   if (url.pathname === "/bytes" || url.pathname.startsWith("/rest/ofscCore/v1/folders/dailyExtract/folders/")) {
     res.writeHead(200, { "content-type": "application/octet-stream" })
     return res.end(Buffer.from([1, 2, 3, 254, 255]))

@@ -48,38 +48,46 @@ import { decodeResourcePreference } from "./core.js"
 function $ResultBookingStatusObject_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["area"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["area"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["category"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["category"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["area"]
+  if (v != null) o["area"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["category"]
+  if (v != null) o["category"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["endTime"]
+  if (v != null) o["endTime"] = v
   for (const k in i) {
     if (!(k === "area" || k === "date" || k === "category" || k === "workZone" || k === "startTime" || k === "endTime"))
       o[k] = i[k]
@@ -90,18 +98,22 @@ function $ResultBookingStatusObject_1(u: unknown): unknown {
 function $ResultBookingStatusObject_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["message"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["code"]
+  if (v != null) o["code"] = v
+  v = i["message"]
+  if (v != null) o["message"] = v
   for (const k in i) {
     if (!(k === "code" || k === "message")) o[k] = i[k]
   }
@@ -111,21 +123,27 @@ function $ResultBookingStatusObject_2(u: unknown): unknown {
 function $ResultBookingStatusObject_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["operation"]
   if (v != null) {
-    r = $ResultBookingStatusObject_1(v)
-    if (r === invalid) return invalid
-    o["operation"] = r
-  }
+    r0 = $ResultBookingStatusObject_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["errorDetail"]
   if (v != null) {
-    r = $ResultBookingStatusObject_2(v)
-    if (r === invalid) return invalid
-    o["errorDetail"] = r
-  }
+    r1 = $ResultBookingStatusObject_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["operation"]
+  if (v != null) o["operation"] = r0
+  v = i["errorDetail"]
+  if (v != null) o["errorDetail"] = r1
   for (const k in i) {
     if (!(k === "operation" || k === "errorDetail")) o[k] = i[k]
   }
@@ -134,37 +152,48 @@ function $ResultBookingStatusObject_3(u: unknown): unknown {
 
 function $ResultBookingStatusObject_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResultBookingStatusObject_3(u[j])
+    const e = u[j]
+    const r = $ResultBookingStatusObject_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResultBookingStatusObject_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["updatedFieldCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updatedFieldCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notChangedFieldCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notChangedFieldCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $ResultBookingStatusObject_4(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r2 = $ResultBookingStatusObject_4(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["updatedFieldCount"]
+  if (v != null) o["updatedFieldCount"] = v
+  v = i["notChangedFieldCount"]
+  if (v != null) o["notChangedFieldCount"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r2
   for (const k in i) {
     if (!(k === "updatedFieldCount" || k === "notChangedFieldCount" || k === "errors")) o[k] = i[k]
   }
@@ -174,15 +203,19 @@ function $ResultBookingStatusObject_5(u: unknown): unknown {
 function $ResultBookingStatusObject(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["results"]
   if (v != null) {
-    r = $ResultBookingStatusObject_5(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r0 = $ResultBookingStatusObject_5(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["results"]
+  if (v != null) o["results"] = r0
   for (const k in i) {
     if (!(k === "results")) o[k] = i[k]
   }
@@ -195,38 +228,46 @@ export const decodeResultBookingStatusObject = $ResultBookingStatusObject as Com
 function $ResultObject_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["area"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["area"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dayOffset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["dayOffset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["category"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["category"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["area"]
+  if (v != null) o["area"] = v
+  v = i["dayOffset"]
+  if (v != null) o["dayOffset"] = v
+  v = i["category"]
+  if (v != null) o["category"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["endTime"]
+  if (v != null) o["endTime"] = v
   for (const k in i) {
     if (
       !(
@@ -246,18 +287,22 @@ function $ResultObject_1(u: unknown): unknown {
 function $ResultObject_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["message"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["code"]
+  if (v != null) o["code"] = v
+  v = i["message"]
+  if (v != null) o["message"] = v
   for (const k in i) {
     if (!(k === "code" || k === "message")) o[k] = i[k]
   }
@@ -267,21 +312,27 @@ function $ResultObject_2(u: unknown): unknown {
 function $ResultObject_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["operation"]
   if (v != null) {
-    r = $ResultObject_1(v)
-    if (r === invalid) return invalid
-    o["operation"] = r
-  }
+    r0 = $ResultObject_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["errorDetail"]
   if (v != null) {
-    r = $ResultObject_2(v)
-    if (r === invalid) return invalid
-    o["errorDetail"] = r
-  }
+    r1 = $ResultObject_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["operation"]
+  if (v != null) o["operation"] = r0
+  v = i["errorDetail"]
+  if (v != null) o["errorDetail"] = r1
   for (const k in i) {
     if (!(k === "operation" || k === "errorDetail")) o[k] = i[k]
   }
@@ -290,37 +341,48 @@ function $ResultObject_3(u: unknown): unknown {
 
 function $ResultObject_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResultObject_3(u[j])
+    const e = u[j]
+    const r = $ResultObject_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResultObject_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["updatedFieldCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updatedFieldCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notChangedFieldCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notChangedFieldCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $ResultObject_4(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r2 = $ResultObject_4(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["updatedFieldCount"]
+  if (v != null) o["updatedFieldCount"] = v
+  v = i["notChangedFieldCount"]
+  if (v != null) o["notChangedFieldCount"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r2
   for (const k in i) {
     if (!(k === "updatedFieldCount" || k === "notChangedFieldCount" || k === "errors")) o[k] = i[k]
   }
@@ -330,15 +392,19 @@ function $ResultObject_5(u: unknown): unknown {
 function $ResultObject(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["results"]
   if (v != null) {
-    r = $ResultObject_5(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r0 = $ResultObject_5(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["results"]
+  if (v != null) o["results"] = r0
   for (const k in i) {
     if (!(k === "results")) o[k] = i[k]
   }
@@ -351,23 +417,28 @@ export const decodeResultObject = $ResultObject as CompiledDecoder<ResultObject>
 function $ResultQuotaObject_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["area"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["area"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["category"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["category"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["area"]
+  if (v != null) o["area"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["category"]
+  if (v != null) o["category"] = v
   for (const k in i) {
     if (!(k === "area" || k === "date" || k === "category")) o[k] = i[k]
   }
@@ -377,18 +448,22 @@ function $ResultQuotaObject_1(u: unknown): unknown {
 function $ResultQuotaObject_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["message"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["code"]
+  if (v != null) o["code"] = v
+  v = i["message"]
+  if (v != null) o["message"] = v
   for (const k in i) {
     if (!(k === "code" || k === "message")) o[k] = i[k]
   }
@@ -398,21 +473,27 @@ function $ResultQuotaObject_2(u: unknown): unknown {
 function $ResultQuotaObject_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["operation"]
   if (v != null) {
-    r = $ResultQuotaObject_1(v)
-    if (r === invalid) return invalid
-    o["operation"] = r
-  }
+    r0 = $ResultQuotaObject_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["errorDetail"]
   if (v != null) {
-    r = $ResultQuotaObject_2(v)
-    if (r === invalid) return invalid
-    o["errorDetail"] = r
-  }
+    r1 = $ResultQuotaObject_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["operation"]
+  if (v != null) o["operation"] = r0
+  v = i["errorDetail"]
+  if (v != null) o["errorDetail"] = r1
   for (const k in i) {
     if (!(k === "operation" || k === "errorDetail")) o[k] = i[k]
   }
@@ -421,37 +502,48 @@ function $ResultQuotaObject_3(u: unknown): unknown {
 
 function $ResultQuotaObject_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResultQuotaObject_3(u[j])
+    const e = u[j]
+    const r = $ResultQuotaObject_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResultQuotaObject_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["updatedFieldCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updatedFieldCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notChangedFieldCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notChangedFieldCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $ResultQuotaObject_4(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r2 = $ResultQuotaObject_4(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["updatedFieldCount"]
+  if (v != null) o["updatedFieldCount"] = v
+  v = i["notChangedFieldCount"]
+  if (v != null) o["notChangedFieldCount"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r2
   for (const k in i) {
     if (!(k === "updatedFieldCount" || k === "notChangedFieldCount" || k === "errors")) o[k] = i[k]
   }
@@ -461,15 +553,19 @@ function $ResultQuotaObject_5(u: unknown): unknown {
 function $ResultQuotaObject(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["results"]
   if (v != null) {
-    r = $ResultQuotaObject_5(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r0 = $ResultQuotaObject_5(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["results"]
+  if (v != null) o["results"] = r0
   for (const k in i) {
     if (!(k === "results")) o[k] = i[k]
   }
@@ -488,28 +584,34 @@ function $ActivityBookingOptions_1(u: unknown): unknown {
 function $ActivityBookingOptions_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "timeFrom" || k === "timeTo")) o[k] = i[k]
   }
@@ -518,30 +620,39 @@ function $ActivityBookingOptions_2(u: unknown): unknown {
 
 function $ActivityBookingOptions_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityBookingOptions_2(u[j])
+    const e = u[j]
+    const r = $ActivityBookingOptions_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityBookingOptions_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["additionalTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["additionalTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelKeyMatch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["travelKeyMatch"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["additionalTravel"]
+  if (v != null) o["additionalTravel"] = v
+  v = i["travelKeyMatch"]
+  if (v != null) o["travelKeyMatch"] = v
   for (const k in i) {
     if (!(k === "additionalTravel" || k === "travelKeyMatch")) o[k] = i[k]
   }
@@ -551,35 +662,43 @@ function $ActivityBookingOptions_4(u: unknown): unknown {
 function $ActivityBookingOptions_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["remainingQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["remainingQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["originalQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["originalQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recommendationInfo"]
   if (v != null) {
-    r = $ActivityBookingOptions_4(v)
-    if (r === invalid) return invalid
-    o["recommendationInfo"] = r
-  }
+    r4 = $ActivityBookingOptions_4(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["reason"]
+  if (v != null) o["reason"] = v
+  v = i["remainingQuota"]
+  if (v != null) o["remainingQuota"] = v
+  v = i["originalQuota"]
+  if (v != null) o["originalQuota"] = v
+  v = i["recommendationInfo"]
+  if (v != null) o["recommendationInfo"] = r4
   for (const k in i) {
     if (
       !(
@@ -597,13 +716,18 @@ function $ActivityBookingOptions_5(u: unknown): unknown {
 
 function $ActivityBookingOptions_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityBookingOptions_5(u[j])
+    const e = u[j]
+    const r = $ActivityBookingOptions_5(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $ActivityBookingOptions_7 = new Set([
@@ -628,91 +752,111 @@ const $ActivityBookingOptions_7 = new Set([
 function $ActivityBookingOptions_8(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r5: unknown, r9: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bucket"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["bucket"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["timeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $ActivityBookingOptions_1(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r5 = $ActivityBookingOptions_1(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["reason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["remainingQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["remainingQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["originalQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["originalQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $ActivityBookingOptions_6(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r9 = $ActivityBookingOptions_6(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["travelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageBucketTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageBucketTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageTravelKeyTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageTravelKeyTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasNearbyActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasNearbyActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasForecastedActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasForecastedActivities"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["bucket"]
+  if (v != null) o["bucket"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["timeZoneDiff"]
+  if (v != null) o["timeZoneDiff"] = v
+  v = i["categories"]
+  if (v != null) o["categories"] = r5
+  v = i["reason"]
+  if (v != null) o["reason"] = v
+  v = i["remainingQuota"]
+  if (v != null) o["remainingQuota"] = v
+  v = i["originalQuota"]
+  if (v != null) o["originalQuota"] = v
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r9
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["travelTime"]
+  if (v != null) o["travelTime"] = v
+  v = i["averageBucketTravel"]
+  if (v != null) o["averageBucketTravel"] = v
+  v = i["averageTravelKeyTravel"]
+  if (v != null) o["averageTravelKeyTravel"] = v
+  v = i["hasNearbyActivities"]
+  if (v != null) o["hasNearbyActivities"] = v
+  v = i["hasForecastedActivities"]
+  if (v != null) o["hasForecastedActivities"] = v
   for (const k in i) {
     if (!$ActivityBookingOptions_7.has(k)) o[k] = i[k]
   }
@@ -721,32 +865,42 @@ function $ActivityBookingOptions_8(u: unknown): unknown {
 
 function $ActivityBookingOptions_9(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityBookingOptions_8(u[j])
+    const e = u[j]
+    const r = $ActivityBookingOptions_8(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityBookingOptions_10(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r = $ActivityBookingOptions_9(v)
-    if (r === invalid) return invalid
-    o["areas"] = r
-  }
+    r1 = $ActivityBookingOptions_9(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["areas"]
+  if (v != null) o["areas"] = r1
   for (const k in i) {
     if (!(k === "date" || k === "areas")) o[k] = i[k]
   }
@@ -755,59 +909,76 @@ function $ActivityBookingOptions_10(u: unknown): unknown {
 
 function $ActivityBookingOptions_11(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityBookingOptions_10(u[j])
+    const e = u[j]
+    const r = $ActivityBookingOptions_10(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityBookingOptions(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r4: unknown, r6: unknown
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["travelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["actualAtTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["actualAtTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $ActivityBookingOptions_1(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r3 = $ActivityBookingOptions_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeSlotsDictionary"]
   if (v != null) {
-    r = $ActivityBookingOptions_3(v)
-    if (r === invalid) return invalid
-    o["timeSlotsDictionary"] = r
-  }
+    r4 = $ActivityBookingOptions_3(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dates"]
   if (v != null) {
-    r = $ActivityBookingOptions_11(v)
-    if (r === invalid) return invalid
-    o["dates"] = r
-  }
+    r6 = $ActivityBookingOptions_11(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["travelTime"]
+  if (v != null) o["travelTime"] = v
+  v = i["actualAtTime"]
+  if (v != null) o["actualAtTime"] = v
+  v = i["categories"]
+  if (v != null) o["categories"] = r3
+  v = i["timeSlotsDictionary"]
+  if (v != null) o["timeSlotsDictionary"] = r4
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["dates"]
+  if (v != null) o["dates"] = r6
   for (const k in i) {
     if (
       !(
@@ -831,43 +1002,52 @@ export const decodeActivityBookingOptions = $ActivityBookingOptions as CompiledD
 function $BookingClosingSchedule(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["area"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["area"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dayOffset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["dayOffset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["category"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["category"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["area"]
+  if (v != null) o["area"] = v
+  v = i["dayOffset"]
+  if (v != null) o["dayOffset"] = v
+  v = i["category"]
+  if (v != null) o["category"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["endTime"]
+  if (v != null) o["endTime"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
   for (const k in i) {
     if (
       !(
@@ -890,27 +1070,36 @@ export const decodeBookingClosingSchedule = $BookingClosingSchedule as CompiledD
 
 function $BookingClosingScheduleList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BookingClosingSchedule(u[j])
+    const e = u[j]
+    const r = $BookingClosingSchedule(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BookingClosingScheduleList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $BookingClosingScheduleList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $BookingClosingScheduleList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -924,18 +1113,22 @@ export const decodeBookingClosingScheduleList =
 function $ShowBookingDependencyItem_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apiParameterName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apiParameterName"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["apiParameterName"]
+  if (v != null) o["apiParameterName"] = v
   for (const k in i) {
     if (!(k === "label" || k === "apiParameterName")) o[k] = i[k]
   }
@@ -944,13 +1137,18 @@ function $ShowBookingDependencyItem_1(u: unknown): unknown {
 
 function $ShowBookingDependencyItem(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShowBookingDependencyItem_1(u[j])
+    const e = u[j]
+    const r = $ShowBookingDependencyItem_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link ShowBookingDependencyItem} does, in one pass; `invalid` where it fails. */
@@ -958,51 +1156,68 @@ export const decodeShowBookingDependencyItem = $ShowBookingDependencyItem as Com
 
 function $BookingFieldsDependencies_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShowBookingDependencyItem(u[j])
+    const e = u[j]
+    const r = $ShowBookingDependencyItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BookingFieldsDependencies(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown, r3: unknown, r4: unknown
   v = i["commonDependencies"]
   if (v != null) {
-    r = $BookingFieldsDependencies_1(v)
-    if (r === invalid) return invalid
-    o["commonDependencies"] = r
-  }
+    r0 = $BookingFieldsDependencies_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["durationDependencies"]
   if (v != null) {
-    r = $BookingFieldsDependencies_1(v)
-    if (r === invalid) return invalid
-    o["durationDependencies"] = r
-  }
+    r1 = $BookingFieldsDependencies_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["travelTimeDependencies"]
   if (v != null) {
-    r = $BookingFieldsDependencies_1(v)
-    if (r === invalid) return invalid
-    o["travelTimeDependencies"] = r
-  }
+    r2 = $BookingFieldsDependencies_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["workZoneDependencies"]
   if (v != null) {
-    r = $BookingFieldsDependencies_1(v)
-    if (r === invalid) return invalid
-    o["workZoneDependencies"] = r
-  }
+    r3 = $BookingFieldsDependencies_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["workSkillDependencies"]
   if (v != null) {
-    r = $BookingFieldsDependencies_1(v)
-    if (r === invalid) return invalid
-    o["workSkillDependencies"] = r
-  }
+    r4 = $BookingFieldsDependencies_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["commonDependencies"]
+  if (v != null) o["commonDependencies"] = r0
+  v = i["durationDependencies"]
+  if (v != null) o["durationDependencies"] = r1
+  v = i["travelTimeDependencies"]
+  if (v != null) o["travelTimeDependencies"] = r2
+  v = i["workZoneDependencies"]
+  if (v != null) o["workZoneDependencies"] = r3
+  v = i["workSkillDependencies"]
+  if (v != null) o["workSkillDependencies"] = r4
   for (const k in i) {
     if (
       !(
@@ -1024,23 +1239,28 @@ export const decodeBookingFieldsDependencies = $BookingFieldsDependencies as Com
 function $BookingStatus_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["state"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["state"] = v
-  }
+  } else if (v === null) changed = true
   v = i["scheduledCloseTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["scheduledCloseTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closedAt"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closedAt"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["state"]
+  if (v != null) o["state"] = v
+  v = i["scheduledCloseTime"]
+  if (v != null) o["scheduledCloseTime"] = v
+  v = i["closedAt"]
+  if (v != null) o["closedAt"] = v
   for (const k in i) {
     if (!(k === "state" || k === "scheduledCloseTime" || k === "closedAt")) o[k] = i[k]
   }
@@ -1050,35 +1270,43 @@ function $BookingStatus_1(u: unknown): unknown {
 function $BookingStatus_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["category"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["category"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bookingStatus"]
   if (v != null) {
-    r = $BookingStatus_1(v)
-    if (r === invalid) return invalid
-    o["bookingStatus"] = r
-  }
+    r4 = $BookingStatus_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["category"]
+  if (v != null) o["category"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["bookingStatus"]
+  if (v != null) o["bookingStatus"] = r4
   for (const k in i) {
     if (!(k === "category" || k === "workZone" || k === "timeFrom" || k === "timeTo" || k === "bookingStatus"))
       o[k] = i[k]
@@ -1088,37 +1316,48 @@ function $BookingStatus_2(u: unknown): unknown {
 
 function $BookingStatus_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BookingStatus_2(u[j])
+    const e = u[j]
+    const r = $BookingStatus_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BookingStatus(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["area"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["area"] = v
-  }
+  } else if (v === null) changed = true
   v = i["statuses"]
   if (v != null) {
-    r = $BookingStatus_3(v)
-    if (r === invalid) return invalid
-    o["statuses"] = r
-  }
+    r2 = $BookingStatus_3(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["area"]
+  if (v != null) o["area"] = v
+  v = i["statuses"]
+  if (v != null) o["statuses"] = r2
   for (const k in i) {
     if (!(k === "date" || k === "area" || k === "statuses")) o[k] = i[k]
   }
@@ -1131,33 +1370,40 @@ export const decodeBookingStatus = $BookingStatus as CompiledDecoder<BookingStat
 function $BookingStatusNode(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["category"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["category"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["state"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["state"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["category"]
+  if (v != null) o["category"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["state"]
+  if (v != null) o["state"] = v
   for (const k in i) {
     if (!(k === "category" || k === "workZone" || k === "timeFrom" || k === "timeTo" || k === "state")) o[k] = i[k]
   }
@@ -1169,37 +1415,48 @@ export const decodeBookingStatusNode = $BookingStatusNode as CompiledDecoder<Boo
 
 function $BookingStatusCollection_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BookingStatusNode(u[j])
+    const e = u[j]
+    const r = $BookingStatusNode(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BookingStatusCollection(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["area"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["area"] = v
-  }
+  } else if (v === null) changed = true
   v = i["statuses"]
   if (v != null) {
-    r = $BookingStatusCollection_1(v)
-    if (r === invalid) return invalid
-    o["statuses"] = r
-  }
+    r2 = $BookingStatusCollection_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["area"]
+  if (v != null) o["area"] = v
+  v = i["statuses"]
+  if (v != null) o["statuses"] = r2
   for (const k in i) {
     if (!(k === "date" || k === "area" || k === "statuses")) o[k] = i[k]
   }
@@ -1211,27 +1468,36 @@ export const decodeBookingStatusCollection = $BookingStatusCollection as Compile
 
 function $BookingStatusList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BookingStatus(u[j])
+    const e = u[j]
+    const r = $BookingStatus(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BookingStatusList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $BookingStatusList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $BookingStatusList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1243,27 +1509,36 @@ export const decodeBookingStatusList = $BookingStatusList as CompiledDecoder<Boo
 
 function $BookingStatusRequestList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BookingStatusCollection(u[j])
+    const e = u[j]
+    const r = $BookingStatusCollection(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BookingStatusRequestList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $BookingStatusRequestList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $BookingStatusRequestList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1282,21 +1557,27 @@ function $Capacity_1(u: unknown): unknown {
 function $Capacity_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["count"]
   if (v != null) {
-    r = $Capacity_1(v)
-    if (r === invalid) return invalid
-    o["count"] = r
-  }
+    r0 = $Capacity_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["minutes"]
   if (v != null) {
-    r = $Capacity_1(v)
-    if (r === invalid) return invalid
-    o["minutes"] = r
-  }
+    r1 = $Capacity_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["count"]
+  if (v != null) o["count"] = r0
+  v = i["minutes"]
+  if (v != null) o["minutes"] = r1
   for (const k in i) {
     if (!(k === "count" || k === "minutes")) o[k] = i[k]
   }
@@ -1304,165 +1585,145 @@ function $Capacity_2(u: unknown): unknown {
 }
 
 function $Capacity_3(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
-  for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_2(u[j])
-    if (r === invalid) return invalid
-    o[j] = r
-  }
-  return o
-}
-
-function $Capacity_4(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  for (let j = 0; j < u.length; j++) if (!(typeof u[j] === "string")) return invalid
-  return u
-}
-
-function $Capacity_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
-  v = i["count"]
-  if (v != null) {
-    r = $Capacity_4(v)
-    if (r === invalid) return invalid
-    o["count"] = r
-  }
-  v = i["minutes"]
-  if (v != null) {
-    r = $Capacity_4(v)
-    if (r === invalid) return invalid
-    o["minutes"] = r
-  }
-  for (const k in i) {
-    if (!(k === "count" || k === "minutes")) o[k] = i[k]
-  }
-  return o
-}
-
-function $Capacity_6(u: unknown): unknown {
-  if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
-  for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_5(u[j])
-    if (r === invalid) return invalid
-    o[j] = r
-  }
-  return o
-}
-
-function $Capacity_7(u: unknown): unknown {
-  if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
-  const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
-  let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calendar"]
   if (v != null) {
-    r = $Capacity_6(v)
-    if (r === invalid) return invalid
-    o["calendar"] = r
-  }
+    r1 = $Capacity_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["available"]
   if (v != null) {
-    r = $Capacity_6(v)
-    if (r === invalid) return invalid
-    o["available"] = r
-  }
+    r2 = $Capacity_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["calendar"]
+  if (v != null) o["calendar"] = r1
+  v = i["available"]
+  if (v != null) o["available"] = r2
   for (const k in i) {
     if (!(k === "label" || k === "calendar" || k === "available")) o[k] = i[k]
   }
   return o
 }
 
-function $Capacity_8(u: unknown): unknown {
+function $Capacity_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_7(u[j])
+    const e = u[j]
+    const r = $Capacity_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
-function $Capacity_9(u: unknown): unknown {
+function $Capacity_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown, r3: unknown, r4: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calendar"]
   if (v != null) {
-    r = $Capacity_3(v)
-    if (r === invalid) return invalid
-    o["calendar"] = r
-  }
+    r2 = $Capacity_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["available"]
   if (v != null) {
-    r = $Capacity_3(v)
-    if (r === invalid) return invalid
-    o["available"] = r
-  }
+    r3 = $Capacity_2(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $Capacity_8(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r4 = $Capacity_4(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["calendar"]
+  if (v != null) o["calendar"] = r2
+  v = i["available"]
+  if (v != null) o["available"] = r3
+  v = i["categories"]
+  if (v != null) o["categories"] = r4
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "calendar" || k === "available" || k === "categories")) o[k] = i[k]
   }
   return o
 }
 
-function $Capacity_10(u: unknown): unknown {
+function $Capacity_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Capacity_9(u[j])
+    const e = u[j]
+    const r = $Capacity_5(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Capacity(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r = $Capacity_10(v)
-    if (r === invalid) return invalid
-    o["areas"] = r
-  }
+    r1 = $Capacity_6(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["areas"]
+  if (v != null) o["areas"] = r1
   for (const k in i) {
     if (!(k === "date" || k === "areas")) o[k] = i[k]
   }
@@ -1474,27 +1735,36 @@ export const decodeCapacity = $Capacity as CompiledDecoder<Capacity>
 
 function $CapacityList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Capacity(u[j])
+    const e = u[j]
+    const r = $Capacity(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CapacityList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $CapacityList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $CapacityList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1507,33 +1777,40 @@ export const decodeCapacityList = $CapacityList as CompiledDecoder<CapacityList>
 function $QuotaPatchRequest_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
   for (const k in i) {
     if (!(k === "timeFrom" || k === "timeTo" || k === "quota" || k === "used" || k === "status")) o[k] = i[k]
   }
@@ -1542,57 +1819,72 @@ function $QuotaPatchRequest_1(u: unknown): unknown {
 
 function $QuotaPatchRequest_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $QuotaPatchRequest_1(u[j])
+    const e = u[j]
+    const r = $QuotaPatchRequest_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $QuotaPatchRequest_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r6: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentCategory"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentCategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentDay"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["intervals"]
   if (v != null) {
-    r = $QuotaPatchRequest_2(v)
-    if (r === invalid) return invalid
-    o["intervals"] = r
-  }
+    r6 = $QuotaPatchRequest_2(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercentCategory"]
+  if (v != null) o["quotaPercentCategory"] = v
+  v = i["quotaPercentDay"]
+  if (v != null) o["quotaPercentDay"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["intervals"]
+  if (v != null) o["intervals"] = r6
   for (const k in i) {
     if (
       !(
@@ -1612,47 +1904,60 @@ function $QuotaPatchRequest_3(u: unknown): unknown {
 
 function $QuotaPatchRequest_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $QuotaPatchRequest_3(u[j])
+    const e = u[j]
+    const r = $QuotaPatchRequest_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $QuotaPatchRequest_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $QuotaPatchRequest_4(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r4 = $QuotaPatchRequest_4(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["categories"]
+  if (v != null) o["categories"] = r4
   for (const k in i) {
     if (!(k === "label" || k === "quotaPercent" || k === "minQuota" || k === "quota" || k === "categories")) o[k] = i[k]
   }
@@ -1661,32 +1966,42 @@ function $QuotaPatchRequest_5(u: unknown): unknown {
 
 function $QuotaPatchRequest_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $QuotaPatchRequest_5(u[j])
+    const e = u[j]
+    const r = $QuotaPatchRequest_5(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $QuotaPatchRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r = $QuotaPatchRequest_6(v)
-    if (r === invalid) return invalid
-    o["areas"] = r
-  }
+    r1 = $QuotaPatchRequest_6(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["areas"]
+  if (v != null) o["areas"] = r1
   for (const k in i) {
     if (!(k === "date" || k === "areas")) o[k] = i[k]
   }
@@ -1698,27 +2013,36 @@ export const decodeQuotaPatchRequest = $QuotaPatchRequest as CompiledDecoder<Quo
 
 function $QuotaPatchList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $QuotaPatchRequest(u[j])
+    const e = u[j]
+    const r = $QuotaPatchRequest(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $QuotaPatchList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $QuotaPatchList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $QuotaPatchList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1731,28 +2055,34 @@ export const decodeQuotaPatchList = $QuotaPatchList as CompiledDecoder<QuotaPatc
 function $ShowBookingGrid_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "timeFrom" || k === "timeTo")) o[k] = i[k]
   }
@@ -1761,13 +2091,18 @@ function $ShowBookingGrid_1(u: unknown): unknown {
 
 function $ShowBookingGrid_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShowBookingGrid_1(u[j])
+    const e = u[j]
+    const r = $ShowBookingGrid_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $ShowBookingGrid_3 = new Set([
@@ -1786,58 +2121,70 @@ const $ShowBookingGrid_3 = new Set([
 function $ShowBookingGrid_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["email"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["email"] = v
-  }
+  } else if (v === null) changed = true
   v = i["phone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["phone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["parentResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["parentResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcePreference"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourcePreference"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["email"]
+  if (v != null) o["email"] = v
+  v = i["phone"]
+  if (v != null) o["phone"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["resourceType"]
+  if (v != null) o["resourceType"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["parentResourceId"]
+  if (v != null) o["parentResourceId"] = v
+  v = i["resourcePreference"]
+  if (v != null) o["resourcePreference"] = v
   for (const k in i) {
     if (!$ShowBookingGrid_3.has(k)) o[k] = i[k]
   }
@@ -1846,13 +2193,18 @@ function $ShowBookingGrid_4(u: unknown): unknown {
 
 function $ShowBookingGrid_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShowBookingGrid_4(u[j])
+    const e = u[j]
+    const r = $ShowBookingGrid_4(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ShowBookingGrid_6(u: unknown): unknown {
@@ -1864,33 +2216,40 @@ function $ShowBookingGrid_6(u: unknown): unknown {
 function $ShowBookingGrid_7(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["level"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["level"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nearbyDistance"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["nearbyDistance"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nearbyTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["nearbyTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["additionalTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["additionalTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelKeyMatch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["travelKeyMatch"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["level"]
+  if (v != null) o["level"] = v
+  v = i["nearbyDistance"]
+  if (v != null) o["nearbyDistance"] = v
+  v = i["nearbyTravel"]
+  if (v != null) o["nearbyTravel"] = v
+  v = i["additionalTravel"]
+  if (v != null) o["additionalTravel"] = v
+  v = i["travelKeyMatch"]
+  if (v != null) o["travelKeyMatch"] = v
   for (const k in i) {
     if (
       !(
@@ -1909,18 +2268,22 @@ function $ShowBookingGrid_7(u: unknown): unknown {
 function $ShowBookingGrid_8(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["position"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["position"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["position"]
+  if (v != null) o["position"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
   for (const k in i) {
     if (!(k === "position" || k === "activityId")) o[k] = i[k]
   }
@@ -1930,46 +2293,57 @@ function $ShowBookingGrid_8(u: unknown): unknown {
 function $ShowBookingGrid_9(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r6: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["originalQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["originalQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["remainingQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["remainingQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recommendationInfo"]
   if (v != null) {
-    r = $ShowBookingGrid_7(v)
-    if (r === invalid) return invalid
-    o["recommendationInfo"] = r
-  }
+    r3 = $ShowBookingGrid_7(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["reason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $ShowBookingGrid_8(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r6 = $ShowBookingGrid_8(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["originalQuota"]
+  if (v != null) o["originalQuota"] = v
+  v = i["remainingQuota"]
+  if (v != null) o["remainingQuota"] = v
+  v = i["recommendationInfo"]
+  if (v != null) o["recommendationInfo"] = r3
+  v = i["reason"]
+  if (v != null) o["reason"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r6
   for (const k in i) {
     if (
       !(
@@ -1989,57 +2363,72 @@ function $ShowBookingGrid_9(u: unknown): unknown {
 
 function $ShowBookingGrid_10(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShowBookingGrid_9(u[j])
+    const e = u[j]
+    const r = $ShowBookingGrid_9(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ShowBookingGrid_11(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["timeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["originalQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["originalQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["remainingQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["remainingQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $ShowBookingGrid_10(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r4 = $ShowBookingGrid_10(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["hasNearbyActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasNearbyActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasForecastedActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasForecastedActivities"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["timeZoneDiff"]
+  if (v != null) o["timeZoneDiff"] = v
+  v = i["originalQuota"]
+  if (v != null) o["originalQuota"] = v
+  v = i["remainingQuota"]
+  if (v != null) o["remainingQuota"] = v
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r4
+  v = i["hasNearbyActivities"]
+  if (v != null) o["hasNearbyActivities"] = v
+  v = i["hasForecastedActivities"]
+  if (v != null) o["hasForecastedActivities"] = v
   for (const k in i) {
     if (
       !(
@@ -2059,63 +2448,80 @@ function $ShowBookingGrid_11(u: unknown): unknown {
 
 function $ShowBookingGrid_12(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShowBookingGrid_11(u[j])
+    const e = u[j]
+    const r = $ShowBookingGrid_11(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ShowBookingGrid_13(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown, r7: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bucket"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["bucket"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["areaTimeSlots"]
   if (v != null) {
-    r = $ShowBookingGrid_6(v)
-    if (r === invalid) return invalid
-    o["areaTimeSlots"] = r
-  }
+    r4 = $ShowBookingGrid_6(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["averageBucketTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageBucketTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageTravelKeyTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageTravelKeyTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dates"]
   if (v != null) {
-    r = $ShowBookingGrid_12(v)
-    if (r === invalid) return invalid
-    o["dates"] = r
-  }
+    r7 = $ShowBookingGrid_12(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["bucket"]
+  if (v != null) o["bucket"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["areaTimeSlots"]
+  if (v != null) o["areaTimeSlots"] = r4
+  v = i["averageBucketTravel"]
+  if (v != null) o["averageBucketTravel"] = v
+  v = i["averageTravelKeyTravel"]
+  if (v != null) o["averageTravelKeyTravel"] = v
+  v = i["dates"]
+  if (v != null) o["dates"] = r7
   for (const k in i) {
     if (
       !(
@@ -2136,59 +2542,76 @@ function $ShowBookingGrid_13(u: unknown): unknown {
 
 function $ShowBookingGrid_14(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShowBookingGrid_13(u[j])
+    const e = u[j]
+    const r = $ShowBookingGrid_13(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ShowBookingGrid(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown, r5: unknown, r6: unknown
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["travelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["actualAtTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["actualAtTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlotsDictionary"]
   if (v != null) {
-    r = $ShowBookingGrid_2(v)
-    if (r === invalid) return invalid
-    o["timeSlotsDictionary"] = r
-  }
+    r4 = $ShowBookingGrid_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourcesDictionary"]
   if (v != null) {
-    r = $ShowBookingGrid_5(v)
-    if (r === invalid) return invalid
-    o["resourcesDictionary"] = r
-  }
+    r5 = $ShowBookingGrid_5(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r = $ShowBookingGrid_14(v)
-    if (r === invalid) return invalid
-    o["areas"] = r
-  }
+    r6 = $ShowBookingGrid_14(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["travelTime"]
+  if (v != null) o["travelTime"] = v
+  v = i["actualAtTime"]
+  if (v != null) o["actualAtTime"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["timeSlotsDictionary"]
+  if (v != null) o["timeSlotsDictionary"] = r4
+  v = i["resourcesDictionary"]
+  if (v != null) o["resourcesDictionary"] = r5
+  v = i["areas"]
+  if (v != null) o["areas"] = r6
   for (const k in i) {
     if (
       !(
@@ -2211,66 +2634,64 @@ export const decodeShowBookingGrid = $ShowBookingGrid as CompiledDecoder<ShowBoo
 
 function $ShowBookingGridActivityProperty_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = decodeResourcePreference(u[j])
+    const e = u[j]
+    const r = decodeResourcePreference(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ShowBookingGridActivityProperty(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r5: unknown
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (!(typeof v === "string")) return invalid
-  o["activityType"] = v
   v = i["timeZone"]
   if (!(typeof v === "string")) return invalid
-  o["timeZone"] = v
   v = i["resourcePreferences"]
   if (v != null) {
-    r = $ShowBookingGridActivityProperty_1(v)
-    if (r === invalid) return invalid
-    o["resourcePreferences"] = r
-  }
+    r5 = $ShowBookingGridActivityProperty_1(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["activityType"]
+  o["activityType"] = v
+  v = i["timeZone"]
+  o["timeZone"] = v
+  v = i["resourcePreferences"]
+  if (v != null) o["resourcePreferences"] = r5
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (
-        !(
-          k === "activityId" ||
-          k === "apptNumber" ||
-          k === "customerNumber" ||
-          k === "activityType" ||
-          k === "timeZone" ||
-          k === "resourcePreferences"
-        )
-      )
-        o[k] = i[k]
-    }
     if (
-      !matched &&
       !(
         k === "activityId" ||
         k === "apptNumber" ||
@@ -2298,28 +2719,34 @@ function $ShowBookingGridSchema_1(u: unknown): unknown {
 function $ShowBookingGridSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["useForecastDuringBooking"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["useForecastDuringBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["optimizationGoal"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["optimizationGoal"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minForecastRangeDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minForecastRangeDay"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxForecastRangeDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxForecastRangeDay"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["useForecastDuringBooking"]
+  if (v != null) o["useForecastDuringBooking"] = v
+  v = i["optimizationGoal"]
+  if (v != null) o["optimizationGoal"] = v
+  v = i["minForecastRangeDay"]
+  if (v != null) o["minForecastRangeDay"] = v
+  v = i["maxForecastRangeDay"]
+  if (v != null) o["maxForecastRangeDay"] = v
   for (const k in i) {
     if (
       !(
@@ -2350,58 +2777,74 @@ const $ShowBookingGridSchema_3 = new Set([
 function $ShowBookingGridSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r7: unknown, r9: unknown
   v = i["activity"]
-  r = $ShowBookingGridActivityProperty(v)
-  if (r === invalid) return invalid
-  o["activity"] = r
+  r0 = $ShowBookingGridActivityProperty(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["identifyActivityBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["identifyActivityBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFrom"]
   if (!(typeof v === "string")) return invalid
-  o["dateFrom"] = v
   v = i["dateTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["includeResourcesDictionary"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["includeResourcesDictionary"] = v
-  }
+  } else if (v === null) changed = true
   v = i["returnReasons"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["returnReasons"] = v
-  }
+  } else if (v === null) changed = true
   v = i["includeTimeSlotsDictionary"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["includeTimeSlotsDictionary"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceFields"]
   if (v != null) {
-    r = $ShowBookingGridSchema_1(v)
-    if (r === invalid) return invalid
-    o["resourceFields"] = r
-  }
+    r7 = $ShowBookingGridSchema_1(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["lateStartMitigation"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["lateStartMitigation"] = v
-  }
+  } else if (v === null) changed = true
   v = i["forecastDuringBooking"]
   if (v != null) {
-    r = $ShowBookingGridSchema_2(v)
-    if (r === invalid) return invalid
-    o["forecastDuringBooking"] = r
-  }
+    r9 = $ShowBookingGridSchema_2(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activity"]
+  o["activity"] = r0
+  v = i["identifyActivityBy"]
+  if (v != null) o["identifyActivityBy"] = v
+  v = i["dateFrom"]
+  o["dateFrom"] = v
+  v = i["dateTo"]
+  if (v != null) o["dateTo"] = v
+  v = i["includeResourcesDictionary"]
+  if (v != null) o["includeResourcesDictionary"] = v
+  v = i["returnReasons"]
+  if (v != null) o["returnReasons"] = v
+  v = i["includeTimeSlotsDictionary"]
+  if (v != null) o["includeTimeSlotsDictionary"] = v
+  v = i["resourceFields"]
+  if (v != null) o["resourceFields"] = r7
+  v = i["lateStartMitigation"]
+  if (v != null) o["lateStartMitigation"] = v
+  v = i["forecastDuringBooking"]
+  if (v != null) o["forecastDuringBooking"] = r9
   for (const k in i) {
     if (!$ShowBookingGridSchema_3.has(k)) o[k] = i[k]
   }
@@ -2414,33 +2857,40 @@ export const decodeShowBookingGridSchema = $ShowBookingGridSchema as CompiledDec
 function $V1Quota_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
   for (const k in i) {
     if (!(k === "timeFrom" || k === "timeTo" || k === "quota" || k === "used" || k === "status")) o[k] = i[k]
   }
@@ -2449,13 +2899,18 @@ function $V1Quota_1(u: unknown): unknown {
 
 function $V1Quota_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V1Quota_1(u[j])
+    const e = u[j]
+    const r = $V1Quota_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V1Quota_3 = new Set([
@@ -2478,80 +2933,97 @@ const $V1Quota_3 = new Set([
 function $V1Quota_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r13: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentCategory"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentCategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentDay"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailable"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailableByPlans"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailableByPlans"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["usedQuotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["usedQuotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["count"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["count"] = v
-  }
+  } else if (v === null) changed = true
   v = i["plan"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["plan"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["intervals"]
   if (v != null) {
-    r = $V1Quota_2(v)
-    if (r === invalid) return invalid
-    o["intervals"] = r
-  }
+    r13 = $V1Quota_2(v)
+    if (r13 === invalid) return invalid
+    if (r13 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercentCategory"]
+  if (v != null) o["quotaPercentCategory"] = v
+  v = i["quotaPercentDay"]
+  if (v != null) o["quotaPercentDay"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["maxAvailable"]
+  if (v != null) o["maxAvailable"] = v
+  v = i["maxAvailableByPlans"]
+  if (v != null) o["maxAvailableByPlans"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["usedQuotaPercent"]
+  if (v != null) o["usedQuotaPercent"] = v
+  v = i["count"]
+  if (v != null) o["count"] = v
+  v = i["plan"]
+  if (v != null) o["plan"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["intervals"]
+  if (v != null) o["intervals"] = r13
   for (const k in i) {
     if (!$V1Quota_3.has(k)) o[k] = i[k]
   }
@@ -2560,13 +3032,18 @@ function $V1Quota_4(u: unknown): unknown {
 
 function $V1Quota_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V1Quota_4(u[j])
+    const e = u[j]
+    const r = $V1Quota_4(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V1Quota_6 = new Set([
@@ -2588,75 +3065,91 @@ const $V1Quota_6 = new Set([
 function $V1Quota_7(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r12: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailable"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailableByPlans"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailableByPlans"] = v
-  }
+  } else if (v === null) changed = true
   v = i["otherActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["otherActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["usedQuotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["usedQuotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["count"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["count"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $V1Quota_5(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r12 = $V1Quota_5(v)
+    if (r12 === invalid) return invalid
+    if (r12 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["maxAvailable"]
+  if (v != null) o["maxAvailable"] = v
+  v = i["maxAvailableByPlans"]
+  if (v != null) o["maxAvailableByPlans"] = v
+  v = i["otherActivities"]
+  if (v != null) o["otherActivities"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["usedQuotaPercent"]
+  if (v != null) o["usedQuotaPercent"] = v
+  v = i["count"]
+  if (v != null) o["count"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["categories"]
+  if (v != null) o["categories"] = r12
   for (const k in i) {
     if (!$V1Quota_6.has(k)) o[k] = i[k]
   }
@@ -2665,32 +3158,42 @@ function $V1Quota_7(u: unknown): unknown {
 
 function $V1Quota_8(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V1Quota_7(u[j])
+    const e = u[j]
+    const r = $V1Quota_7(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V1Quota(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r = $V1Quota_8(v)
-    if (r === invalid) return invalid
-    o["areas"] = r
-  }
+    r1 = $V1Quota_8(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["areas"]
+  if (v != null) o["areas"] = r1
   for (const k in i) {
     if (!(k === "date" || k === "areas")) o[k] = i[k]
   }
@@ -2702,27 +3205,36 @@ export const decodeV1Quota = $V1Quota as CompiledDecoder<V1Quota>
 
 function $V1QuotaResult_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V1Quota(u[j])
+    const e = u[j]
+    const r = $V1Quota(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V1QuotaResult(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $V1QuotaResult_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $V1QuotaResult_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -2735,18 +3247,22 @@ export const decodeV1QuotaResult = $V1QuotaResult as CompiledDecoder<V1QuotaResu
 function $V2PatchQuotaWorkZones(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
   for (const k in i) {
     if (!(k === "label" || k === "quotaIsClosed")) o[k] = i[k]
   }
@@ -2758,47 +3274,60 @@ export const decodeV2PatchQuotaWorkZones = $V2PatchQuotaWorkZones as CompiledDec
 
 function $V2PatchQuotaCategoryIntervals_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaWorkZones(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaWorkZones(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaCategoryIntervals(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZones"]
   if (v != null) {
-    r = $V2PatchQuotaCategoryIntervals_1(v)
-    if (r === invalid) return invalid
-    o["workZones"] = r
-  }
+    r4 = $V2PatchQuotaCategoryIntervals_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["workZones"]
+  if (v != null) o["workZones"] = r4
   for (const k in i) {
     if (!(k === "timeFrom" || k === "timeTo" || k === "quota" || k === "quotaIsClosed" || k === "workZones"))
       o[k] = i[k]
@@ -2812,24 +3341,34 @@ export const decodeV2PatchQuotaCategoryIntervals =
 
 function $V2PatchQuotaCategories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaWorkZones(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaWorkZones(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaCategories_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaCategoryIntervals(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaCategoryIntervals(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V2PatchQuotaCategories_3 = new Set([
@@ -2848,61 +3387,75 @@ const $V2PatchQuotaCategories_3 = new Set([
 function $V2PatchQuotaCategories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r8: unknown, r9: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentDay"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentCategory"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentCategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZones"]
   if (v != null) {
-    r = $V2PatchQuotaCategories_1(v)
-    if (r === invalid) return invalid
-    o["workZones"] = r
-  }
+    r8 = $V2PatchQuotaCategories_1(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["intervals"]
   if (v != null) {
-    r = $V2PatchQuotaCategories_2(v)
-    if (r === invalid) return invalid
-    o["intervals"] = r
-  }
+    r9 = $V2PatchQuotaCategories_2(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["quotaPercentDay"]
+  if (v != null) o["quotaPercentDay"] = v
+  v = i["quotaPercentCategory"]
+  if (v != null) o["quotaPercentCategory"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["workZones"]
+  if (v != null) o["workZones"] = r8
+  v = i["intervals"]
+  if (v != null) o["intervals"] = r9
   for (const k in i) {
     if (!$V2PatchQuotaCategories_3.has(k)) o[k] = i[k]
   }
@@ -2915,23 +3468,28 @@ export const decodeV2PatchQuotaCategories = $V2PatchQuotaCategories as CompiledD
 function $V2PatchQuotaIntervals(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
   for (const k in i) {
     if (!(k === "timeFrom" || k === "timeTo" || k === "quotaIsClosed")) o[k] = i[k]
   }
@@ -2943,57 +3501,72 @@ export const decodeV2PatchQuotaIntervals = $V2PatchQuotaIntervals as CompiledDec
 
 function $V2PatchQuotaTimeSlotCategories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaWorkZones(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaWorkZones(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaTimeSlotCategories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r6: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZones"]
   if (v != null) {
-    r = $V2PatchQuotaTimeSlotCategories_1(v)
-    if (r === invalid) return invalid
-    o["workZones"] = r
-  }
+    r6 = $V2PatchQuotaTimeSlotCategories_1(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["workZones"]
+  if (v != null) o["workZones"] = r6
   for (const k in i) {
     if (
       !(
@@ -3017,57 +3590,72 @@ export const decodeV2PatchQuotaTimeSlotCategories =
 
 function $V2PatchQuotaTimeSlots_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaTimeSlotCategories(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaTimeSlotCategories(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaTimeSlots(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r6: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $V2PatchQuotaTimeSlots_1(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r6 = $V2PatchQuotaTimeSlots_1(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["categories"]
+  if (v != null) o["categories"] = r6
   for (const k in i) {
     if (
       !(
@@ -3090,86 +3678,114 @@ export const decodeV2PatchQuotaTimeSlots = $V2PatchQuotaTimeSlots as CompiledDec
 
 function $V2PatchQuotaArea_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaIntervals(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaIntervals(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaArea_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaCategories(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaCategories(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaArea_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaTimeSlots(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaTimeSlots(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaArea(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r5: unknown, r6: unknown, r7: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["intervals"]
   if (v != null) {
-    r = $V2PatchQuotaArea_1(v)
-    if (r === invalid) return invalid
-    o["intervals"] = r
-  }
+    r5 = $V2PatchQuotaArea_1(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $V2PatchQuotaArea_2(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r6 = $V2PatchQuotaArea_2(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $V2PatchQuotaArea_3(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r7 = $V2PatchQuotaArea_3(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["intervals"]
+  if (v != null) o["intervals"] = r5
+  v = i["categories"]
+  if (v != null) o["categories"] = r6
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r7
   for (const k in i) {
     if (
       !(
@@ -3193,32 +3809,42 @@ export const decodeV2PatchQuotaArea = $V2PatchQuotaArea as CompiledDecoder<V2Pat
 
 function $V2PatchQuotaRequest_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaArea(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaArea(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuotaRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r = $V2PatchQuotaRequest_1(v)
-    if (r === invalid) return invalid
-    o["areas"] = r
-  }
+    r1 = $V2PatchQuotaRequest_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["areas"]
+  if (v != null) o["areas"] = r1
   for (const k in i) {
     if (!(k === "date" || k === "areas")) o[k] = i[k]
   }
@@ -3230,27 +3856,36 @@ export const decodeV2PatchQuotaRequest = $V2PatchQuotaRequest as CompiledDecoder
 
 function $V2PatchQuota_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2PatchQuotaRequest(u[j])
+    const e = u[j]
+    const r = $V2PatchQuotaRequest(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2PatchQuota(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $V2PatchQuota_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $V2PatchQuota_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -3269,20 +3904,25 @@ function $V2PatchQuotaResult_1(u: unknown): unknown {
 function $V2PatchQuotaResult(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["errorsCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["errorsCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $V2PatchQuotaResult_1(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r1 = $V2PatchQuotaResult_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["errorsCount"]
+  if (v != null) o["errorsCount"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r1
   for (const k in i) {
     if (!(k === "errorsCount" || k === "errors")) o[k] = i[k]
   }
@@ -3295,33 +3935,40 @@ export const decodeV2PatchQuotaResult = $V2PatchQuotaResult as CompiledDecoder<V
 function $V2QuotaWorkZones(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsAutoClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsAutoClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsReopened"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsReopened"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["quotaIsAutoClosed"]
+  if (v != null) o["quotaIsAutoClosed"] = v
+  v = i["quotaIsReopened"]
+  if (v != null) o["quotaIsReopened"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
   for (const k in i) {
     if (
       !(
@@ -3342,13 +3989,18 @@ export const decodeV2QuotaWorkZones = $V2QuotaWorkZones as CompiledDecoder<V2Quo
 
 function $V2QuotaCategoryIntervals_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaWorkZones(u[j])
+    const e = u[j]
+    const r = $V2QuotaWorkZones(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V2QuotaCategoryIntervals_2 = new Set([
@@ -3366,55 +4018,67 @@ const $V2QuotaCategoryIntervals_2 = new Set([
 function $V2QuotaCategoryIntervals(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r8: unknown
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsAutoClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsAutoClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsReopened"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsReopened"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZones"]
   if (v != null) {
-    r = $V2QuotaCategoryIntervals_1(v)
-    if (r === invalid) return invalid
-    o["workZones"] = r
-  }
+    r8 = $V2QuotaCategoryIntervals_1(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["quotaIsAutoClosed"]
+  if (v != null) o["quotaIsAutoClosed"] = v
+  v = i["quotaIsReopened"]
+  if (v != null) o["quotaIsReopened"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
+  v = i["workZones"]
+  if (v != null) o["workZones"] = r8
   for (const k in i) {
     if (!$V2QuotaCategoryIntervals_2.has(k)) o[k] = i[k]
   }
@@ -3426,24 +4090,34 @@ export const decodeV2QuotaCategoryIntervals = $V2QuotaCategoryIntervals as Compi
 
 function $V2QuotaAreaCategories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaWorkZones(u[j])
+    const e = u[j]
+    const r = $V2QuotaWorkZones(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2QuotaAreaCategories_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaCategoryIntervals(u[j])
+    const e = u[j]
+    const r = $V2QuotaCategoryIntervals(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V2QuotaAreaCategories_3 = new Set([
@@ -3469,96 +4143,117 @@ const $V2QuotaAreaCategories_3 = new Set([
 function $V2QuotaAreaCategories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r15: unknown, r16: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailable"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailableByPlans"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailableByPlans"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentDay"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercentCategory"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercentCategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["usedQuotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["usedQuotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bookedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["bookedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsAutoClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsAutoClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsReopened"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsReopened"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZones"]
   if (v != null) {
-    r = $V2QuotaAreaCategories_1(v)
-    if (r === invalid) return invalid
-    o["workZones"] = r
-  }
+    r15 = $V2QuotaAreaCategories_1(v)
+    if (r15 === invalid) return invalid
+    if (r15 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["intervals"]
   if (v != null) {
-    r = $V2QuotaAreaCategories_2(v)
-    if (r === invalid) return invalid
-    o["intervals"] = r
-  }
+    r16 = $V2QuotaAreaCategories_2(v)
+    if (r16 === invalid) return invalid
+    if (r16 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["maxAvailable"]
+  if (v != null) o["maxAvailable"] = v
+  v = i["maxAvailableByPlans"]
+  if (v != null) o["maxAvailableByPlans"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercentDay"]
+  if (v != null) o["quotaPercentDay"] = v
+  v = i["quotaPercentCategory"]
+  if (v != null) o["quotaPercentCategory"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["usedQuotaPercent"]
+  if (v != null) o["usedQuotaPercent"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["bookedActivities"]
+  if (v != null) o["bookedActivities"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["quotaIsAutoClosed"]
+  if (v != null) o["quotaIsAutoClosed"] = v
+  v = i["quotaIsReopened"]
+  if (v != null) o["quotaIsReopened"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
+  v = i["workZones"]
+  if (v != null) o["workZones"] = r15
+  v = i["intervals"]
+  if (v != null) o["intervals"] = r16
   for (const k in i) {
     if (!$V2QuotaAreaCategories_3.has(k)) o[k] = i[k]
   }
@@ -3571,38 +4266,46 @@ export const decodeV2QuotaAreaCategories = $V2QuotaAreaCategories as CompiledDec
 function $V2QuotaAreaIntervals(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsAutoClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsAutoClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsReopened"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsReopened"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["quotaIsAutoClosed"]
+  if (v != null) o["quotaIsAutoClosed"] = v
+  v = i["quotaIsReopened"]
+  if (v != null) o["quotaIsReopened"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
   for (const k in i) {
     if (
       !(
@@ -3624,13 +4327,18 @@ export const decodeV2QuotaAreaIntervals = $V2QuotaAreaIntervals as CompiledDecod
 
 function $V2QuotaTimeSlotCategories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaWorkZones(u[j])
+    const e = u[j]
+    const r = $V2QuotaWorkZones(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V2QuotaTimeSlotCategories_2 = new Set([
@@ -3654,85 +4362,103 @@ const $V2QuotaTimeSlotCategories_2 = new Set([
 function $V2QuotaTimeSlotCategories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r14: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailable"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["usedQuotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["usedQuotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bookedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["bookedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsAutoClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsAutoClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsReopened"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsReopened"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weight"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["weight"] = v
-  }
+  } else if (v === null) changed = true
   v = i["estimatedQuotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["estimatedQuotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZones"]
   if (v != null) {
-    r = $V2QuotaTimeSlotCategories_1(v)
-    if (r === invalid) return invalid
-    o["workZones"] = r
-  }
+    r14 = $V2QuotaTimeSlotCategories_1(v)
+    if (r14 === invalid) return invalid
+    if (r14 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["maxAvailable"]
+  if (v != null) o["maxAvailable"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["usedQuotaPercent"]
+  if (v != null) o["usedQuotaPercent"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["bookedActivities"]
+  if (v != null) o["bookedActivities"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["quotaIsAutoClosed"]
+  if (v != null) o["quotaIsAutoClosed"] = v
+  v = i["quotaIsReopened"]
+  if (v != null) o["quotaIsReopened"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
+  v = i["weight"]
+  if (v != null) o["weight"] = v
+  v = i["estimatedQuotaPercent"]
+  if (v != null) o["estimatedQuotaPercent"] = v
+  v = i["workZones"]
+  if (v != null) o["workZones"] = r14
   for (const k in i) {
     if (!$V2QuotaTimeSlotCategories_2.has(k)) o[k] = i[k]
   }
@@ -3744,13 +4470,18 @@ export const decodeV2QuotaTimeSlotCategories = $V2QuotaTimeSlotCategories as Com
 
 function $V2QuotaAreaTimeSlots_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaTimeSlotCategories(u[j])
+    const e = u[j]
+    const r = $V2QuotaTimeSlotCategories(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V2QuotaAreaTimeSlots_2 = new Set([
@@ -3774,85 +4505,103 @@ const $V2QuotaAreaTimeSlots_2 = new Set([
 function $V2QuotaAreaTimeSlots(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r14: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailable"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["otherActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["otherActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["usedQuotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["usedQuotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stopBookingAt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["stopBookingAt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bookedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["bookedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsAutoClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsAutoClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsReopened"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsReopened"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $V2QuotaAreaTimeSlots_1(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r14 = $V2QuotaAreaTimeSlots_1(v)
+    if (r14 === invalid) return invalid
+    if (r14 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["maxAvailable"]
+  if (v != null) o["maxAvailable"] = v
+  v = i["otherActivities"]
+  if (v != null) o["otherActivities"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["usedQuotaPercent"]
+  if (v != null) o["usedQuotaPercent"] = v
+  v = i["stopBookingAt"]
+  if (v != null) o["stopBookingAt"] = v
+  v = i["bookedActivities"]
+  if (v != null) o["bookedActivities"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["quotaIsAutoClosed"]
+  if (v != null) o["quotaIsAutoClosed"] = v
+  v = i["quotaIsReopened"]
+  if (v != null) o["quotaIsReopened"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
+  v = i["categories"]
+  if (v != null) o["categories"] = r14
   for (const k in i) {
     if (!$V2QuotaAreaTimeSlots_2.has(k)) o[k] = i[k]
   }
@@ -3864,35 +4613,50 @@ export const decodeV2QuotaAreaTimeSlots = $V2QuotaAreaTimeSlots as CompiledDecod
 
 function $V2QuotaArea_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaAreaIntervals(u[j])
+    const e = u[j]
+    const r = $V2QuotaAreaIntervals(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2QuotaArea_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaAreaCategories(u[j])
+    const e = u[j]
+    const r = $V2QuotaAreaCategories(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2QuotaArea_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaAreaTimeSlots(u[j])
+    const e = u[j]
+    const r = $V2QuotaAreaTimeSlots(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $V2QuotaArea_4 = new Set([
@@ -3918,97 +4682,119 @@ const $V2QuotaArea_4 = new Set([
 function $V2QuotaArea(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r14: unknown, r15: unknown, r16: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailable"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxAvailableByPlans"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxAvailableByPlans"] = v
-  }
+  } else if (v === null) changed = true
   v = i["otherActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["otherActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minQuota"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minQuota"] = v
-  }
+  } else if (v === null) changed = true
   v = i["used"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["used"] = v
-  }
+  } else if (v === null) changed = true
   v = i["usedQuotaPercent"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["usedQuotaPercent"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bookedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["bookedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsAutoClosed"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsAutoClosed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quotaIsReopened"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["quotaIsReopened"] = v
-  }
+  } else if (v === null) changed = true
   v = i["closeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["closeTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["intervals"]
   if (v != null) {
-    r = $V2QuotaArea_1(v)
-    if (r === invalid) return invalid
-    o["intervals"] = r
-  }
+    r14 = $V2QuotaArea_1(v)
+    if (r14 === invalid) return invalid
+    if (r14 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["categories"]
   if (v != null) {
-    r = $V2QuotaArea_2(v)
-    if (r === invalid) return invalid
-    o["categories"] = r
-  }
+    r15 = $V2QuotaArea_2(v)
+    if (r15 === invalid) return invalid
+    if (r15 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $V2QuotaArea_3(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r16 = $V2QuotaArea_3(v)
+    if (r16 === invalid) return invalid
+    if (r16 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["maxAvailable"]
+  if (v != null) o["maxAvailable"] = v
+  v = i["maxAvailableByPlans"]
+  if (v != null) o["maxAvailableByPlans"] = v
+  v = i["otherActivities"]
+  if (v != null) o["otherActivities"] = v
+  v = i["quota"]
+  if (v != null) o["quota"] = v
+  v = i["quotaPercent"]
+  if (v != null) o["quotaPercent"] = v
+  v = i["minQuota"]
+  if (v != null) o["minQuota"] = v
+  v = i["used"]
+  if (v != null) o["used"] = v
+  v = i["usedQuotaPercent"]
+  if (v != null) o["usedQuotaPercent"] = v
+  v = i["bookedActivities"]
+  if (v != null) o["bookedActivities"] = v
+  v = i["quotaIsClosed"]
+  if (v != null) o["quotaIsClosed"] = v
+  v = i["quotaIsAutoClosed"]
+  if (v != null) o["quotaIsAutoClosed"] = v
+  v = i["quotaIsReopened"]
+  if (v != null) o["quotaIsReopened"] = v
+  v = i["closeTime"]
+  if (v != null) o["closeTime"] = v
+  v = i["intervals"]
+  if (v != null) o["intervals"] = r14
+  v = i["categories"]
+  if (v != null) o["categories"] = r15
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r16
   for (const k in i) {
     if (!$V2QuotaArea_4.has(k)) o[k] = i[k]
   }
@@ -4020,32 +4806,42 @@ export const decodeV2QuotaArea = $V2QuotaArea as CompiledDecoder<V2QuotaArea>
 
 function $V2Quota_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2QuotaArea(u[j])
+    const e = u[j]
+    const r = $V2QuotaArea(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2Quota(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["areas"]
   if (v != null) {
-    r = $V2Quota_1(v)
-    if (r === invalid) return invalid
-    o["areas"] = r
-  }
+    r1 = $V2Quota_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["areas"]
+  if (v != null) o["areas"] = r1
   for (const k in i) {
     if (!(k === "date" || k === "areas")) o[k] = i[k]
   }
@@ -4057,27 +4853,36 @@ export const decodeV2Quota = $V2Quota as CompiledDecoder<V2Quota>
 
 function $V2QuotaResult_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $V2Quota(u[j])
+    const e = u[j]
+    const r = $V2Quota(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $V2QuotaResult(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $V2QuotaResult_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $V2QuotaResult_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }

@@ -20,28 +20,34 @@ import type {
 function $Contact(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["online"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["online"] = v
-  }
+  } else if (v === null) changed = true
   v = i["contactId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["contactId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["online"]
+  if (v != null) o["online"] = v
+  v = i["contactId"]
+  if (v != null) o["contactId"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
   for (const k in i) {
     if (!(k === "name" || k === "online" || k === "contactId" || k === "type")) o[k] = i[k]
   }
@@ -53,42 +59,54 @@ export const decodeContact = $Contact as CompiledDecoder<Contact>
 
 function $AddressBookList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Contact(u[j])
+    const e = u[j]
+    const r = $Contact(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AddressBookList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $AddressBookList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r3 = $AddressBookList_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r3
   for (const k in i) {
     if (!(k === "totalResults" || k === "limit" || k === "offset" || k === "items")) o[k] = i[k]
   }
@@ -101,16 +119,21 @@ export const decodeAddressBookList = $AddressBookList as CompiledDecoder<Address
 function $ImageContent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["filename"]
   if (!(typeof v === "string")) return invalid
-  o["filename"] = v
   v = i["mediaType"]
   if (!(typeof v === "string")) return invalid
-  o["mediaType"] = v
   v = i["imageData"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["filename"]
+  o["filename"] = v
+  v = i["mediaType"]
+  o["mediaType"] = v
+  v = i["imageData"]
   o["imageData"] = v
   for (const k in i) {
     if (!(k === "filename" || k === "mediaType" || k === "imageData")) o[k] = i[k]
@@ -124,23 +147,29 @@ export const decodeImageContent = $ImageContent as CompiledDecoder<ImageContent>
 function $Attachment(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["id"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["id"] = v
-  }
+  } else if (v === null) changed = true
   v = i["content"]
   if (v != null) {
-    r = $ImageContent(v)
-    if (r === invalid) return invalid
-    o["content"] = r
-  }
+    r2 = $ImageContent(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
+  o["type"] = v
+  v = i["id"]
+  if (v != null) o["id"] = v
+  v = i["content"]
+  if (v != null) o["content"] = r2
   for (const k in i) {
     if (!(k === "type" || k === "id" || k === "content")) o[k] = i[k]
   }
@@ -153,45 +182,55 @@ export const decodeAttachment = $Attachment as CompiledDecoder<Attachment>
 function $Message(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["messageId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["messageId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["sequenceNumber"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["sequenceNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["text"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["text"] = v
-  }
+  } else if (v === null) changed = true
   v = i["attachment"]
   if (v != null) {
-    r = $Attachment(v)
-    if (r === invalid) return invalid
-    o["attachment"] = r
-  }
+    r3 = $Attachment(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["author"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["author"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["messageId"]
+  if (v != null) o["messageId"] = v
+  v = i["sequenceNumber"]
+  if (v != null) o["sequenceNumber"] = v
+  v = i["text"]
+  if (v != null) o["text"] = v
+  v = i["attachment"]
+  if (v != null) o["attachment"] = r3
+  v = i["author"]
+  if (v != null) o["author"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
   for (const k in i) {
     if (
       !(
@@ -214,47 +253,60 @@ export const decodeMessage = $Message as CompiledDecoder<Message>
 
 function $GetMessageResponse_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Message(u[j])
+    const e = u[j]
+    const r = $Message(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $GetMessageResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["direction"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["direction"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $GetMessageResponse_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r4 = $GetMessageResponse_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["direction"]
+  if (v != null) o["direction"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r4
   for (const k in i) {
     if (!(k === "totalResults" || k === "limit" || k === "offset" || k === "direction" || k === "items")) o[k] = i[k]
   }
@@ -267,10 +319,13 @@ export const decodeGetMessageResponse = $GetMessageResponse as CompiledDecoder<G
 function $InviteChatRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["login"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["login"]
   o["login"] = v
   for (const k in i) {
     if (!(k === "login")) o[k] = i[k]
@@ -284,18 +339,22 @@ export const decodeInviteChatRequest = $InviteChatRequest as CompiledDecoder<Inv
 function $PaginationLink(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["rel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["href"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["href"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  if (v != null) o["rel"] = v
+  v = i["href"]
+  if (v != null) o["href"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href")) o[k] = i[k]
   }
@@ -308,43 +367,52 @@ export const decodePaginationLink = $PaginationLink as CompiledDecoder<Paginatio
 function $Participant(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["login"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["login"] = v
-  }
+  } else if (v === null) changed = true
   v = i["present"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["present"] = v
-  }
+  } else if (v === null) changed = true
   v = i["online"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["online"] = v
-  }
+  } else if (v === null) changed = true
   v = i["invitedBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["invitedBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["invitedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["invitedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["leftTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["leftTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["login"]
+  if (v != null) o["login"] = v
+  v = i["present"]
+  if (v != null) o["present"] = v
+  v = i["online"]
+  if (v != null) o["online"] = v
+  v = i["invitedBy"]
+  if (v != null) o["invitedBy"] = v
+  v = i["invitedTime"]
+  if (v != null) o["invitedTime"] = v
+  v = i["leftTime"]
+  if (v != null) o["leftTime"] = v
   for (const k in i) {
     if (
       !(
@@ -367,42 +435,54 @@ export const decodeParticipant = $Participant as CompiledDecoder<Participant>
 
 function $ParticipantList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Participant(u[j])
+    const e = u[j]
+    const r = $Participant(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ParticipantList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $ParticipantList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r3 = $ParticipantList_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r3
   for (const k in i) {
     if (!(k === "totalResults" || k === "limit" || k === "offset" || k === "items")) o[k] = i[k]
   }
@@ -415,20 +495,25 @@ export const decodeParticipantList = $ParticipantList as CompiledDecoder<Partici
 function $SendMessageRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["text"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["text"] = v
-  }
+  } else if (v === null) changed = true
   v = i["attachment"]
   if (v != null) {
-    r = $Attachment(v)
-    if (r === invalid) return invalid
-    o["attachment"] = r
-  }
+    r1 = $Attachment(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["text"]
+  if (v != null) o["text"] = v
+  v = i["attachment"]
+  if (v != null) o["attachment"] = r1
   for (const k in i) {
     if (!(k === "text" || k === "attachment")) o[k] = i[k]
   }
@@ -441,38 +526,46 @@ export const decodeSendMessageRequest = $SendMessageRequest as CompiledDecoder<S
 function $SendMessageResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["chatId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["chatId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["text"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["text"] = v
-  }
+  } else if (v === null) changed = true
   v = i["author"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["author"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["sequenceNumber"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["sequenceNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["messageId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["messageId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["chatId"]
+  if (v != null) o["chatId"] = v
+  v = i["text"]
+  if (v != null) o["text"] = v
+  v = i["author"]
+  if (v != null) o["author"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["sequenceNumber"]
+  if (v != null) o["sequenceNumber"] = v
+  v = i["messageId"]
+  if (v != null) o["messageId"] = v
   for (const k in i) {
     if (
       !(k === "chatId" || k === "text" || k === "author" || k === "time" || k === "sequenceNumber" || k === "messageId")
@@ -494,31 +587,39 @@ function $StartChatRequest_1(u: unknown): unknown {
 function $StartChatRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown
   v = i["text"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["text"] = v
-  }
+  } else if (v === null) changed = true
   v = i["attachment"]
   if (v != null) {
-    r = $Attachment(v)
-    if (r === invalid) return invalid
-    o["attachment"] = r
-  }
+    r1 = $Attachment(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["recipients"]
   if (v != null) {
-    r = $StartChatRequest_1(v)
-    if (r === invalid) return invalid
-    o["recipients"] = r
-  }
+    r2 = $StartChatRequest_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["helpdesk"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["helpdesk"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["text"]
+  if (v != null) o["text"] = v
+  v = i["attachment"]
+  if (v != null) o["attachment"] = r1
+  v = i["recipients"]
+  if (v != null) o["recipients"] = r2
+  v = i["helpdesk"]
+  if (v != null) o["helpdesk"] = v
   for (const k in i) {
     if (!(k === "text" || k === "attachment" || k === "recipients" || k === "helpdesk")) o[k] = i[k]
   }
@@ -530,47 +631,60 @@ export const decodeStartChatRequest = $StartChatRequest as CompiledDecoder<Start
 
 function $StartChatResponse_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $PaginationLink(u[j])
+    const e = u[j]
+    const r = $PaginationLink(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $StartChatResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["chatId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["chatId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startedBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startedBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["participants"]
   if (v != null) {
-    r = $StartChatResponse_1(v)
-    if (r === invalid) return invalid
-    o["participants"] = r
-  }
+    r4 = $StartChatResponse_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["chatId"]
+  if (v != null) o["chatId"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["startedTime"]
+  if (v != null) o["startedTime"] = v
+  v = i["startedBy"]
+  if (v != null) o["startedBy"] = v
+  v = i["participants"]
+  if (v != null) o["participants"] = r4
   for (const k in i) {
     if (!(k === "chatId" || k === "type" || k === "startedTime" || k === "startedBy" || k === "participants"))
       o[k] = i[k]

@@ -189,13 +189,16 @@ import { decodeProperty } from "./metadata.js"
 function $ActivityCapacityCategory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["capacityCategory"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["capacityCategory"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["capacityCategory"]
+  if (v != null) o["capacityCategory"] = v
   for (const k in i) {
     if (!(k === "capacityCategory")) o[k] = i[k]
   }
@@ -208,18 +211,22 @@ export const decodeActivityCapacityCategory = $ActivityCapacityCategory as Compi
 function $CreateSubscriptionResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["subscriptionId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subscriptionId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nextPage"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["nextPage"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["subscriptionId"]
+  if (v != null) o["subscriptionId"] = v
+  v = i["nextPage"]
+  if (v != null) o["nextPage"] = v
   for (const k in i) {
     if (!(k === "subscriptionId" || k === "nextPage")) o[k] = i[k]
   }
@@ -233,24 +240,30 @@ export const decodeCreateSubscriptionResponse =
 function $ErrorResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["title"]
   if (!(typeof v === "string")) return invalid
-  o["title"] = v
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["detail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["detail"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
+  o["type"] = v
+  v = i["title"]
+  o["title"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["detail"]
+  if (v != null) o["detail"] = v
   for (const k in i) {
     if (!(k === "type" || k === "title" || k === "status" || k === "detail")) o[k] = i[k]
   }
@@ -262,42 +275,54 @@ export const decodeErrorResponse = $ErrorResponse as CompiledDecoder<ErrorRespon
 
 function $Properties_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = decodeProperty(u[j])
+    const e = u[j]
+    const r = decodeProperty(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Properties(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Properties_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Properties_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -430,320 +455,378 @@ const $Activity_1 = new Set([
 function $Activity(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceTimeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceTimeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceTimeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperation"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperation"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["travelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfAssignment"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["masterActivityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["masterActivityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["positionInRoute"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["positionInRoute"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recordType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recordType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperationUser"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperationUser"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["autoRoutedToDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["autoRoutedToDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["autoRoutedToResource"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["autoRoutedToResource"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelEstimationMethod"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["travelEstimationMethod"] = v
-  }
+  } else if (v === null) changed = true
   v = i["coordinateAccuracy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["coordinateAccuracy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityFlow"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityFlow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectElementId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectElementId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["svcWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["svcWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderOperationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderOperationId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["resourceTimeZone"]
+  if (v != null) o["resourceTimeZone"] = v
+  v = i["resourceTimeZoneIANA"]
+  if (v != null) o["resourceTimeZoneIANA"] = v
+  v = i["resourceTimeZoneDiff"]
+  if (v != null) o["resourceTimeZoneDiff"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["endTime"]
+  if (v != null) o["endTime"] = v
+  v = i["firstManualOperation"]
+  if (v != null) o["firstManualOperation"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["travelTime"]
+  if (v != null) o["travelTime"] = v
+  v = i["deliveryWindowStart"]
+  if (v != null) o["deliveryWindowStart"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["timeOfAssignment"]
+  if (v != null) o["timeOfAssignment"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["masterActivityId"]
+  if (v != null) o["masterActivityId"] = v
+  v = i["deliveryWindowEnd"]
+  if (v != null) o["deliveryWindowEnd"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["positionInRoute"]
+  if (v != null) o["positionInRoute"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["recordType"]
+  if (v != null) o["recordType"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["firstManualOperationUser"]
+  if (v != null) o["firstManualOperationUser"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["autoRoutedToDate"]
+  if (v != null) o["autoRoutedToDate"] = v
+  v = i["autoRoutedToResource"]
+  if (v != null) o["autoRoutedToResource"] = v
+  v = i["travelEstimationMethod"]
+  if (v != null) o["travelEstimationMethod"] = v
+  v = i["coordinateAccuracy"]
+  if (v != null) o["coordinateAccuracy"] = v
+  v = i["activityFlow"]
+  if (v != null) o["activityFlow"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
+  v = i["pjfProjectElementId"]
+  if (v != null) o["pjfProjectElementId"] = v
+  v = i["pjfProjectId"]
+  if (v != null) o["pjfProjectId"] = v
+  v = i["svcWorkOrderId"]
+  if (v != null) o["svcWorkOrderId"] = v
+  v = i["wieWorkOrderId"]
+  if (v != null) o["wieWorkOrderId"] = v
+  v = i["wieWorkOrderOperationId"]
+  if (v != null) o["wieWorkOrderOperationId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$Activity_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$Activity_1.has(k)) o[k] = i[k]
+    if (!$Activity_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -753,42 +836,54 @@ export const decodeActivity = $Activity as CompiledDecoder<Activity>
 
 function $Activities_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Activity(u[j])
+    const e = u[j]
+    const r = $Activity(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Activities(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Activities_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Activities_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -850,245 +945,288 @@ const $ActivityChanges_1 = new Set([
 function $ActivityChanges(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperation"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperation"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["travelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfAssignment"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["masterActivityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["masterActivityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["positionInRoute"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["positionInRoute"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recordType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recordType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayTimeToComplete"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["multidayTimeToComplete"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperationUser"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperationUser"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayActivityStatus"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["multidayActivityStatus"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["firstManualOperation"]
+  if (v != null) o["firstManualOperation"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["travelTime"]
+  if (v != null) o["travelTime"] = v
+  v = i["deliveryWindowStart"]
+  if (v != null) o["deliveryWindowStart"] = v
+  v = i["endTime"]
+  if (v != null) o["endTime"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["timeOfAssignment"]
+  if (v != null) o["timeOfAssignment"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["masterActivityId"]
+  if (v != null) o["masterActivityId"] = v
+  v = i["deliveryWindowEnd"]
+  if (v != null) o["deliveryWindowEnd"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["positionInRoute"]
+  if (v != null) o["positionInRoute"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["recordType"]
+  if (v != null) o["recordType"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["multidayTimeToComplete"]
+  if (v != null) o["multidayTimeToComplete"] = v
+  v = i["firstManualOperationUser"]
+  if (v != null) o["firstManualOperationUser"] = v
+  v = i["multidayActivityStatus"]
+  if (v != null) o["multidayActivityStatus"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$ActivityChanges_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$ActivityChanges_1.has(k)) o[k] = i[k]
+    if (!$ActivityChanges_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -1099,35 +1237,36 @@ export const decodeActivityChanges = $ActivityChanges as CompiledDecoder<Activit
 function $ActivityDetails(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!(k === "resourceId" || k === "activityId" || k === "date" || k === "apptNumber")) o[k] = i[k]
-    }
-    if (!matched && !(k === "resourceId" || k === "activityId" || k === "date" || k === "apptNumber")) o[k] = i[k]
+    if (!(k === "resourceId" || k === "activityId" || k === "date" || k === "apptNumber")) o[k] = i[k]
   }
   return o
 }
@@ -1199,28 +1338,34 @@ export const decodeEventType = $EventType as CompiledDecoder<EventType>
 function $MoveDetails(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["moveReason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["moveReason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZoneMismatch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["workZoneMismatch"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workSkillMismatch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["workSkillMismatch"] = v
-  }
+  } else if (v === null) changed = true
   v = i["moveCondition"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["moveCondition"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["moveReason"]
+  if (v != null) o["moveReason"] = v
+  v = i["workZoneMismatch"]
+  if (v != null) o["workZoneMismatch"] = v
+  v = i["workSkillMismatch"]
+  if (v != null) o["workSkillMismatch"] = v
+  v = i["moveCondition"]
+  if (v != null) o["moveCondition"] = v
   for (const k in i) {
     if (!(k === "moveReason" || k === "workZoneMismatch" || k === "workSkillMismatch" || k === "moveCondition"))
       o[k] = i[k]
@@ -1234,43 +1379,55 @@ export const decodeMoveDetails = $MoveDetails as CompiledDecoder<MoveDetails>
 function $ActivityEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityChanges"]
   if (v != null) {
-    r = $ActivityChanges(v)
-    if (r === invalid) return invalid
-    o["activityChanges"] = r
-  }
+    r3 = $ActivityChanges(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r4 = $ActivityDetails(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["moveDetails"]
   if (v != null) {
-    r = $MoveDetails(v)
-    if (r === invalid) return invalid
-    o["moveDetails"] = r
-  }
+    r5 = $MoveDetails(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["activityChanges"]
+  if (v != null) o["activityChanges"] = r3
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r4
+  v = i["moveDetails"]
+  if (v != null) o["moveDetails"] = r5
   for (const k in i) {
     if (
       !(
@@ -1300,16 +1457,21 @@ export const decodeDuration = $Duration as CompiledDecoder<Duration>
 function $RequiredInventory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["quantity"]
   if (!(typeof v === "number")) return invalid
-  o["quantity"] = v
   v = i["inventoryType"]
   if (!(typeof v === "string")) return invalid
-  o["inventoryType"] = v
   v = i["model"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["quantity"]
+  o["quantity"] = v
+  v = i["inventoryType"]
+  o["inventoryType"] = v
+  v = i["model"]
   o["model"] = v
   for (const k in i) {
     if (!(k === "quantity" || k === "inventoryType" || k === "model")) o[k] = i[k]
@@ -1323,15 +1485,19 @@ export const decodeRequiredInventory = $RequiredInventory as CompiledDecoder<Req
 function $ResourcePreference(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["preferenceType"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["preferenceType"]
   o["preferenceType"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "preferenceType")) o[k] = i[k]
@@ -1359,16 +1525,20 @@ export const decodeServiceWindowStart = $ServiceWindowStart as CompiledDecoder<S
 function $SetPositionInRouteRequestField(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["position"]
   if (!(typeof v === "string")) return invalid
-  o["position"] = v
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["position"]
+  o["position"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
   for (const k in i) {
     if (!(k === "position" || k === "activityId")) o[k] = i[k]
   }
@@ -1382,18 +1552,22 @@ export const decodeSetPositionInRouteRequestField =
 function $SetTravelTimeRequestField_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
   for (const k in i) {
     if (!(k === "apptNumber" || k === "customerNumber")) o[k] = i[k]
   }
@@ -1403,31 +1577,39 @@ function $SetTravelTimeRequestField_1(u: unknown): unknown {
 function $SetTravelTimeRequestField(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["travelTime"]
   if (!(typeof v === "number")) return invalid
-  o["travelTime"] = v
   v = i["position"]
   if (!(typeof v === "string")) return invalid
-  o["position"] = v
   v = i["source"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["source"] = v
-  }
+  } else if (v === null) changed = true
   v = i["previousActivityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["previousActivityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["previousActivity"]
   if (v != null) {
-    r = $SetTravelTimeRequestField_1(v)
-    if (r === invalid) return invalid
-    o["previousActivity"] = r
-  }
+    r4 = $SetTravelTimeRequestField_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["travelTime"]
+  o["travelTime"] = v
+  v = i["position"]
+  o["position"] = v
+  v = i["source"]
+  if (v != null) o["source"] = v
+  v = i["previousActivityId"]
+  if (v != null) o["previousActivityId"] = v
+  v = i["previousActivity"]
+  if (v != null) o["previousActivity"] = r4
   for (const k in i) {
     if (
       !(
@@ -1462,24 +1644,34 @@ export const decodeSlaWindowStart = $SlaWindowStart as CompiledDecoder<SlaWindow
 
 function $ActivityFMRSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $RequiredInventory(u[j])
+    const e = u[j]
+    const r = $RequiredInventory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityFMRSchema_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourcePreference(u[j])
+    const e = u[j]
+    const r = $ResourcePreference(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $ActivityFMRSchema_3 = new Set([
@@ -1524,200 +1716,237 @@ const $ActivityFMRSchema_3 = new Set([
 function $ActivityFMRSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r32: unknown, r33: unknown, r34: unknown, r35: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $SetPositionInRouteRequestField(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r32 = $SetPositionInRouteRequestField(v)
+    if (r32 === invalid) return invalid
+    if (r32 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setTravelTime"]
   if (v != null) {
-    r = $SetTravelTimeRequestField(v)
-    if (r === invalid) return invalid
-    o["setTravelTime"] = r
-  }
+    r33 = $SetTravelTimeRequestField(v)
+    if (r33 === invalid) return invalid
+    if (r33 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requiredInventories"]
   if (v != null) {
-    r = $ActivityFMRSchema_1(v)
-    if (r === invalid) return invalid
-    o["requiredInventories"] = r
-  }
+    r34 = $ActivityFMRSchema_1(v)
+    if (r34 === invalid) return invalid
+    if (r34 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourcePreferences"]
   if (v != null) {
-    r = $ActivityFMRSchema_2(v)
-    if (r === invalid) return invalid
-    o["resourcePreferences"] = r
-  }
+    r35 = $ActivityFMRSchema_2(v)
+    if (r35 === invalid) return invalid
+    if (r35 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["deliveryWindowStart"]
+  if (v != null) o["deliveryWindowStart"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["deliveryWindowEnd"]
+  if (v != null) o["deliveryWindowEnd"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r32
+  v = i["setTravelTime"]
+  if (v != null) o["setTravelTime"] = r33
+  v = i["requiredInventories"]
+  if (v != null) o["requiredInventories"] = r34
+  v = i["resourcePreferences"]
+  if (v != null) o["resourcePreferences"] = r35
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$ActivityFMRSchema_3.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$ActivityFMRSchema_3.has(k)) o[k] = i[k]
+    if (!$ActivityFMRSchema_3.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -1728,13 +1957,16 @@ export const decodeActivityFMRSchema = $ActivityFMRSchema as CompiledDecoder<Act
 function $ActivityLinkEvent_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["linkType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["linkType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["linkType"]
+  if (v != null) o["linkType"] = v
   for (const k in i) {
     if (!(k === "linkType")) o[k] = i[k]
   }
@@ -1744,43 +1976,55 @@ function $ActivityLinkEvent_1(u: unknown): unknown {
 function $ActivityLinkEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityLinkDetails"]
   if (v != null) {
-    r = $ActivityLinkEvent_1(v)
-    if (r === invalid) return invalid
-    o["activityLinkDetails"] = r
-  }
+    r3 = $ActivityLinkEvent_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["toActivityDetails"]
   if (v != null) {
-    r = $ActivityChanges(v)
-    if (r === invalid) return invalid
-    o["toActivityDetails"] = r
-  }
+    r4 = $ActivityChanges(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["fromActivityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["fromActivityDetails"] = r
-  }
+    r5 = $ActivityDetails(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["activityLinkDetails"]
+  if (v != null) o["activityLinkDetails"] = r3
+  v = i["toActivityDetails"]
+  if (v != null) o["toActivityDetails"] = r4
+  v = i["fromActivityDetails"]
+  if (v != null) o["fromActivityDetails"] = r5
   for (const k in i) {
     if (
       !(
@@ -1803,16 +2047,21 @@ export const decodeActivityLinkEvent = $ActivityLinkEvent as CompiledDecoder<Act
 function $ItemWorkSkill_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["workSkill"]
   if (!(typeof v === "string")) return invalid
-  o["workSkill"] = v
   v = i["ratio"]
   if (!(typeof v === "number")) return invalid
-  o["ratio"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workSkill"]
+  o["workSkill"] = v
+  v = i["ratio"]
+  o["ratio"] = v
+  v = i["active"]
   o["active"] = v
   for (const k in i) {
     if (!(k === "workSkill" || k === "ratio" || k === "active")) o[k] = i[k]
@@ -1822,13 +2071,18 @@ function $ItemWorkSkill_1(u: unknown): unknown {
 
 function $ItemWorkSkill(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ItemWorkSkill_1(u[j])
+    const e = u[j]
+    const r = $ItemWorkSkill_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link ItemWorkSkill} does, in one pass; `invalid` where it fails. */
@@ -1837,13 +2091,17 @@ export const decodeItemWorkSkill = $ItemWorkSkill as CompiledDecoder<ItemWorkSki
 function $LinksAssist_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (!(typeof v === "string")) return invalid
-  o["rel"] = v
   v = i["href"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  o["rel"] = v
+  v = i["href"]
   o["href"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href")) o[k] = i[k]
@@ -1853,13 +2111,18 @@ function $LinksAssist_1(u: unknown): unknown {
 
 function $LinksAssist(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $LinksAssist_1(u[j])
+    const e = u[j]
+    const r = $LinksAssist_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link LinksAssist} does, in one pass; `invalid` where it fails. */
@@ -1868,27 +2131,34 @@ export const decodeLinksAssist = $LinksAssist as CompiledDecoder<LinksAssist>
 function $TeamWork_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["activityId"]
   if (!(typeof v === "number")) return invalid
-  o["activityId"] = v
   v = i["activityType"]
   if (!(typeof v === "string")) return invalid
-  o["activityType"] = v
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (!(typeof v === "number")) return invalid
-  o["duration"] = v
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  o["activityId"] = v
+  v = i["activityType"]
+  o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["duration"]
+  o["duration"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
   for (const k in i) {
     if (!(k === "activityId" || k === "activityType" || k === "apptNumber" || k === "duration" || k === "startTime"))
       o[k] = i[k]
@@ -1898,13 +2168,18 @@ function $TeamWork_1(u: unknown): unknown {
 
 function $TeamWork(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $TeamWork_1(u[j])
+    const e = u[j]
+    const r = $TeamWork_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link TeamWork} does, in one pass; `invalid` where it fails. */
@@ -1913,24 +2188,31 @@ export const decodeTeamWork = $TeamWork as CompiledDecoder<TeamWork>
 function $Assistants_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown
   v = i["totalResults"]
   if (!(typeof v === "number")) return invalid
-  o["totalResults"] = v
   v = i["items"]
   if (v != null) {
-    r = $ItemWorkSkill(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r1 = $ItemWorkSkill(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["links"]
   if (v != null) {
-    r = $LinksAssist(v)
-    if (r === invalid) return invalid
-    o["links"] = r
-  }
+    r2 = $LinksAssist(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  o["totalResults"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r1
+  v = i["links"]
+  if (v != null) o["links"] = r2
   for (const k in i) {
     if (!(k === "totalResults" || k === "items" || k === "links")) o[k] = i[k]
   }
@@ -1940,25 +2222,31 @@ function $Assistants_1(u: unknown): unknown {
 function $Assistants_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workSkill"]
   if (v != null) {
-    r = $Assistants_1(v)
-    if (r === invalid) return invalid
-    o["workSkill"] = r
-  }
+    r2 = $Assistants_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
+  v = i["workSkill"]
+  if (v != null) o["workSkill"] = r2
   for (const k in i) {
     if (!(k === "resourceId" || k === "resourceInternalId" || k === "workSkill")) o[k] = i[k]
   }
@@ -1968,21 +2256,27 @@ function $Assistants_2(u: unknown): unknown {
 function $Assistants_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["resourceDetails"]
   if (v != null) {
-    r = $Assistants_2(v)
-    if (r === invalid) return invalid
-    o["resourceDetails"] = r
-  }
+    r0 = $Assistants_2(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["teamWorkActivities"]
   if (v != null) {
-    r = $TeamWork(v)
-    if (r === invalid) return invalid
-    o["teamWorkActivities"] = r
-  }
+    r1 = $TeamWork(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceDetails"]
+  if (v != null) o["resourceDetails"] = r0
+  v = i["teamWorkActivities"]
+  if (v != null) o["teamWorkActivities"] = r1
   for (const k in i) {
     if (!(k === "resourceDetails" || k === "teamWorkActivities")) o[k] = i[k]
   }
@@ -1991,13 +2285,18 @@ function $Assistants_3(u: unknown): unknown {
 
 function $Assistants(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Assistants_3(u[j])
+    const e = u[j]
+    const r = $Assistants_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link Assistants} does, in one pass; `invalid` where it fails. */
@@ -2006,28 +2305,34 @@ export const decodeAssistants = $Assistants as CompiledDecoder<Assistants>
 function $StatusChanges(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["login"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["login"] = v
-  }
+  } else if (v === null) changed = true
   v = i["chatId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["chatId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["messageId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["messageId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["login"]
+  if (v != null) o["login"] = v
+  v = i["chatId"]
+  if (v != null) o["chatId"] = v
+  v = i["messageId"]
+  if (v != null) o["messageId"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
   for (const k in i) {
     if (!(k === "login" || k === "chatId" || k === "messageId" || k === "status")) o[k] = i[k]
   }
@@ -2040,31 +2345,39 @@ export const decodeStatusChanges = $StatusChanges as CompiledDecoder<StatusChang
 function $BroadcastStatusUpdate(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["statusChanges"]
   if (v != null) {
-    r = $StatusChanges(v)
-    if (r === invalid) return invalid
-    o["statusChanges"] = r
-  }
+    r3 = $StatusChanges(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["statusChanges"]
+  if (v != null) o["statusChanges"] = r3
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "statusChanges")) o[k] = i[k]
   }
@@ -2077,38 +2390,46 @@ export const decodeBroadcastStatusUpdate = $BroadcastStatusUpdate as CompiledDec
 function $BulkUpdateLinkedActivity(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["linkType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["linkType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["linkType"]
+  if (v != null) o["linkType"] = v
+  v = i["minIntervalValue"]
+  if (v != null) o["minIntervalValue"] = v
+  v = i["maxIntervalValue"]
+  if (v != null) o["maxIntervalValue"] = v
   for (const k in i) {
     if (
       !(
@@ -2131,21 +2452,27 @@ export const decodeBulkUpdateLinkedActivity = $BulkUpdateLinkedActivity as Compi
 function $BulkUpdateLinkedActivities_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["fromActivity"]
   if (v != null) {
-    r = $BulkUpdateLinkedActivity(v)
-    if (r === invalid) return invalid
-    o["fromActivity"] = r
-  }
+    r0 = $BulkUpdateLinkedActivity(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["toActivity"]
   if (v != null) {
-    r = $BulkUpdateLinkedActivity(v)
-    if (r === invalid) return invalid
-    o["toActivity"] = r
-  }
+    r1 = $BulkUpdateLinkedActivity(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["fromActivity"]
+  if (v != null) o["fromActivity"] = r0
+  v = i["toActivity"]
+  if (v != null) o["toActivity"] = r1
   for (const k in i) {
     if (!(k === "fromActivity" || k === "toActivity")) o[k] = i[k]
   }
@@ -2154,27 +2481,36 @@ function $BulkUpdateLinkedActivities_1(u: unknown): unknown {
 
 function $BulkUpdateLinkedActivities_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateLinkedActivities_1(u[j])
+    const e = u[j]
+    const r = $BulkUpdateLinkedActivities_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateLinkedActivities(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $BulkUpdateLinkedActivities_2(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $BulkUpdateLinkedActivities_2(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -2188,62 +2524,54 @@ export const decodeBulkUpdateLinkedActivities =
 function $InventoryWithCustomProperties(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["exchangedInventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["exchangedInventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["exchangedInventoryId"]
+  if (v != null) o["exchangedInventoryId"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (
-        !(
-          k === "resourceId" ||
-          k === "serialNumber" ||
-          k === "exchangedInventoryId" ||
-          k === "quantity" ||
-          k === "inventoryType" ||
-          k === "inventoryId" ||
-          k === "activityId"
-        )
-      )
-        o[k] = i[k]
-    }
     if (
-      !matched &&
       !(
         k === "resourceId" ||
         k === "serialNumber" ||
@@ -2265,27 +2593,36 @@ export const decodeInventoryWithCustomProperties =
 
 function $RequiredInventories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $RequiredInventory(u[j])
+    const e = u[j]
+    const r = $RequiredInventory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $RequiredInventories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $RequiredInventories_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $RequiredInventories_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -2297,27 +2634,36 @@ export const decodeRequiredInventories = $RequiredInventories as CompiledDecoder
 
 function $ResourcePreferences_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourcePreference(u[j])
+    const e = u[j]
+    const r = $ResourcePreference(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourcePreferences(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourcePreferences_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourcePreferences_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -2329,27 +2675,36 @@ export const decodeResourcePreferences = $ResourcePreferences as CompiledDecoder
 
 function $BulkUpdateActivityItemSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $InventoryWithCustomProperties(u[j])
+    const e = u[j]
+    const r = $InventoryWithCustomProperties(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateActivityItemSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $BulkUpdateActivityItemSchema_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $BulkUpdateActivityItemSchema_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -2411,267 +2766,319 @@ const $BulkUpdateActivityItemSchema_3 = new Set([
 function $BulkUpdateActivityItemSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r33: unknown, r34: unknown, r45: unknown, r46: unknown, r47: unknown, r48: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayActivityStatus"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["multidayActivityStatus"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayTimeToComplete"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["multidayTimeToComplete"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $SetPositionInRouteRequestField(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r33 = $SetPositionInRouteRequestField(v)
+    if (r33 === invalid) return invalid
+    if (r33 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setTravelTime"]
   if (v != null) {
-    r = $SetTravelTimeRequestField(v)
-    if (r === invalid) return invalid
-    o["setTravelTime"] = r
-  }
+    r34 = $SetTravelTimeRequestField(v)
+    if (r34 === invalid) return invalid
+    if (r34 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityFlow"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityFlow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectElementId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectElementId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["svcWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["svcWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderOperationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderOperationId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcePreferences"]
   if (v != null) {
-    r = $ResourcePreferences(v)
-    if (r === invalid) return invalid
-    o["resourcePreferences"] = r
-  }
+    r45 = $ResourcePreferences(v)
+    if (r45 === invalid) return invalid
+    if (r45 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requiredInventories"]
   if (v != null) {
-    r = $RequiredInventories(v)
-    if (r === invalid) return invalid
-    o["requiredInventories"] = r
-  }
+    r46 = $RequiredInventories(v)
+    if (r46 === invalid) return invalid
+    if (r46 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["inventories"]
   if (v != null) {
-    r = $BulkUpdateActivityItemSchema_2(v)
-    if (r === invalid) return invalid
-    o["inventories"] = r
-  }
+    r47 = $BulkUpdateActivityItemSchema_2(v)
+    if (r47 === invalid) return invalid
+    if (r47 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["linkedActivities"]
   if (v != null) {
-    r = $BulkUpdateLinkedActivities(v)
-    if (r === invalid) return invalid
-    o["linkedActivities"] = r
-  }
+    r48 = $BulkUpdateLinkedActivities(v)
+    if (r48 === invalid) return invalid
+    if (r48 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["multidayActivityStatus"]
+  if (v != null) o["multidayActivityStatus"] = v
+  v = i["multidayTimeToComplete"]
+  if (v != null) o["multidayTimeToComplete"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r33
+  v = i["setTravelTime"]
+  if (v != null) o["setTravelTime"] = r34
+  v = i["activityFlow"]
+  if (v != null) o["activityFlow"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
+  v = i["pjfProjectElementId"]
+  if (v != null) o["pjfProjectElementId"] = v
+  v = i["pjfProjectId"]
+  if (v != null) o["pjfProjectId"] = v
+  v = i["svcWorkOrderId"]
+  if (v != null) o["svcWorkOrderId"] = v
+  v = i["wieWorkOrderId"]
+  if (v != null) o["wieWorkOrderId"] = v
+  v = i["wieWorkOrderOperationId"]
+  if (v != null) o["wieWorkOrderOperationId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["resourcePreferences"]
+  if (v != null) o["resourcePreferences"] = r45
+  v = i["requiredInventories"]
+  if (v != null) o["requiredInventories"] = r46
+  v = i["inventories"]
+  if (v != null) o["inventories"] = r47
+  v = i["linkedActivities"]
+  if (v != null) o["linkedActivities"] = r48
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$BulkUpdateActivityItemSchema_3.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$BulkUpdateActivityItemSchema_3.has(k)) o[k] = i[k]
+    if (!$BulkUpdateActivityItemSchema_3.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -2728,228 +3135,269 @@ const $BulkUpdateActivitySchema_1 = new Set([
 function $BulkUpdateActivitySchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r33: unknown, r34: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayActivityStatus"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["multidayActivityStatus"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayTimeToComplete"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["multidayTimeToComplete"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $SetPositionInRouteRequestField(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r33 = $SetPositionInRouteRequestField(v)
+    if (r33 === invalid) return invalid
+    if (r33 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setTravelTime"]
   if (v != null) {
-    r = $SetTravelTimeRequestField(v)
-    if (r === invalid) return invalid
-    o["setTravelTime"] = r
-  }
+    r34 = $SetTravelTimeRequestField(v)
+    if (r34 === invalid) return invalid
+    if (r34 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityFlow"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityFlow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectElementId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectElementId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["svcWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["svcWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderOperationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderOperationId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["multidayActivityStatus"]
+  if (v != null) o["multidayActivityStatus"] = v
+  v = i["multidayTimeToComplete"]
+  if (v != null) o["multidayTimeToComplete"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r33
+  v = i["setTravelTime"]
+  if (v != null) o["setTravelTime"] = r34
+  v = i["activityFlow"]
+  if (v != null) o["activityFlow"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
+  v = i["pjfProjectElementId"]
+  if (v != null) o["pjfProjectElementId"] = v
+  v = i["pjfProjectId"]
+  if (v != null) o["pjfProjectId"] = v
+  v = i["svcWorkOrderId"]
+  if (v != null) o["svcWorkOrderId"] = v
+  v = i["wieWorkOrderId"]
+  if (v != null) o["wieWorkOrderId"] = v
+  v = i["wieWorkOrderOperationId"]
+  if (v != null) o["wieWorkOrderOperationId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$BulkUpdateActivitySchema_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$BulkUpdateActivitySchema_1.has(k)) o[k] = i[k]
+    if (!$BulkUpdateActivitySchema_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -2960,23 +3408,28 @@ export const decodeBulkUpdateActivitySchema = $BulkUpdateActivitySchema as Compi
 function $BulkUpdateResourceInventoriesRequestInventorySchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
   for (const k in i) {
     if (!(k === "serialNumber" || k === "quantity" || k === "inventoryType")) o[k] = i[k]
   }
@@ -2999,44 +3452,59 @@ export const decodeInventoryPropertiesUpdateMode =
 
 function $BulkUpdateResourceInventoriesRequestResourceSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateResourceInventoriesRequestInventorySchema(u[j])
+    const e = u[j]
+    const r = $BulkUpdateResourceInventoriesRequestInventorySchema(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateResourceInventoriesRequestResourceSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r4: unknown
   v = i["resourceId"]
   if (!(typeof v === "string")) return invalid
-  o["resourceId"] = v
   v = i["operationType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["operationType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["identifySerializedInventoryBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["identifySerializedInventoryBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryPropertiesUpdateMode"]
   if (v != null) {
-    r = $InventoryPropertiesUpdateMode(v)
-    if (r === invalid) return invalid
-    o["inventoryPropertiesUpdateMode"] = r
-  }
+    r3 = $InventoryPropertiesUpdateMode(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["inventories"]
-  r = $BulkUpdateResourceInventoriesRequestResourceSchema_1(v)
-  if (r === invalid) return invalid
-  o["inventories"] = r
+  r4 = $BulkUpdateResourceInventoriesRequestResourceSchema_1(v)
+  if (r4 === invalid) return invalid
+  if (r4 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  o["resourceId"] = v
+  v = i["operationType"]
+  if (v != null) o["operationType"] = v
+  v = i["identifySerializedInventoryBy"]
+  if (v != null) o["identifySerializedInventoryBy"] = v
+  v = i["inventoryPropertiesUpdateMode"]
+  if (v != null) o["inventoryPropertiesUpdateMode"] = r3
+  v = i["inventories"]
+  o["inventories"] = r4
   for (const k in i) {
     if (
       !(
@@ -3058,25 +3526,35 @@ export const decodeBulkUpdateResourceInventoriesRequestResourceSchema =
 
 function $BulkUpdateResourceInventoriesRequestSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateResourceInventoriesRequestResourceSchema(u[j])
+    const e = u[j]
+    const r = $BulkUpdateResourceInventoriesRequestResourceSchema(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateResourceInventoriesRequestSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["resources"]
-  r = $BulkUpdateResourceInventoriesRequestSchema_1(v)
-  if (r === invalid) return invalid
-  o["resources"] = r
+  r0 = $BulkUpdateResourceInventoriesRequestSchema_1(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resources"]
+  o["resources"] = r0
   for (const k in i) {
     if (!(k === "resources")) o[k] = i[k]
   }
@@ -3089,47 +3567,60 @@ export const decodeBulkUpdateResourceInventoriesRequestSchema =
 
 function $BulkUpdateResourceInventoriesResponseResultSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ErrorResponse(u[j])
+    const e = u[j]
+    const r = $ErrorResponse(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateResourceInventoriesResponseResultSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["created"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["created"] = v
-  }
+  } else if (v === null) changed = true
   v = i["updated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deleted"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["deleted"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $BulkUpdateResourceInventoriesResponseResultSchema_1(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r4 = $BulkUpdateResourceInventoriesResponseResultSchema_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["created"]
+  if (v != null) o["created"] = v
+  v = i["updated"]
+  if (v != null) o["updated"] = v
+  v = i["deleted"]
+  if (v != null) o["deleted"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r4
   for (const k in i) {
     if (!(k === "resourceId" || k === "created" || k === "updated" || k === "deleted" || k === "errors")) o[k] = i[k]
   }
@@ -3142,47 +3633,60 @@ export const decodeBulkUpdateResourceInventoriesResponseResultSchema =
 
 function $BulkUpdateResourceInventoriesResponseSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateResourceInventoriesResponseResultSchema(u[j])
+    const e = u[j]
+    const r = $BulkUpdateResourceInventoriesResponseResultSchema(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateResourceInventoriesResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["created"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["created"] = v
-  }
+  } else if (v === null) changed = true
   v = i["updated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deleted"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["deleted"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsFailed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsFailed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["results"]
   if (v != null) {
-    r = $BulkUpdateResourceInventoriesResponseSchema_1(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r4 = $BulkUpdateResourceInventoriesResponseSchema_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["created"]
+  if (v != null) o["created"] = v
+  v = i["updated"]
+  if (v != null) o["updated"] = v
+  v = i["deleted"]
+  if (v != null) o["deleted"] = v
+  v = i["itemsFailed"]
+  if (v != null) o["itemsFailed"] = v
+  v = i["results"]
+  if (v != null) o["results"] = r4
   for (const k in i) {
     if (!(k === "created" || k === "updated" || k === "deleted" || k === "itemsFailed" || k === "results")) o[k] = i[k]
   }
@@ -3195,42 +3699,54 @@ export const decodeBulkUpdateResourceInventoriesResponseSchema =
 
 function $BulkUpdateWorkSchedulesResponseSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ErrorResponse(u[j])
+    const e = u[j]
+    const r = $ErrorResponse(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkSchedulesResponseSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsUpdated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsUpdated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsFailed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsFailed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $BulkUpdateWorkSchedulesResponseSchema_1(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r3 = $BulkUpdateWorkSchedulesResponseSchema_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["itemsUpdated"]
+  if (v != null) o["itemsUpdated"] = v
+  v = i["itemsFailed"]
+  if (v != null) o["itemsFailed"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r3
   for (const k in i) {
     if (!(k === "resourceId" || k === "itemsUpdated" || k === "itemsFailed" || k === "errors")) o[k] = i[k]
   }
@@ -3239,32 +3755,42 @@ function $BulkUpdateWorkSchedulesResponseSchema_2(u: unknown): unknown {
 
 function $BulkUpdateWorkSchedulesResponseSchema_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateWorkSchedulesResponseSchema_2(u[j])
+    const e = u[j]
+    const r = $BulkUpdateWorkSchedulesResponseSchema_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkSchedulesResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["resourcesUpdated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcesUpdated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["results"]
   if (v != null) {
-    r = $BulkUpdateWorkSchedulesResponseSchema_3(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r1 = $BulkUpdateWorkSchedulesResponseSchema_3(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourcesUpdated"]
+  if (v != null) o["resourcesUpdated"] = v
+  v = i["results"]
+  if (v != null) o["results"] = r1
   for (const k in i) {
     if (!(k === "resourcesUpdated" || k === "results")) o[k] = i[k]
   }
@@ -3284,35 +3810,43 @@ function $ShiftItem_1(u: unknown): unknown {
 function $ShiftItem_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["dayFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dayFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurEvery"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["recurEvery"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekdays"]
   if (v != null) {
-    r = $ShiftItem_1(v)
-    if (r === invalid) return invalid
-    o["weekdays"] = r
-  }
+    r2 = $ShiftItem_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["recurrenceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recurrenceType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dayTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dayTo"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["dayFrom"]
+  if (v != null) o["dayFrom"] = v
+  v = i["recurEvery"]
+  if (v != null) o["recurEvery"] = v
+  v = i["weekdays"]
+  if (v != null) o["weekdays"] = r2
+  v = i["recurrenceType"]
+  if (v != null) o["recurrenceType"] = v
+  v = i["dayTo"]
+  if (v != null) o["dayTo"] = v
   for (const k in i) {
     if (!(k === "dayFrom" || k === "recurEvery" || k === "weekdays" || k === "recurrenceType" || k === "dayTo"))
       o[k] = i[k]
@@ -3340,80 +3874,97 @@ const $ShiftItem_3 = new Set([
 function $ShiftItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r10: unknown
   v = i["workTimeStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["scheduleLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["scheduleLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["comments"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["comments"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["shiftLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shiftLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["isWorking"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isWorking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nonWorkingReason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["nonWorkingReason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTimeEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurrence"]
   if (v != null) {
-    r = $ShiftItem_2(v)
-    if (r === invalid) return invalid
-    o["recurrence"] = r
-  }
+    r10 = $ShiftItem_2(v)
+    if (r10 === invalid) return invalid
+    if (r10 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["scheduleItemId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["scheduleItemId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recordType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recordType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["shiftType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shiftType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workTimeStart"]
+  if (v != null) o["workTimeStart"] = v
+  v = i["scheduleLabel"]
+  if (v != null) o["scheduleLabel"] = v
+  v = i["comments"]
+  if (v != null) o["comments"] = v
+  v = i["startDate"]
+  if (v != null) o["startDate"] = v
+  v = i["shiftLabel"]
+  if (v != null) o["shiftLabel"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["isWorking"]
+  if (v != null) o["isWorking"] = v
+  v = i["endDate"]
+  if (v != null) o["endDate"] = v
+  v = i["nonWorkingReason"]
+  if (v != null) o["nonWorkingReason"] = v
+  v = i["workTimeEnd"]
+  if (v != null) o["workTimeEnd"] = v
+  v = i["recurrence"]
+  if (v != null) o["recurrence"] = r10
+  v = i["scheduleItemId"]
+  if (v != null) o["scheduleItemId"] = v
+  v = i["recordType"]
+  if (v != null) o["recordType"] = v
+  v = i["shiftType"]
+  if (v != null) o["shiftType"] = v
   for (const k in i) {
     if (!$ShiftItem_3.has(k)) o[k] = i[k]
   }
@@ -3425,13 +3976,18 @@ export const decodeShiftItem = $ShiftItem as CompiledDecoder<ShiftItem>
 
 function $WorkScheduleItem_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShiftItem(u[j])
+    const e = u[j]
+    const r = $ShiftItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkScheduleItem_2(u: unknown): unknown {
@@ -3443,33 +3999,41 @@ function $WorkScheduleItem_2(u: unknown): unknown {
 function $WorkScheduleItem_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["dayFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dayFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurEvery"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["recurEvery"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekdays"]
   if (v != null) {
-    r = $WorkScheduleItem_2(v)
-    if (r === invalid) return invalid
-    o["weekdays"] = r
-  }
+    r2 = $WorkScheduleItem_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["recurrenceType"]
   if (!(typeof v === "string")) return invalid
-  o["recurrenceType"] = v
   v = i["dayTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dayTo"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["dayFrom"]
+  if (v != null) o["dayFrom"] = v
+  v = i["recurEvery"]
+  if (v != null) o["recurEvery"] = v
+  v = i["weekdays"]
+  if (v != null) o["weekdays"] = r2
+  v = i["recurrenceType"]
+  o["recurrenceType"] = v
+  v = i["dayTo"]
+  if (v != null) o["dayTo"] = v
   for (const k in i) {
     if (!(k === "dayFrom" || k === "recurEvery" || k === "weekdays" || k === "recurrenceType" || k === "dayTo"))
       o[k] = i[k]
@@ -3498,82 +4062,101 @@ const $WorkScheduleItem_4 = new Set([
 function $WorkScheduleItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown, r11: unknown
   v = i["workTimeStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["scheduleLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["scheduleLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["scheduleShifts"]
   if (v != null) {
-    r = $WorkScheduleItem_1(v)
-    if (r === invalid) return invalid
-    o["scheduleShifts"] = r
-  }
+    r2 = $WorkScheduleItem_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["comments"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["comments"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startDate"]
   if (!(typeof v === "string")) return invalid
-  o["startDate"] = v
   v = i["shiftLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shiftLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["isWorking"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isWorking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nonWorkingReason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["nonWorkingReason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTimeEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurrence"]
   if (v != null) {
-    r = $WorkScheduleItem_3(v)
-    if (r === invalid) return invalid
-    o["recurrence"] = r
-  }
+    r11 = $WorkScheduleItem_3(v)
+    if (r11 === invalid) return invalid
+    if (r11 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["scheduleItemId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["scheduleItemId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recordType"]
   if (!(typeof v === "string")) return invalid
-  o["recordType"] = v
   v = i["shiftType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shiftType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workTimeStart"]
+  if (v != null) o["workTimeStart"] = v
+  v = i["scheduleLabel"]
+  if (v != null) o["scheduleLabel"] = v
+  v = i["scheduleShifts"]
+  if (v != null) o["scheduleShifts"] = r2
+  v = i["comments"]
+  if (v != null) o["comments"] = v
+  v = i["startDate"]
+  o["startDate"] = v
+  v = i["shiftLabel"]
+  if (v != null) o["shiftLabel"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["isWorking"]
+  if (v != null) o["isWorking"] = v
+  v = i["endDate"]
+  if (v != null) o["endDate"] = v
+  v = i["nonWorkingReason"]
+  if (v != null) o["nonWorkingReason"] = v
+  v = i["workTimeEnd"]
+  if (v != null) o["workTimeEnd"] = v
+  v = i["recurrence"]
+  if (v != null) o["recurrence"] = r11
+  v = i["scheduleItemId"]
+  if (v != null) o["scheduleItemId"] = v
+  v = i["recordType"]
+  o["recordType"] = v
+  v = i["shiftType"]
+  if (v != null) o["shiftType"] = v
   for (const k in i) {
     if (!$WorkScheduleItem_4.has(k)) o[k] = i[k]
   }
@@ -3585,35 +4168,47 @@ export const decodeWorkScheduleItem = $WorkScheduleItem as CompiledDecoder<WorkS
 
 function $BulkUpdateWorkSchedulesSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkScheduleItem(u[j])
+    const e = u[j]
+    const r = $WorkScheduleItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkSchedulesSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workSchedules"]
-  r = $BulkUpdateWorkSchedulesSchema_1(v)
-  if (r === invalid) return invalid
-  o["workSchedules"] = r
+  r2 = $BulkUpdateWorkSchedulesSchema_1(v)
+  if (r2 === invalid) return invalid
+  if (r2 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
+  v = i["workSchedules"]
+  o["workSchedules"] = r2
   for (const k in i) {
     if (!(k === "resourceId" || k === "resourceInternalId" || k === "workSchedules")) o[k] = i[k]
   }
@@ -3622,13 +4217,18 @@ function $BulkUpdateWorkSchedulesSchema_2(u: unknown): unknown {
 
 function $BulkUpdateWorkSchedulesSchema(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateWorkSchedulesSchema_2(u[j])
+    const e = u[j]
+    const r = $BulkUpdateWorkSchedulesSchema_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link BulkUpdateWorkSchedulesSchema} does, in one pass; `invalid` where it fails. */
@@ -3637,42 +4237,54 @@ export const decodeBulkUpdateWorkSchedulesSchema =
 
 function $BulkUpdateWorkSkillsResponseSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ErrorResponse(u[j])
+    const e = u[j]
+    const r = $ErrorResponse(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkSkillsResponseSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsUpdated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsUpdated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsFailed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsFailed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $BulkUpdateWorkSkillsResponseSchema_1(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r3 = $BulkUpdateWorkSkillsResponseSchema_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["itemsUpdated"]
+  if (v != null) o["itemsUpdated"] = v
+  v = i["itemsFailed"]
+  if (v != null) o["itemsFailed"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r3
   for (const k in i) {
     if (!(k === "resourceId" || k === "itemsUpdated" || k === "itemsFailed" || k === "errors")) o[k] = i[k]
   }
@@ -3681,32 +4293,42 @@ function $BulkUpdateWorkSkillsResponseSchema_2(u: unknown): unknown {
 
 function $BulkUpdateWorkSkillsResponseSchema_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateWorkSkillsResponseSchema_2(u[j])
+    const e = u[j]
+    const r = $BulkUpdateWorkSkillsResponseSchema_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkSkillsResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["resourcesUpdated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcesUpdated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["results"]
   if (v != null) {
-    r = $BulkUpdateWorkSkillsResponseSchema_3(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r1 = $BulkUpdateWorkSkillsResponseSchema_3(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourcesUpdated"]
+  if (v != null) o["resourcesUpdated"] = v
+  v = i["results"]
+  if (v != null) o["results"] = r1
   for (const k in i) {
     if (!(k === "resourcesUpdated" || k === "results")) o[k] = i[k]
   }
@@ -3720,24 +4342,30 @@ export const decodeBulkUpdateWorkSkillsResponseSchema =
 function $ResourceWorkSkill(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["workSkill"]
   if (!(typeof v === "string")) return invalid
-  o["workSkill"] = v
   v = i["ratio"]
   if (!(typeof v === "number")) return invalid
-  o["ratio"] = v
   v = i["startDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endDate"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workSkill"]
+  o["workSkill"] = v
+  v = i["ratio"]
+  o["ratio"] = v
+  v = i["startDate"]
+  if (v != null) o["startDate"] = v
+  v = i["endDate"]
+  if (v != null) o["endDate"] = v
   for (const k in i) {
     if (!(k === "workSkill" || k === "ratio" || k === "startDate" || k === "endDate")) o[k] = i[k]
   }
@@ -3749,35 +4377,47 @@ export const decodeResourceWorkSkill = $ResourceWorkSkill as CompiledDecoder<Res
 
 function $BulkUpdateWorkSkillsSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceWorkSkill(u[j])
+    const e = u[j]
+    const r = $ResourceWorkSkill(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkSkillsSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workSkills"]
-  r = $BulkUpdateWorkSkillsSchema_1(v)
-  if (r === invalid) return invalid
-  o["workSkills"] = r
+  r2 = $BulkUpdateWorkSkillsSchema_1(v)
+  if (r2 === invalid) return invalid
+  if (r2 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
+  v = i["workSkills"]
+  o["workSkills"] = r2
   for (const k in i) {
     if (!(k === "resourceId" || k === "resourceInternalId" || k === "workSkills")) o[k] = i[k]
   }
@@ -3786,13 +4426,18 @@ function $BulkUpdateWorkSkillsSchema_2(u: unknown): unknown {
 
 function $BulkUpdateWorkSkillsSchema(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateWorkSkillsSchema_2(u[j])
+    const e = u[j]
+    const r = $BulkUpdateWorkSkillsSchema_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link BulkUpdateWorkSkillsSchema} does, in one pass; `invalid` where it fails. */
@@ -3820,51 +4465,63 @@ const $ResourceWorkZone_2 = new Set([
 function $ResourceWorkZone(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["workZone"]
   if (!(typeof v === "string")) return invalid
-  o["workZone"] = v
   v = i["ratio"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ratio"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurrence"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recurrence"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekdays"]
   if (v != null) {
-    r = $ResourceWorkZone_1(v)
-    if (r === invalid) return invalid
-    o["weekdays"] = r
-  }
+    r4 = $ResourceWorkZone_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["recurEvery"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["recurEvery"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startDate"]
   if (!(typeof v === "string")) return invalid
-  o["startDate"] = v
   v = i["endDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZoneItemId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workZoneItemId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workZone"]
+  o["workZone"] = v
+  v = i["ratio"]
+  if (v != null) o["ratio"] = v
+  v = i["recurrence"]
+  if (v != null) o["recurrence"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["weekdays"]
+  if (v != null) o["weekdays"] = r4
+  v = i["recurEvery"]
+  if (v != null) o["recurEvery"] = v
+  v = i["startDate"]
+  o["startDate"] = v
+  v = i["endDate"]
+  if (v != null) o["endDate"] = v
+  v = i["workZoneItemId"]
+  if (v != null) o["workZoneItemId"] = v
   for (const k in i) {
     if (!$ResourceWorkZone_2.has(k)) o[k] = i[k]
   }
@@ -3876,35 +4533,47 @@ export const decodeResourceWorkZone = $ResourceWorkZone as CompiledDecoder<Resou
 
 function $BulkUpdateWorkZonesRequestSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceWorkZone(u[j])
+    const e = u[j]
+    const r = $ResourceWorkZone(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkZonesRequestSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZones"]
-  r = $BulkUpdateWorkZonesRequestSchema_1(v)
-  if (r === invalid) return invalid
-  o["workZones"] = r
+  r2 = $BulkUpdateWorkZonesRequestSchema_1(v)
+  if (r2 === invalid) return invalid
+  if (r2 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
+  v = i["workZones"]
+  o["workZones"] = r2
   for (const k in i) {
     if (!(k === "resourceId" || k === "resourceInternalId" || k === "workZones")) o[k] = i[k]
   }
@@ -3913,13 +4582,18 @@ function $BulkUpdateWorkZonesRequestSchema_2(u: unknown): unknown {
 
 function $BulkUpdateWorkZonesRequestSchema(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateWorkZonesRequestSchema_2(u[j])
+    const e = u[j]
+    const r = $BulkUpdateWorkZonesRequestSchema_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link BulkUpdateWorkZonesRequestSchema} does, in one pass; `invalid` where it fails. */
@@ -3928,13 +4602,18 @@ export const decodeBulkUpdateWorkZonesRequestSchema =
 
 function $BulkUpdateWorkZonesResponseSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ErrorResponse(u[j])
+    const e = u[j]
+    const r = $ErrorResponse(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkZonesResponseSchema_2(u: unknown): unknown {
@@ -3949,30 +4628,37 @@ function $BulkUpdateWorkZonesResponseSchema_2(u: unknown): unknown {
 function $BulkUpdateWorkZonesResponseSchema_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsUpdated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsUpdated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsFailed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsFailed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["error"]
   if (v != null) {
-    r = $BulkUpdateWorkZonesResponseSchema_2(v)
-    if (r === invalid) return invalid
-    o["error"] = r
-  }
+    r3 = $BulkUpdateWorkZonesResponseSchema_2(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["itemsUpdated"]
+  if (v != null) o["itemsUpdated"] = v
+  v = i["itemsFailed"]
+  if (v != null) o["itemsFailed"] = v
+  v = i["error"]
+  if (v != null) o["error"] = r3
   for (const k in i) {
     if (!(k === "resourceId" || k === "itemsUpdated" || k === "itemsFailed" || k === "error")) o[k] = i[k]
   }
@@ -3981,32 +4667,42 @@ function $BulkUpdateWorkZonesResponseSchema_3(u: unknown): unknown {
 
 function $BulkUpdateWorkZonesResponseSchema_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateWorkZonesResponseSchema_3(u[j])
+    const e = u[j]
+    const r = $BulkUpdateWorkZonesResponseSchema_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $BulkUpdateWorkZonesResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["resourcesUpdated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcesUpdated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["results"]
   if (v != null) {
-    r = $BulkUpdateWorkZonesResponseSchema_4(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r1 = $BulkUpdateWorkZonesResponseSchema_4(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourcesUpdated"]
+  if (v != null) o["resourcesUpdated"] = v
+  v = i["results"]
+  if (v != null) o["results"] = r1
   for (const k in i) {
     if (!(k === "resourcesUpdated" || k === "results")) o[k] = i[k]
   }
@@ -4020,33 +4716,40 @@ export const decodeBulkUpdateWorkZonesResponseSchema =
 function $CalendarItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["recordType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recordType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["comments"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["comments"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTimeStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTimeEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nonWorkingReason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["nonWorkingReason"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["recordType"]
+  if (v != null) o["recordType"] = v
+  v = i["comments"]
+  if (v != null) o["comments"] = v
+  v = i["workTimeStart"]
+  if (v != null) o["workTimeStart"] = v
+  v = i["workTimeEnd"]
+  if (v != null) o["workTimeEnd"] = v
+  v = i["nonWorkingReason"]
+  if (v != null) o["nonWorkingReason"] = v
   for (const k in i) {
     if (
       !(
@@ -4068,48 +4771,58 @@ export const decodeCalendarItem = $CalendarItem as CompiledDecoder<CalendarItem>
 function $CalendarViewItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["recordType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recordType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["comments"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["comments"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTimeStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTimeEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nonWorkingReason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["nonWorkingReason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["shiftLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shiftLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["scheduleLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["scheduleLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["recordType"]
+  if (v != null) o["recordType"] = v
+  v = i["comments"]
+  if (v != null) o["comments"] = v
+  v = i["workTimeStart"]
+  if (v != null) o["workTimeStart"] = v
+  v = i["workTimeEnd"]
+  if (v != null) o["workTimeEnd"] = v
+  v = i["nonWorkingReason"]
+  if (v != null) o["nonWorkingReason"] = v
+  v = i["shiftLabel"]
+  if (v != null) o["shiftLabel"] = v
+  v = i["scheduleLabel"]
+  if (v != null) o["scheduleLabel"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
   for (const k in i) {
     if (
       !(
@@ -4134,28 +4847,34 @@ export const decodeCalendarViewItem = $CalendarViewItem as CompiledDecoder<Calen
 function $Chat_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["movedFromHelpdesk"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["movedFromHelpdesk"] = v
-  }
+  } else if (v === null) changed = true
   v = i["moveReason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["moveReason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["oldName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["oldName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["newName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["newName"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["movedFromHelpdesk"]
+  if (v != null) o["movedFromHelpdesk"] = v
+  v = i["moveReason"]
+  if (v != null) o["moveReason"] = v
+  v = i["oldName"]
+  if (v != null) o["oldName"] = v
+  v = i["newName"]
+  if (v != null) o["newName"] = v
   for (const k in i) {
     if (!(k === "movedFromHelpdesk" || k === "moveReason" || k === "oldName" || k === "newName")) o[k] = i[k]
   }
@@ -4171,27 +4890,35 @@ function $Chat_2(u: unknown): unknown {
 function $Chat_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown
   v = i["groups"]
   if (v != null) {
-    r = $Chat_2(v)
-    if (r === invalid) return invalid
-    o["groups"] = r
-  }
+    r0 = $Chat_2(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["helpdesks"]
   if (v != null) {
-    r = $Chat_2(v)
-    if (r === invalid) return invalid
-    o["helpdesks"] = r
-  }
+    r1 = $Chat_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["supervisorGroups"]
   if (v != null) {
-    r = $Chat_2(v)
-    if (r === invalid) return invalid
-    o["supervisorGroups"] = r
-  }
+    r2 = $Chat_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["groups"]
+  if (v != null) o["groups"] = r0
+  v = i["helpdesks"]
+  if (v != null) o["helpdesks"] = r1
+  v = i["supervisorGroups"]
+  if (v != null) o["supervisorGroups"] = r2
   for (const k in i) {
     if (!(k === "groups" || k === "helpdesks" || k === "supervisorGroups")) o[k] = i[k]
   }
@@ -4201,23 +4928,28 @@ function $Chat_3(u: unknown): unknown {
 function $Chat_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["modelProperty"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["modelProperty"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["modelProperty"]
+  if (v != null) o["modelProperty"] = v
   for (const k in i) {
     if (!(k === "activityId" || k === "inventoryType" || k === "modelProperty")) o[k] = i[k]
   }
@@ -4227,23 +4959,28 @@ function $Chat_4(u: unknown): unknown {
 function $Chat_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["radius"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["radius"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["radius"]
+  if (v != null) o["radius"] = v
   for (const k in i) {
     if (!(k === "latitude" || k === "longitude" || k === "radius")) o[k] = i[k]
   }
@@ -4253,27 +4990,35 @@ function $Chat_5(u: unknown): unknown {
 function $Chat_6(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown
   v = i["broadcastedTo"]
   if (v != null) {
-    r = $Chat_3(v)
-    if (r === invalid) return invalid
-    o["broadcastedTo"] = r
-  }
+    r0 = $Chat_3(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["broadcastItemDetails"]
   if (v != null) {
-    r = $Chat_4(v)
-    if (r === invalid) return invalid
-    o["broadcastItemDetails"] = r
-  }
+    r1 = $Chat_4(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["filterCriteria"]
   if (v != null) {
-    r = $Chat_5(v)
-    if (r === invalid) return invalid
-    o["filterCriteria"] = r
-  }
+    r2 = $Chat_5(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["broadcastedTo"]
+  if (v != null) o["broadcastedTo"] = r0
+  v = i["broadcastItemDetails"]
+  if (v != null) o["broadcastItemDetails"] = r1
+  v = i["filterCriteria"]
+  if (v != null) o["filterCriteria"] = r2
   for (const k in i) {
     if (!(k === "broadcastedTo" || k === "broadcastItemDetails" || k === "filterCriteria")) o[k] = i[k]
   }
@@ -4297,66 +5042,81 @@ const $Chat_7 = new Set([
 function $Chat(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r9: unknown, r10: unknown
   v = i["startedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["chatId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["chatId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startedBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startedBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["chatName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["chatName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["helpdeskName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["helpdeskName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["expireTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["expireTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["updateType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["updateType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["updateInfo"]
   if (v != null) {
-    r = $Chat_1(v)
-    if (r === invalid) return invalid
-    o["updateInfo"] = r
-  }
+    r9 = $Chat_1(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["broadcastInfo"]
   if (v != null) {
-    r = $Chat_6(v)
-    if (r === invalid) return invalid
-    o["broadcastInfo"] = r
-  }
+    r10 = $Chat_6(v)
+    if (r10 === invalid) return invalid
+    if (r10 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["startedTime"]
+  if (v != null) o["startedTime"] = v
+  v = i["endedTime"]
+  if (v != null) o["endedTime"] = v
+  v = i["chatId"]
+  if (v != null) o["chatId"] = v
+  v = i["startedBy"]
+  if (v != null) o["startedBy"] = v
+  v = i["chatName"]
+  if (v != null) o["chatName"] = v
+  v = i["helpdeskName"]
+  if (v != null) o["helpdeskName"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["expireTime"]
+  if (v != null) o["expireTime"] = v
+  v = i["updateType"]
+  if (v != null) o["updateType"] = v
+  v = i["updateInfo"]
+  if (v != null) o["updateInfo"] = r9
+  v = i["broadcastInfo"]
+  if (v != null) o["broadcastInfo"] = r10
   for (const k in i) {
     if (!$Chat_7.has(k)) o[k] = i[k]
   }
@@ -4369,30 +5129,37 @@ export const decodeChat = $Chat as CompiledDecoder<Chat>
 function $EventChatMessage_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["attachmentId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["attachmentId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["chatId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["chatId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["data"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["data"] = r
-  }
+    r3 = $DailyExtract(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["attachmentId"]
+  if (v != null) o["attachmentId"] = v
+  v = i["chatId"]
+  if (v != null) o["chatId"] = v
+  v = i["data"]
+  if (v != null) o["data"] = r3
   for (const k in i) {
     if (!(k === "type" || k === "attachmentId" || k === "chatId" || k === "data")) o[k] = i[k]
   }
@@ -4402,33 +5169,40 @@ function $EventChatMessage_1(u: unknown): unknown {
 function $EventChatMessage_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["sessionId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["sessionId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["rating"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["rating"] = v
-  }
+  } else if (v === null) changed = true
   v = i["feedback"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["feedback"] = v
-  }
+  } else if (v === null) changed = true
   v = i["feedbackByUser"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["feedbackByUser"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["sessionId"]
+  if (v != null) o["sessionId"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["rating"]
+  if (v != null) o["rating"] = v
+  v = i["feedback"]
+  if (v != null) o["feedback"] = v
+  v = i["feedbackByUser"]
+  if (v != null) o["feedbackByUser"] = v
   for (const k in i) {
     if (!(k === "sessionId" || k === "duration" || k === "rating" || k === "feedback" || k === "feedbackByUser"))
       o[k] = i[k]
@@ -4439,51 +5213,63 @@ function $EventChatMessage_2(u: unknown): unknown {
 function $EventChatMessage(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r7: unknown
   v = i["attachment"]
   if (v != null) {
-    r = $EventChatMessage_1(v)
-    if (r === invalid) return invalid
-    o["attachment"] = r
-  }
+    r0 = $EventChatMessage_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["messageId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["messageId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["sequenceNumber"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["sequenceNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["text"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["text"] = v
-  }
+  } else if (v === null) changed = true
   v = i["subject"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subject"] = v
-  }
+  } else if (v === null) changed = true
   v = i["needAcknowledgement"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["needAcknowledgement"] = v
-  }
+  } else if (v === null) changed = true
   v = i["systemMessage"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["systemMessage"] = v
-  }
+  } else if (v === null) changed = true
   v = i["videoChatInfo"]
   if (v != null) {
-    r = $EventChatMessage_2(v)
-    if (r === invalid) return invalid
-    o["videoChatInfo"] = r
-  }
+    r7 = $EventChatMessage_2(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["attachment"]
+  if (v != null) o["attachment"] = r0
+  v = i["messageId"]
+  if (v != null) o["messageId"] = v
+  v = i["sequenceNumber"]
+  if (v != null) o["sequenceNumber"] = v
+  v = i["text"]
+  if (v != null) o["text"] = v
+  v = i["subject"]
+  if (v != null) o["subject"] = v
+  v = i["needAcknowledgement"]
+  if (v != null) o["needAcknowledgement"] = v
+  v = i["systemMessage"]
+  if (v != null) o["systemMessage"] = v
+  v = i["videoChatInfo"]
+  if (v != null) o["videoChatInfo"] = r7
   for (const k in i) {
     if (
       !(
@@ -4508,33 +5294,40 @@ export const decodeEventChatMessage = $EventChatMessage as CompiledDecoder<Event
 function $ParticipantInMessageSent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["login"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["login"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["invitedBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["invitedBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["invitedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["invitedTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["login"]
+  if (v != null) o["login"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["invitedBy"]
+  if (v != null) o["invitedBy"] = v
+  v = i["invitedTime"]
+  if (v != null) o["invitedTime"] = v
   for (const k in i) {
     if (!(k === "name" || k === "login" || k === "type" || k === "invitedBy" || k === "invitedTime")) o[k] = i[k]
   }
@@ -4546,55 +5339,72 @@ export const decodeParticipantInMessageSent = $ParticipantInMessageSent as Compi
 
 function $ChatMessageSent_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ParticipantInMessageSent(u[j])
+    const e = u[j]
+    const r = $ParticipantInMessageSent(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ChatMessageSent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["chat"]
   if (v != null) {
-    r = $Chat(v)
-    if (r === invalid) return invalid
-    o["chat"] = r
-  }
+    r3 = $Chat(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
-    r = $EventChatMessage(v)
-    if (r === invalid) return invalid
-    o["message"] = r
-  }
+    r4 = $EventChatMessage(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["participants"]
   if (v != null) {
-    r = $ChatMessageSent_1(v)
-    if (r === invalid) return invalid
-    o["participants"] = r
-  }
+    r5 = $ChatMessageSent_1(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["chat"]
+  if (v != null) o["chat"] = r3
+  v = i["message"]
+  if (v != null) o["message"] = r4
+  v = i["participants"]
+  if (v != null) o["participants"] = r5
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "chat" || k === "message" || k === "participants"))
       o[k] = i[k]
@@ -4608,33 +5418,40 @@ export const decodeChatMessageSent = $ChatMessageSent as CompiledDecoder<ChatMes
 function $EventChatParticipant(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["login"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["login"] = v
-  }
+  } else if (v === null) changed = true
   v = i["invitedBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["invitedBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["invitedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["invitedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["leftTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["leftTime"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["login"]
+  if (v != null) o["login"] = v
+  v = i["invitedBy"]
+  if (v != null) o["invitedBy"] = v
+  v = i["invitedTime"]
+  if (v != null) o["invitedTime"] = v
+  v = i["leftTime"]
+  if (v != null) o["leftTime"] = v
   for (const k in i) {
     if (!(k === "name" || k === "login" || k === "invitedBy" || k === "invitedTime" || k === "leftTime")) o[k] = i[k]
   }
@@ -4647,37 +5464,47 @@ export const decodeEventChatParticipant = $EventChatParticipant as CompiledDecod
 function $ChatUpdated(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["chat"]
   if (v != null) {
-    r = $Chat(v)
-    if (r === invalid) return invalid
-    o["chat"] = r
-  }
+    r3 = $Chat(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["participant"]
   if (v != null) {
-    r = $EventChatParticipant(v)
-    if (r === invalid) return invalid
-    o["participant"] = r
-  }
+    r4 = $EventChatParticipant(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["chat"]
+  if (v != null) o["chat"] = r3
+  v = i["participant"]
+  if (v != null) o["participant"] = r4
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "chat" || k === "participant")) o[k] = i[k]
   }
@@ -4690,13 +5517,16 @@ export const decodeChatUpdated = $ChatUpdated as CompiledDecoder<ChatUpdated>
 function $CollaborationGroup(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
   for (const k in i) {
     if (!(k === "name")) o[k] = i[k]
   }
@@ -4708,27 +5538,36 @@ export const decodeCollaborationGroup = $CollaborationGroup as CompiledDecoder<C
 
 function $CollaborationGroups_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CollaborationGroup(u[j])
+    const e = u[j]
+    const r = $CollaborationGroup(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CollaborationGroups(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $CollaborationGroups_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $CollaborationGroups_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -4785,219 +5624,259 @@ const $CreateActivitySchema_1 = new Set([
 function $CreateActivitySchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r32: unknown, r33: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (!(typeof v === "string")) return invalid
-  o["resourceId"] = v
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (!(typeof v === "string")) return invalid
-  o["activityType"] = v
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $SetPositionInRouteRequestField(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r32 = $SetPositionInRouteRequestField(v)
+    if (r32 === invalid) return invalid
+    if (r32 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setTravelTime"]
   if (v != null) {
-    r = $SetTravelTimeRequestField(v)
-    if (r === invalid) return invalid
-    o["setTravelTime"] = r
-  }
+    r33 = $SetTravelTimeRequestField(v)
+    if (r33 === invalid) return invalid
+    if (r33 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityFlow"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityFlow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectElementId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectElementId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["svcWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["svcWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderOperationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderOperationId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["resourceId"]
+  o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r32
+  v = i["setTravelTime"]
+  if (v != null) o["setTravelTime"] = r33
+  v = i["activityFlow"]
+  if (v != null) o["activityFlow"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
+  v = i["pjfProjectElementId"]
+  if (v != null) o["pjfProjectElementId"] = v
+  v = i["pjfProjectId"]
+  if (v != null) o["pjfProjectId"] = v
+  v = i["svcWorkOrderId"]
+  if (v != null) o["svcWorkOrderId"] = v
+  v = i["wieWorkOrderId"]
+  if (v != null) o["wieWorkOrderId"] = v
+  v = i["wieWorkOrderOperationId"]
+  if (v != null) o["wieWorkOrderOperationId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$CreateActivitySchema_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$CreateActivitySchema_1.has(k)) o[k] = i[k]
+    if (!$CreateActivitySchema_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -5008,30 +5887,30 @@ export const decodeCreateActivitySchema = $CreateActivitySchema as CompiledDecod
 function $CreateCustomerInventory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!(k === "serialNumber" || k === "quantity" || k === "inventoryType")) o[k] = i[k]
-    }
-    if (!matched && !(k === "serialNumber" || k === "quantity" || k === "inventoryType")) o[k] = i[k]
+    if (!(k === "serialNumber" || k === "quantity" || k === "inventoryType")) o[k] = i[k]
   }
   return o
 }
@@ -5042,56 +5921,48 @@ export const decodeCreateCustomerInventory = $CreateCustomerInventory as Compile
 function $CreateInventory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (
-        !(
-          k === "resourceId" ||
-          k === "status" ||
-          k === "serialNumber" ||
-          k === "quantity" ||
-          k === "inventoryType" ||
-          k === "activityId"
-        )
-      )
-        o[k] = i[k]
-    }
     if (
-      !matched &&
       !(
         k === "resourceId" ||
         k === "status" ||
@@ -5128,80 +5999,90 @@ const $CreateResource_1 = new Set([
 function $CreateResource(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["email"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["email"] = v
-  }
+  } else if (v === null) changed = true
   v = i["phone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["phone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["parentResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["parentResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialRatio"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialRatio"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialPeriod"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialPeriod"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organization"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organization"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["email"]
+  if (v != null) o["email"] = v
+  v = i["phone"]
+  if (v != null) o["phone"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["resourceType"]
+  if (v != null) o["resourceType"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["parentResourceId"]
+  if (v != null) o["parentResourceId"] = v
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["durationStatisticsInitialRatio"]
+  if (v != null) o["durationStatisticsInitialRatio"] = v
+  v = i["durationStatisticsInitialPeriod"]
+  if (v != null) o["durationStatisticsInitialPeriod"] = v
+  v = i["organization"]
+  if (v != null) o["organization"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$CreateResource_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$CreateResource_1.has(k)) o[k] = i[k]
+    if (!$CreateResource_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -5219,44 +6100,42 @@ export const decodeCreateResourceInventory = $CreateResourceInventory as Compile
 function $CreateServiceRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["requestType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["requestType"]
+  if (v != null) o["requestType"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!(k === "activityId" || k === "resourceId" || k === "inventoryId" || k === "date" || k === "requestType"))
-        o[k] = i[k]
-    }
-    if (
-      !matched &&
-      !(k === "activityId" || k === "resourceId" || k === "inventoryId" || k === "date" || k === "requestType")
-    )
+    if (!(k === "activityId" || k === "resourceId" || k === "inventoryId" || k === "date" || k === "requestType"))
       o[k] = i[k]
   }
   return o
@@ -5267,13 +6146,18 @@ export const decodeCreateServiceRequest = $CreateServiceRequest as CompiledDecod
 
 function $SubscriptionEventList(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $EventType(u[j])
+    const e = u[j]
+    const r = $EventType(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link SubscriptionEventList} does, in one pass; `invalid` where it fails. */
@@ -5301,30 +6185,40 @@ export const decodeSubscriptionMonitorChanges =
 function $SubscriptionConfigItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown
   v = i["events"]
-  r = $SubscriptionEventList(v)
-  if (r === invalid) return invalid
-  o["events"] = r
+  r0 = $SubscriptionEventList(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["fields"]
   if (v != null) {
-    r = $SubscriptionFieldList(v)
-    if (r === invalid) return invalid
-    o["fields"] = r
-  }
+    r1 = $SubscriptionFieldList(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["monitorChanges"]
   if (v != null) {
-    r = $SubscriptionMonitorChanges(v)
-    if (r === invalid) return invalid
-    o["monitorChanges"] = r
-  }
+    r2 = $SubscriptionMonitorChanges(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["filterExpression"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["filterExpression"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["events"]
+  o["events"] = r0
+  v = i["fields"]
+  if (v != null) o["fields"] = r1
+  v = i["monitorChanges"]
+  if (v != null) o["monitorChanges"] = r2
+  v = i["filterExpression"]
+  if (v != null) o["filterExpression"] = v
   for (const k in i) {
     if (!(k === "events" || k === "fields" || k === "monitorChanges" || k === "filterExpression")) o[k] = i[k]
   }
@@ -5336,13 +6230,18 @@ export const decodeSubscriptionConfigItem = $SubscriptionConfigItem as CompiledD
 
 function $SubscriptionConfig(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $SubscriptionConfigItem(u[j])
+    const e = u[j]
+    const r = $SubscriptionConfigItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link SubscriptionConfig} does, in one pass; `invalid` where it fails. */
@@ -5351,20 +6250,25 @@ export const decodeSubscriptionConfig = $SubscriptionConfig as CompiledDecoder<S
 function $CreateSubscriptionRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["subscriptionConfig"]
   if (v != null) {
-    r = $SubscriptionConfig(v)
-    if (r === invalid) return invalid
-    o["subscriptionConfig"] = r
-  }
+    r0 = $SubscriptionConfig(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["subscriptionTitle"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subscriptionTitle"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["subscriptionConfig"]
+  if (v != null) o["subscriptionConfig"] = r0
+  v = i["subscriptionTitle"]
+  if (v != null) o["subscriptionTitle"] = v
   for (const k in i) {
     if (!(k === "subscriptionConfig" || k === "subscriptionTitle")) o[k] = i[k]
   }
@@ -5383,34 +6287,43 @@ function $CustomActionActivityBulkUpdateSchema_1(u: unknown): unknown {
 function $CustomActionActivityBulkUpdateSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r3: unknown
   v = i["identifyActivityBy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["identifyActivityBy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ifExistsThenDoNotUpdateFields"]
   if (v != null) {
-    r = $CustomActionActivityBulkUpdateSchema_1(v)
-    if (r === invalid) return invalid
-    o["ifExistsThenDoNotUpdateFields"] = r
-  }
+    r1 = $CustomActionActivityBulkUpdateSchema_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["ifInFinalStatusThen"]
   if (!(typeof v === "string")) return invalid
-  o["ifInFinalStatusThen"] = v
   v = i["inventoryPropertiesUpdateMode"]
   if (v != null) {
-    r = $InventoryPropertiesUpdateMode(v)
-    if (r === invalid) return invalid
-    o["inventoryPropertiesUpdateMode"] = r
-  }
+    r3 = $InventoryPropertiesUpdateMode(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["fallbackResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["fallbackResourceId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["identifyActivityBy"]
+  if (v != null) o["identifyActivityBy"] = v
+  v = i["ifExistsThenDoNotUpdateFields"]
+  if (v != null) o["ifExistsThenDoNotUpdateFields"] = r1
+  v = i["ifInFinalStatusThen"]
+  o["ifInFinalStatusThen"] = v
+  v = i["inventoryPropertiesUpdateMode"]
+  if (v != null) o["inventoryPropertiesUpdateMode"] = r3
+  v = i["fallbackResourceId"]
+  if (v != null) o["fallbackResourceId"] = v
   for (const k in i) {
     if (
       !(
@@ -5428,29 +6341,42 @@ function $CustomActionActivityBulkUpdateSchema_2(u: unknown): unknown {
 
 function $CustomActionActivityBulkUpdateSchema_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $BulkUpdateActivityItemSchema(u[j])
+    const e = u[j]
+    const r = $BulkUpdateActivityItemSchema(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomActionActivityBulkUpdateSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["updateParameters"]
-  r = $CustomActionActivityBulkUpdateSchema_2(v)
-  if (r === invalid) return invalid
-  o["updateParameters"] = r
+  r0 = $CustomActionActivityBulkUpdateSchema_2(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["activities"]
-  r = $CustomActionActivityBulkUpdateSchema_3(v)
-  if (r === invalid) return invalid
-  o["activities"] = r
+  r1 = $CustomActionActivityBulkUpdateSchema_3(v)
+  if (r1 === invalid) return invalid
+  if (r1 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["updateParameters"]
+  o["updateParameters"] = r0
+  v = i["activities"]
+  o["activities"] = r1
   for (const k in i) {
     if (!(k === "updateParameters" || k === "activities")) o[k] = i[k]
   }
@@ -5470,18 +6396,22 @@ function $CustomActionActivityBulkUpdateSchemaResponse_1(u: unknown): unknown {
 function $CustomActionActivityBulkUpdateSchemaResponse_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["message"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["message"] = v
-  }
+  } else if (v === null) changed = true
   v = i["code"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["code"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["message"]
+  if (v != null) o["message"] = v
+  v = i["code"]
+  if (v != null) o["code"] = v
   for (const k in i) {
     if (!(k === "message" || k === "code")) o[k] = i[k]
   }
@@ -5490,30 +6420,39 @@ function $CustomActionActivityBulkUpdateSchemaResponse_2(u: unknown): unknown {
 
 function $CustomActionActivityBulkUpdateSchemaResponse_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CustomActionActivityBulkUpdateSchemaResponse_2(u[j])
+    const e = u[j]
+    const r = $CustomActionActivityBulkUpdateSchemaResponse_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomActionActivityBulkUpdateSchemaResponse_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["errorDetail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["errorDetail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["operation"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["operation"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["errorDetail"]
+  if (v != null) o["errorDetail"] = v
+  v = i["operation"]
+  if (v != null) o["operation"] = v
   for (const k in i) {
     if (!(k === "errorDetail" || k === "operation")) o[k] = i[k]
   }
@@ -5522,40 +6461,51 @@ function $CustomActionActivityBulkUpdateSchemaResponse_4(u: unknown): unknown {
 
 function $CustomActionActivityBulkUpdateSchemaResponse_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CustomActionActivityBulkUpdateSchemaResponse_4(u[j])
+    const e = u[j]
+    const r = $CustomActionActivityBulkUpdateSchemaResponse_4(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomActionActivityBulkUpdateSchemaResponse_6(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["activityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
-    o["activityId"] = v
-  }
+    if (!(typeof v === "number")) return invalid
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
   for (const k in i) {
     if (!(k === "activityId" || k === "customerNumber" || k === "apptNumber" || k === "ibAssetId")) o[k] = i[k]
   }
@@ -5565,39 +6515,51 @@ function $CustomActionActivityBulkUpdateSchemaResponse_6(u: unknown): unknown {
 function $CustomActionActivityBulkUpdateSchemaResponse_7(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown, r3: unknown, r4: unknown
   v = i["operationsFailed"]
   if (v != null) {
-    r = $CustomActionActivityBulkUpdateSchemaResponse_1(v)
-    if (r === invalid) return invalid
-    o["operationsFailed"] = r
-  }
+    r0 = $CustomActionActivityBulkUpdateSchemaResponse_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["operationsPerformed"]
   if (v != null) {
-    r = $CustomActionActivityBulkUpdateSchemaResponse_1(v)
-    if (r === invalid) return invalid
-    o["operationsPerformed"] = r
-  }
+    r1 = $CustomActionActivityBulkUpdateSchemaResponse_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["warnings"]
   if (v != null) {
-    r = $CustomActionActivityBulkUpdateSchemaResponse_3(v)
-    if (r === invalid) return invalid
-    o["warnings"] = r
-  }
+    r2 = $CustomActionActivityBulkUpdateSchemaResponse_3(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $CustomActionActivityBulkUpdateSchemaResponse_5(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r3 = $CustomActionActivityBulkUpdateSchemaResponse_5(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityKeys"]
   if (v != null) {
-    r = $CustomActionActivityBulkUpdateSchemaResponse_6(v)
-    if (r === invalid) return invalid
-    o["activityKeys"] = r
-  }
+    r4 = $CustomActionActivityBulkUpdateSchemaResponse_6(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["operationsFailed"]
+  if (v != null) o["operationsFailed"] = r0
+  v = i["operationsPerformed"]
+  if (v != null) o["operationsPerformed"] = r1
+  v = i["warnings"]
+  if (v != null) o["warnings"] = r2
+  v = i["errors"]
+  if (v != null) o["errors"] = r3
+  v = i["activityKeys"]
+  if (v != null) o["activityKeys"] = r4
   for (const k in i) {
     if (
       !(
@@ -5615,27 +6577,36 @@ function $CustomActionActivityBulkUpdateSchemaResponse_7(u: unknown): unknown {
 
 function $CustomActionActivityBulkUpdateSchemaResponse_8(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CustomActionActivityBulkUpdateSchemaResponse_7(u[j])
+    const e = u[j]
+    const r = $CustomActionActivityBulkUpdateSchemaResponse_7(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomActionActivityBulkUpdateSchemaResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["results"]
   if (v != null) {
-    r = $CustomActionActivityBulkUpdateSchemaResponse_8(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r0 = $CustomActionActivityBulkUpdateSchemaResponse_8(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["results"]
+  if (v != null) o["results"] = r0
   for (const k in i) {
     if (!(k === "results")) o[k] = i[k]
   }
@@ -5649,13 +6620,16 @@ export const decodeCustomActionActivityBulkUpdateSchemaResponse =
 function $CustomActionActivityMoveSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
   for (const k in i) {
     if (!(k === "date")) o[k] = i[k]
   }
@@ -5665,13 +6639,16 @@ function $CustomActionActivityMoveSchema_1(u: unknown): unknown {
 function $CustomActionActivityMoveSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
   for (const k in i) {
     if (!(k === "resourceId")) o[k] = i[k]
   }
@@ -5681,37 +6658,47 @@ function $CustomActionActivityMoveSchema_2(u: unknown): unknown {
 function $CustomActionActivityMoveSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown
   v = i["setDate"]
   if (v != null) {
-    r = $CustomActionActivityMoveSchema_1(v)
-    if (r === invalid) return invalid
-    o["setDate"] = r
-  }
+    r0 = $CustomActionActivityMoveSchema_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $SetPositionInRouteRequestField(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r1 = $SetPositionInRouteRequestField(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setResource"]
   if (v != null) {
-    r = $CustomActionActivityMoveSchema_2(v)
-    if (r === invalid) return invalid
-    o["setResource"] = r
-  }
+    r2 = $CustomActionActivityMoveSchema_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["moveMultidayActivitySegments"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["moveMultidayActivitySegments"] = v
-  }
+  } else if (v === null) changed = true
   v = i["protectTimeDelivered"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["protectTimeDelivered"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["setDate"]
+  if (v != null) o["setDate"] = r0
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r1
+  v = i["setResource"]
+  if (v != null) o["setResource"] = r2
+  v = i["moveMultidayActivitySegments"]
+  if (v != null) o["moveMultidayActivitySegments"] = v
+  v = i["protectTimeDelivered"]
+  if (v != null) o["protectTimeDelivered"] = v
   for (const k in i) {
     if (
       !(
@@ -5734,23 +6721,28 @@ export const decodeCustomActionActivityMoveSchema =
 function $CustomActionActivityStatusChangeSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayTimeToComplete"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["multidayTimeToComplete"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayActivityStatus"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["multidayActivityStatus"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["multidayTimeToComplete"]
+  if (v != null) o["multidayTimeToComplete"] = v
+  v = i["multidayActivityStatus"]
+  if (v != null) o["multidayActivityStatus"] = v
   for (const k in i) {
     if (!(k === "time" || k === "multidayTimeToComplete" || k === "multidayActivityStatus")) o[k] = i[k]
   }
@@ -5764,13 +6756,16 @@ export const decodeCustomActionActivityStatusChangeSchema =
 function $CustomActionActivityStatusEnrouteChangeSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["time"]
+  if (v != null) o["time"] = v
   for (const k in i) {
     if (!(k === "time")) o[k] = i[k]
   }
@@ -5784,14 +6779,11 @@ export const decodeCustomActionActivityStatusEnrouteChangeSchema =
 function $DailyExtract(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
+  let changed = false
+  if (!changed) return i
   const o: Record<string, unknown> = {}
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!false) o[k] = i[k]
-    }
-    if (!matched && !false) o[k] = i[k]
+    if (!false) o[k] = i[k]
   }
   return o
 }
@@ -5809,19 +6801,24 @@ export const decodeDailyExtractDate = $DailyExtractDate as CompiledDecoder<Daily
 function $DailyExtractDateFiles_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (!(typeof v === "string")) return invalid
-  o["rel"] = v
   v = i["href"]
   if (!(typeof v === "string")) return invalid
-  o["href"] = v
   v = i["mediaType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mediaType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  o["rel"] = v
+  v = i["href"]
+  o["href"] = v
+  v = i["mediaType"]
+  if (v != null) o["mediaType"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href" || k === "mediaType")) o[k] = i[k]
   }
@@ -5830,32 +6827,42 @@ function $DailyExtractDateFiles_1(u: unknown): unknown {
 
 function $DailyExtractDateFiles_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $DailyExtractDateFiles_1(u[j])
+    const e = u[j]
+    const r = $DailyExtractDateFiles_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $DailyExtractDateFiles_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["links"]
   if (v != null) {
-    r = $DailyExtractDateFiles_2(v)
-    if (r === invalid) return invalid
-    o["links"] = r
-  }
+    r1 = $DailyExtractDateFiles_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["links"]
+  if (v != null) o["links"] = r1
   for (const k in i) {
     if (!(k === "name" || k === "links")) o[k] = i[k]
   }
@@ -5864,27 +6871,36 @@ function $DailyExtractDateFiles_3(u: unknown): unknown {
 
 function $DailyExtractDateFiles_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $DailyExtractDateFiles_3(u[j])
+    const e = u[j]
+    const r = $DailyExtractDateFiles_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $DailyExtractDateFiles(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $DailyExtractDateFiles_4(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $DailyExtractDateFiles_4(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -5904,19 +6920,24 @@ export const decodeDailyExtractFilename = $DailyExtractFilename as CompiledDecod
 function $DailyExtractSubfolders_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (!(typeof v === "string")) return invalid
-  o["rel"] = v
   v = i["href"]
   if (!(typeof v === "string")) return invalid
-  o["href"] = v
   v = i["mediaType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mediaType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  o["rel"] = v
+  v = i["href"]
+  o["href"] = v
+  v = i["mediaType"]
+  if (v != null) o["mediaType"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href" || k === "mediaType")) o[k] = i[k]
   }
@@ -5925,32 +6946,42 @@ function $DailyExtractSubfolders_1(u: unknown): unknown {
 
 function $DailyExtractSubfolders_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $DailyExtractSubfolders_1(u[j])
+    const e = u[j]
+    const r = $DailyExtractSubfolders_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $DailyExtractSubfolders_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["links"]
   if (v != null) {
-    r = $DailyExtractSubfolders_2(v)
-    if (r === invalid) return invalid
-    o["links"] = r
-  }
+    r1 = $DailyExtractSubfolders_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["links"]
+  if (v != null) o["links"] = r1
   for (const k in i) {
     if (!(k === "name" || k === "links")) o[k] = i[k]
   }
@@ -5959,27 +6990,36 @@ function $DailyExtractSubfolders_3(u: unknown): unknown {
 
 function $DailyExtractSubfolders_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $DailyExtractSubfolders_3(u[j])
+    const e = u[j]
+    const r = $DailyExtractSubfolders_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $DailyExtractSubfolders(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $DailyExtractSubfolders_4(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $DailyExtractSubfolders_4(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -5992,36 +7032,36 @@ export const decodeDailyExtractSubfolders = $DailyExtractSubfolders as CompiledD
 function $InventoryDetails(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!(k === "serialNumber" || k === "inventoryType" || k === "status" || k === "inventoryId")) o[k] = i[k]
-    }
-    if (!matched && !(k === "serialNumber" || k === "inventoryType" || k === "status" || k === "inventoryId"))
-      o[k] = i[k]
+    if (!(k === "serialNumber" || k === "inventoryType" || k === "status" || k === "inventoryId")) o[k] = i[k]
   }
   return o
 }
@@ -6032,19 +7072,24 @@ export const decodeInventoryDetails = $InventoryDetails as CompiledDecoder<Inven
 function $Resource_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (!(typeof v === "string")) return invalid
-  o["rel"] = v
   v = i["href"]
   if (!(typeof v === "string")) return invalid
-  o["href"] = v
   v = i["mediaType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mediaType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  o["rel"] = v
+  v = i["href"]
+  o["href"] = v
+  v = i["mediaType"]
+  if (v != null) o["mediaType"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href" || k === "mediaType")) o[k] = i[k]
   }
@@ -6053,27 +7098,36 @@ function $Resource_1(u: unknown): unknown {
 
 function $Resource_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Resource_1(u[j])
+    const e = u[j]
+    const r = $Resource_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Resource_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["links"]
   if (v != null) {
-    r = $Resource_2(v)
-    if (r === invalid) return invalid
-    o["links"] = r
-  }
+    r0 = $Resource_2(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["links"]
+  if (v != null) o["links"] = r0
   for (const k in i) {
     if (!(k === "links")) o[k] = i[k]
   }
@@ -6104,107 +7158,123 @@ const $Resource_4 = new Set([
 function $Resource(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r17: unknown
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["email"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["email"] = v
-  }
+  } else if (v === null) changed = true
   v = i["phone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["phone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["parentResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["parentResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["timeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialRatio"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialRatio"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialPeriod"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialPeriod"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organization"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organization"] = v
-  }
+  } else if (v === null) changed = true
   v = i["avatar"]
   if (v != null) {
-    r = $Resource_3(v)
-    if (r === invalid) return invalid
-    o["avatar"] = r
-  }
+    r17 = $Resource_3(v)
+    if (r17 === invalid) return invalid
+    if (r17 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["email"]
+  if (v != null) o["email"] = v
+  v = i["phone"]
+  if (v != null) o["phone"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["resourceType"]
+  if (v != null) o["resourceType"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["parentResourceId"]
+  if (v != null) o["parentResourceId"] = v
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["timeZoneDiff"]
+  if (v != null) o["timeZoneDiff"] = v
+  v = i["durationStatisticsInitialRatio"]
+  if (v != null) o["durationStatisticsInitialRatio"] = v
+  v = i["durationStatisticsInitialPeriod"]
+  if (v != null) o["durationStatisticsInitialPeriod"] = v
+  v = i["organization"]
+  if (v != null) o["organization"] = v
+  v = i["avatar"]
+  if (v != null) o["avatar"] = r17
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$Resource_4.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$Resource_4.has(k)) o[k] = i[k]
+    if (!$Resource_4.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -6215,30 +7285,30 @@ export const decodeResource = $Resource as CompiledDecoder<Resource>
 function $ResourceDetails(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["resourceType"]
+  if (v != null) o["resourceType"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!(k === "resourceId" || k === "name" || k === "resourceType")) o[k] = i[k]
-    }
-    if (!matched && !(k === "resourceId" || k === "name" || k === "resourceType")) o[k] = i[k]
+    if (!(k === "resourceId" || k === "name" || k === "resourceType")) o[k] = i[k]
   }
   return o
 }
@@ -6249,35 +7319,36 @@ export const decodeResourceDetails = $ResourceDetails as CompiledDecoder<Resourc
 function $UserDetails(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["login"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["login"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mainResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mainResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["userType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["userType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["login"]
+  if (v != null) o["login"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["mainResourceId"]
+  if (v != null) o["mainResourceId"] = v
+  v = i["userType"]
+  if (v != null) o["userType"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!(k === "login" || k === "name" || k === "mainResourceId" || k === "userType")) o[k] = i[k]
-    }
-    if (!matched && !(k === "login" || k === "name" || k === "mainResourceId" || k === "userType")) o[k] = i[k]
+    if (!(k === "login" || k === "name" || k === "mainResourceId" || k === "userType")) o[k] = i[k]
   }
   return o
 }
@@ -6294,19 +7365,24 @@ function $UserResponse_1(u: unknown): unknown {
 function $UserResponse_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (!(typeof v === "string")) return invalid
-  o["rel"] = v
   v = i["href"]
   if (!(typeof v === "string")) return invalid
-  o["href"] = v
   v = i["mediaType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mediaType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  o["rel"] = v
+  v = i["href"]
+  o["href"] = v
+  v = i["mediaType"]
+  if (v != null) o["mediaType"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href" || k === "mediaType")) o[k] = i[k]
   }
@@ -6315,27 +7391,36 @@ function $UserResponse_2(u: unknown): unknown {
 
 function $UserResponse_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $UserResponse_2(u[j])
+    const e = u[j]
+    const r = $UserResponse_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $UserResponse_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["links"]
   if (v != null) {
-    r = $UserResponse_3(v)
-    if (r === invalid) return invalid
-    o["links"] = r
-  }
+    r0 = $UserResponse_3(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["links"]
+  if (v != null) o["links"] = r0
   for (const k in i) {
     if (!(k === "links")) o[k] = i[k]
   }
@@ -6372,138 +7457,161 @@ const $UserResponse_5 = new Set([
 function $UserResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r11: unknown, r22: unknown
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["weekStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["passwordTemporary"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["passwordTemporary"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longDateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["longDateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["selfAssignment"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["selfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mainResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mainResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organizationalUnit"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organizationalUnit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resources"]
   if (v != null) {
-    r = $UserResponse_1(v)
-    if (r === invalid) return invalid
-    o["resources"] = r
-  }
+    r11 = $UserResponse_1(v)
+    if (r11 === invalid) return invalid
+    if (r11 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["userType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["userType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["createdTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["createdTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["blockedUntilTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["blockedUntilTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lastLoginTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["lastLoginTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lastUpdatedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["lastUpdatedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lastPasswordChangeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["lastPasswordChangeTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["timeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["loginAttempts"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["loginAttempts"] = v
-  }
+  } else if (v === null) changed = true
   v = i["avatar"]
   if (v != null) {
-    r = $UserResponse_4(v)
-    if (r === invalid) return invalid
-    o["avatar"] = r
-  }
+    r22 = $UserResponse_4(v)
+    if (r22 === invalid) return invalid
+    if (r22 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["login"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["login"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["weekStart"]
+  if (v != null) o["weekStart"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["passwordTemporary"]
+  if (v != null) o["passwordTemporary"] = v
+  v = i["longDateFormat"]
+  if (v != null) o["longDateFormat"] = v
+  v = i["selfAssignment"]
+  if (v != null) o["selfAssignment"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["mainResourceId"]
+  if (v != null) o["mainResourceId"] = v
+  v = i["organizationalUnit"]
+  if (v != null) o["organizationalUnit"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["resources"]
+  if (v != null) o["resources"] = r11
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["userType"]
+  if (v != null) o["userType"] = v
+  v = i["createdTime"]
+  if (v != null) o["createdTime"] = v
+  v = i["blockedUntilTime"]
+  if (v != null) o["blockedUntilTime"] = v
+  v = i["lastLoginTime"]
+  if (v != null) o["lastLoginTime"] = v
+  v = i["lastUpdatedTime"]
+  if (v != null) o["lastUpdatedTime"] = v
+  v = i["lastPasswordChangeTime"]
+  if (v != null) o["lastPasswordChangeTime"] = v
+  v = i["timeZoneDiff"]
+  if (v != null) o["timeZoneDiff"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["loginAttempts"]
+  if (v != null) o["loginAttempts"] = v
+  v = i["avatar"]
+  if (v != null) o["avatar"] = r22
+  v = i["login"]
+  if (v != null) o["login"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$UserResponse_5.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$UserResponse_5.has(k)) o[k] = i[k]
+    if (!$UserResponse_5.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -6514,23 +7622,28 @@ export const decodeUserResponse = $UserResponse as CompiledDecoder<UserResponse>
 function $OfsEvent_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["requestType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["requestType"]
+  if (v != null) o["requestType"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
   for (const k in i) {
     if (!(k === "date" || k === "requestType" || k === "resourceId")) o[k] = i[k]
   }
@@ -6554,63 +7667,76 @@ const $OfsEvent_2 = new Set([
 function $OfsEvent_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["sr_body"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["sr_body"] = v
-  }
+  } else if (v === null) changed = true
   v = i["created"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["created"] = v
-  }
+  } else if (v === null) changed = true
   v = i["sr_subject"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["sr_subject"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["requestId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hit_type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["hit_type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["requestType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["body"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["body"] = v
-  }
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["subject"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subject"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["sr_body"]
+  if (v != null) o["sr_body"] = v
+  v = i["created"]
+  if (v != null) o["created"] = v
+  v = i["sr_subject"]
+  if (v != null) o["sr_subject"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["requestId"]
+  if (v != null) o["requestId"] = v
+  v = i["hit_type"]
+  if (v != null) o["hit_type"] = v
+  v = i["requestType"]
+  if (v != null) o["requestType"] = v
+  v = i["body"]
+  if (v != null) o["body"] = v
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["subject"]
+  if (v != null) o["subject"] = v
   for (const k in i) {
     if (!$OfsEvent_2.has(k)) o[k] = i[k]
   }
@@ -6620,48 +7746,58 @@ function $OfsEvent_3(u: unknown): unknown {
 function $OfsEvent_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["exchangedInventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["exchangedInventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["exchangedInventoryId"]
+  if (v != null) o["exchangedInventoryId"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
   for (const k in i) {
     if (
       !(
@@ -6683,18 +7819,22 @@ function $OfsEvent_4(u: unknown): unknown {
 function $OfsEvent_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "date")) o[k] = i[k]
   }
@@ -6704,48 +7844,58 @@ function $OfsEvent_5(u: unknown): unknown {
 function $OfsEvent_6(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["calendarTimeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["calendarTimeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelingTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["travelingTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calendarPoints"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["calendarPoints"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activated"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reactivated"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reactivated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calendarTimeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["calendarTimeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deactivated"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deactivated"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["calendarTimeFrom"]
+  if (v != null) o["calendarTimeFrom"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["travelingTime"]
+  if (v != null) o["travelingTime"] = v
+  v = i["calendarPoints"]
+  if (v != null) o["calendarPoints"] = v
+  v = i["activated"]
+  if (v != null) o["activated"] = v
+  v = i["reactivated"]
+  if (v != null) o["reactivated"] = v
+  v = i["calendarTimeTo"]
+  if (v != null) o["calendarTimeTo"] = v
+  v = i["deactivated"]
+  if (v != null) o["deactivated"] = v
   for (const k in i) {
     if (
       !(
@@ -6766,25 +7916,33 @@ function $OfsEvent_6(u: unknown): unknown {
 
 function $OfsEvent_7(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ParticipantInMessageSent(u[j])
+    const e = u[j]
+    const r = $ParticipantInMessageSent(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $OfsEvent_8(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["linkType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["linkType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["linkType"]
+  if (v != null) o["linkType"] = v
   for (const k in i) {
     if (!(k === "linkType")) o[k] = i[k]
   }
@@ -6794,18 +7952,22 @@ function $OfsEvent_8(u: unknown): unknown {
 function $OfsEvent_9(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["preferenceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["preferenceType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["preferenceType"]
+  if (v != null) o["preferenceType"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "preferenceType")) o[k] = i[k]
   }
@@ -6869,263 +8031,316 @@ const $OfsEvent_10 = new Set([
 function $OfsEvent_11(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["routingRunId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingRunId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlan"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingPlan"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingPlanId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingProfile"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingProfile"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["targetDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["targetDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["numberOfDays"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["numberOfDays"] = v
-  }
+  } else if (v === null) changed = true
   v = i["result"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["result"] = v
-  }
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["message"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingRunDuration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingRunDuration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesMatched"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesMatched"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesInRoutesBeforeRouting"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesInRoutesBeforeRouting"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesRouted"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesRouted"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesNotRouted"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesNotRouted"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcesMatched"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcesMatched"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcesUsed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcesUsed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageWorkingTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageWorkingTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageOverTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageOverTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageTravelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageTravelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageDowntime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageDowntime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["extendedStatus"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["extendedStatus"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageMileage"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageMileage"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reoptimizedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reoptimizedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["createdActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["createdActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["removedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["removedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["assurancePercentage"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["assurancePercentage"] = v
-  }
+  } else if (v === null) changed = true
   v = i["consumedTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["consumedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanTimeLimit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingPlanTimeLimit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanOptimizationGoal"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingPlanOptimizationGoal"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanTimeLimitSlrPercentage"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingPlanTimeLimitSlrPercentage"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToValidationIssuesCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToValidationIssuesCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToChangesWhileRoutingWasRunningCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToChangesWhileRoutingWasRunningCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToActivityConfigurationCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToActivityConfigurationCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToResourcesConfigurationCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToResourcesConfigurationCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedNeedsManualAssignmentCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedNeedsManualAssignmentCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedOtherIssuesCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedOtherIssuesCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["partiallyAssignedSegmentableActivitiesCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["partiallyAssignedSegmentableActivitiesCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToDynamicModeRestrictionsCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToDynamicModeRestrictionsCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToCostSettingsCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToCostSettingsCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToTravelRestrictionsCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToTravelRestrictionsCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToOptimizationCriteriaCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToOptimizationCriteriaCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceBlockedDueToRoutingScheduleCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceBlockedDueToRoutingScheduleCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["subcategory"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subcategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceExternalId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceExternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingRollbackRunId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingRollbackRunId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingPlanLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingProfileLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingProfileLabel"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["routingRunId"]
+  if (v != null) o["routingRunId"] = v
+  v = i["routingPlan"]
+  if (v != null) o["routingPlan"] = v
+  v = i["routingPlanId"]
+  if (v != null) o["routingPlanId"] = v
+  v = i["routingProfile"]
+  if (v != null) o["routingProfile"] = v
+  v = i["startType"]
+  if (v != null) o["startType"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["targetDate"]
+  if (v != null) o["targetDate"] = v
+  v = i["numberOfDays"]
+  if (v != null) o["numberOfDays"] = v
+  v = i["result"]
+  if (v != null) o["result"] = v
+  v = i["message"]
+  if (v != null) o["message"] = v
+  v = i["routingRunDuration"]
+  if (v != null) o["routingRunDuration"] = v
+  v = i["activitiesMatched"]
+  if (v != null) o["activitiesMatched"] = v
+  v = i["activitiesInRoutesBeforeRouting"]
+  if (v != null) o["activitiesInRoutesBeforeRouting"] = v
+  v = i["activitiesRouted"]
+  if (v != null) o["activitiesRouted"] = v
+  v = i["activitiesNotRouted"]
+  if (v != null) o["activitiesNotRouted"] = v
+  v = i["resourcesMatched"]
+  if (v != null) o["resourcesMatched"] = v
+  v = i["resourcesUsed"]
+  if (v != null) o["resourcesUsed"] = v
+  v = i["averageWorkingTime"]
+  if (v != null) o["averageWorkingTime"] = v
+  v = i["averageOverTime"]
+  if (v != null) o["averageOverTime"] = v
+  v = i["averageTravelTime"]
+  if (v != null) o["averageTravelTime"] = v
+  v = i["averageDowntime"]
+  if (v != null) o["averageDowntime"] = v
+  v = i["extendedStatus"]
+  if (v != null) o["extendedStatus"] = v
+  v = i["averageMileage"]
+  if (v != null) o["averageMileage"] = v
+  v = i["reoptimizedActivities"]
+  if (v != null) o["reoptimizedActivities"] = v
+  v = i["createdActivities"]
+  if (v != null) o["createdActivities"] = v
+  v = i["removedActivities"]
+  if (v != null) o["removedActivities"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["assurancePercentage"]
+  if (v != null) o["assurancePercentage"] = v
+  v = i["consumedTime"]
+  if (v != null) o["consumedTime"] = v
+  v = i["routingPlanTimeLimit"]
+  if (v != null) o["routingPlanTimeLimit"] = v
+  v = i["routingPlanOptimizationGoal"]
+  if (v != null) o["routingPlanOptimizationGoal"] = v
+  v = i["routingPlanTimeLimitSlrPercentage"]
+  if (v != null) o["routingPlanTimeLimitSlrPercentage"] = v
+  v = i["notAssignedDueToValidationIssuesCount"]
+  if (v != null) o["notAssignedDueToValidationIssuesCount"] = v
+  v = i["notAssignedDueToChangesWhileRoutingWasRunningCount"]
+  if (v != null) o["notAssignedDueToChangesWhileRoutingWasRunningCount"] = v
+  v = i["notAssignedDueToActivityConfigurationCount"]
+  if (v != null) o["notAssignedDueToActivityConfigurationCount"] = v
+  v = i["notAssignedDueToResourcesConfigurationCount"]
+  if (v != null) o["notAssignedDueToResourcesConfigurationCount"] = v
+  v = i["notAssignedNeedsManualAssignmentCount"]
+  if (v != null) o["notAssignedNeedsManualAssignmentCount"] = v
+  v = i["notAssignedOtherIssuesCount"]
+  if (v != null) o["notAssignedOtherIssuesCount"] = v
+  v = i["partiallyAssignedSegmentableActivitiesCount"]
+  if (v != null) o["partiallyAssignedSegmentableActivitiesCount"] = v
+  v = i["notAssignedDueToDynamicModeRestrictionsCount"]
+  if (v != null) o["notAssignedDueToDynamicModeRestrictionsCount"] = v
+  v = i["notAssignedDueToCostSettingsCount"]
+  if (v != null) o["notAssignedDueToCostSettingsCount"] = v
+  v = i["notAssignedDueToTravelRestrictionsCount"]
+  if (v != null) o["notAssignedDueToTravelRestrictionsCount"] = v
+  v = i["notAssignedDueToOptimizationCriteriaCount"]
+  if (v != null) o["notAssignedDueToOptimizationCriteriaCount"] = v
+  v = i["resourceBlockedDueToRoutingScheduleCount"]
+  if (v != null) o["resourceBlockedDueToRoutingScheduleCount"] = v
+  v = i["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"]
+  if (v != null) o["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"] = v
+  v = i["subcategory"]
+  if (v != null) o["subcategory"] = v
+  v = i["resourceExternalId"]
+  if (v != null) o["resourceExternalId"] = v
+  v = i["routingRollbackRunId"]
+  if (v != null) o["routingRollbackRunId"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["routingPlanLabel"]
+  if (v != null) o["routingPlanLabel"] = v
+  v = i["routingProfileLabel"]
+  if (v != null) o["routingProfileLabel"] = v
   for (const k in i) {
     if (!$OfsEvent_10.has(k)) o[k] = i[k]
   }
@@ -7164,163 +8379,238 @@ const $OfsEvent_12 = new Set([
 function $OfsEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown,
+    r3: unknown,
+    r4: unknown,
+    r5: unknown,
+    r6: unknown,
+    r7: unknown,
+    r8: unknown,
+    r9: unknown,
+    r10: unknown,
+    r11: unknown,
+    r12: unknown,
+    r13: unknown,
+    r14: unknown,
+    r15: unknown,
+    r16: unknown,
+    r17: unknown,
+    r18: unknown,
+    r19: unknown,
+    r20: unknown,
+    r21: unknown,
+    r22: unknown,
+    r23: unknown,
+    r24: unknown,
+    r25: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryDetails"]
   if (v != null) {
-    r = $InventoryDetails(v)
-    if (r === invalid) return invalid
-    o["inventoryDetails"] = r
-  }
+    r3 = $InventoryDetails(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requestDetails"]
   if (v != null) {
-    r = $OfsEvent_1(v)
-    if (r === invalid) return invalid
-    o["requestDetails"] = r
-  }
+    r4 = $OfsEvent_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r5 = $ActivityDetails(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requestChanges"]
   if (v != null) {
-    r = $OfsEvent_3(v)
-    if (r === invalid) return invalid
-    o["requestChanges"] = r
-  }
+    r6 = $OfsEvent_3(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["inventoryChanges"]
   if (v != null) {
-    r = $OfsEvent_4(v)
-    if (r === invalid) return invalid
-    o["inventoryChanges"] = r
-  }
+    r7 = $OfsEvent_4(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["routeDetails"]
   if (v != null) {
-    r = $OfsEvent_5(v)
-    if (r === invalid) return invalid
-    o["routeDetails"] = r
-  }
+    r8 = $OfsEvent_5(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["routeChanges"]
   if (v != null) {
-    r = $OfsEvent_6(v)
-    if (r === invalid) return invalid
-    o["routeChanges"] = r
-  }
+    r9 = $OfsEvent_6(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityChanges"]
   if (v != null) {
-    r = $ActivityChanges(v)
-    if (r === invalid) return invalid
-    o["activityChanges"] = r
-  }
+    r10 = $ActivityChanges(v)
+    if (r10 === invalid) return invalid
+    if (r10 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["moveDetails"]
   if (v != null) {
-    r = $MoveDetails(v)
-    if (r === invalid) return invalid
-    o["moveDetails"] = r
-  }
+    r11 = $MoveDetails(v)
+    if (r11 === invalid) return invalid
+    if (r11 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["userDetails"]
   if (v != null) {
-    r = $UserDetails(v)
-    if (r === invalid) return invalid
-    o["userDetails"] = r
-  }
+    r12 = $UserDetails(v)
+    if (r12 === invalid) return invalid
+    if (r12 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["userChanges"]
   if (v != null) {
-    r = $UserResponse(v)
-    if (r === invalid) return invalid
-    o["userChanges"] = r
-  }
+    r13 = $UserResponse(v)
+    if (r13 === invalid) return invalid
+    if (r13 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourceDetails"]
   if (v != null) {
-    r = $ResourceDetails(v)
-    if (r === invalid) return invalid
-    o["resourceDetails"] = r
-  }
+    r14 = $ResourceDetails(v)
+    if (r14 === invalid) return invalid
+    if (r14 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourceChanges"]
   if (v != null) {
-    r = $Resource(v)
-    if (r === invalid) return invalid
-    o["resourceChanges"] = r
-  }
+    r15 = $Resource(v)
+    if (r15 === invalid) return invalid
+    if (r15 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["chat"]
   if (v != null) {
-    r = $Chat(v)
-    if (r === invalid) return invalid
-    o["chat"] = r
-  }
+    r16 = $Chat(v)
+    if (r16 === invalid) return invalid
+    if (r16 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["participant"]
   if (v != null) {
-    r = $EventChatParticipant(v)
-    if (r === invalid) return invalid
-    o["participant"] = r
-  }
+    r17 = $EventChatParticipant(v)
+    if (r17 === invalid) return invalid
+    if (r17 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
-    r = $EventChatMessage(v)
-    if (r === invalid) return invalid
-    o["message"] = r
-  }
+    r18 = $EventChatMessage(v)
+    if (r18 === invalid) return invalid
+    if (r18 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["participants"]
   if (v != null) {
-    r = $OfsEvent_7(v)
-    if (r === invalid) return invalid
-    o["participants"] = r
-  }
+    r19 = $OfsEvent_7(v)
+    if (r19 === invalid) return invalid
+    if (r19 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["statusChanges"]
   if (v != null) {
-    r = $StatusChanges(v)
-    if (r === invalid) return invalid
-    o["statusChanges"] = r
-  }
+    r20 = $StatusChanges(v)
+    if (r20 === invalid) return invalid
+    if (r20 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityLinkDetails"]
   if (v != null) {
-    r = $OfsEvent_8(v)
-    if (r === invalid) return invalid
-    o["activityLinkDetails"] = r
-  }
+    r21 = $OfsEvent_8(v)
+    if (r21 === invalid) return invalid
+    if (r21 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["toActivityDetails"]
   if (v != null) {
-    r = $ActivityChanges(v)
-    if (r === invalid) return invalid
-    o["toActivityDetails"] = r
-  }
+    r22 = $ActivityChanges(v)
+    if (r22 === invalid) return invalid
+    if (r22 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["fromActivityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["fromActivityDetails"] = r
-  }
+    r23 = $ActivityDetails(v)
+    if (r23 === invalid) return invalid
+    if (r23 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourcePreference"]
   if (v != null) {
-    r = $OfsEvent_9(v)
-    if (r === invalid) return invalid
-    o["resourcePreference"] = r
-  }
+    r24 = $OfsEvent_9(v)
+    if (r24 === invalid) return invalid
+    if (r24 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["routingRunDetails"]
   if (v != null) {
-    r = $OfsEvent_11(v)
-    if (r === invalid) return invalid
-    o["routingRunDetails"] = r
-  }
+    r25 = $OfsEvent_11(v)
+    if (r25 === invalid) return invalid
+    if (r25 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["inventoryDetails"]
+  if (v != null) o["inventoryDetails"] = r3
+  v = i["requestDetails"]
+  if (v != null) o["requestDetails"] = r4
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r5
+  v = i["requestChanges"]
+  if (v != null) o["requestChanges"] = r6
+  v = i["inventoryChanges"]
+  if (v != null) o["inventoryChanges"] = r7
+  v = i["routeDetails"]
+  if (v != null) o["routeDetails"] = r8
+  v = i["routeChanges"]
+  if (v != null) o["routeChanges"] = r9
+  v = i["activityChanges"]
+  if (v != null) o["activityChanges"] = r10
+  v = i["moveDetails"]
+  if (v != null) o["moveDetails"] = r11
+  v = i["userDetails"]
+  if (v != null) o["userDetails"] = r12
+  v = i["userChanges"]
+  if (v != null) o["userChanges"] = r13
+  v = i["resourceDetails"]
+  if (v != null) o["resourceDetails"] = r14
+  v = i["resourceChanges"]
+  if (v != null) o["resourceChanges"] = r15
+  v = i["chat"]
+  if (v != null) o["chat"] = r16
+  v = i["participant"]
+  if (v != null) o["participant"] = r17
+  v = i["message"]
+  if (v != null) o["message"] = r18
+  v = i["participants"]
+  if (v != null) o["participants"] = r19
+  v = i["statusChanges"]
+  if (v != null) o["statusChanges"] = r20
+  v = i["activityLinkDetails"]
+  if (v != null) o["activityLinkDetails"] = r21
+  v = i["toActivityDetails"]
+  if (v != null) o["toActivityDetails"] = r22
+  v = i["fromActivityDetails"]
+  if (v != null) o["fromActivityDetails"] = r23
+  v = i["resourcePreference"]
+  if (v != null) o["resourcePreference"] = r24
+  v = i["routingRunDetails"]
+  if (v != null) o["routingRunDetails"] = r25
   for (const k in i) {
     if (!$OfsEvent_12.has(k)) o[k] = i[k]
   }
@@ -7333,25 +8623,31 @@ export const decodeOfsEvent = $OfsEvent as CompiledDecoder<OfsEvent>
 function $EventGenericFields(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time")) o[k] = i[k]
   }
@@ -7363,32 +8659,42 @@ export const decodeEventGenericFields = $EventGenericFields as CompiledDecoder<E
 
 function $Events_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $OfsEvent(u[j])
+    const e = u[j]
+    const r = $OfsEvent(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Events(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["subscriptionId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subscriptionId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $Events_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r1 = $Events_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["subscriptionId"]
+  if (v != null) o["subscriptionId"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r1
   for (const k in i) {
     if (!(k === "subscriptionId" || k === "items")) o[k] = i[k]
   }
@@ -7414,43 +8720,52 @@ function $FindMatchingResourcesRequestSchema_1(u: unknown): unknown {
 function $FindMatchingResourcesRequestSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["finalTravelSupport"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["finalTravelSupport"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workSkill"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workSkill"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcePreference"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcePreference"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["includeResources"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["includeResources"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requiredInventoryMatch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["requiredInventoryMatch"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["finalTravelSupport"]
+  if (v != null) o["finalTravelSupport"] = v
+  v = i["workSkill"]
+  if (v != null) o["workSkill"] = v
+  v = i["workTime"]
+  if (v != null) o["workTime"] = v
+  v = i["resourcePreference"]
+  if (v != null) o["resourcePreference"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["includeResources"]
+  if (v != null) o["includeResources"] = v
+  v = i["requiredInventoryMatch"]
+  if (v != null) o["requiredInventoryMatch"] = v
   for (const k in i) {
     if (
       !(
@@ -7471,18 +8786,22 @@ function $FindMatchingResourcesRequestSchema_2(u: unknown): unknown {
 function $FindMatchingResourcesRequestSchema_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
   for (const k in i) {
     if (!(k === "apptNumber" || k === "customerNumber")) o[k] = i[k]
   }
@@ -7491,24 +8810,34 @@ function $FindMatchingResourcesRequestSchema_3(u: unknown): unknown {
 
 function $FindMatchingResourcesRequestSchema_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $RequiredInventory(u[j])
+    const e = u[j]
+    const r = $RequiredInventory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindMatchingResourcesRequestSchema_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourcePreference(u[j])
+    const e = u[j]
+    const r = $ResourcePreference(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $FindMatchingResourcesRequestSchema_6 = new Set([
@@ -7553,200 +8882,237 @@ const $FindMatchingResourcesRequestSchema_6 = new Set([
 function $FindMatchingResourcesRequestSchema_7(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r32: unknown, r33: unknown, r34: unknown, r35: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $SetPositionInRouteRequestField(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r32 = $SetPositionInRouteRequestField(v)
+    if (r32 === invalid) return invalid
+    if (r32 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setTravelTime"]
   if (v != null) {
-    r = $SetTravelTimeRequestField(v)
-    if (r === invalid) return invalid
-    o["setTravelTime"] = r
-  }
+    r33 = $SetTravelTimeRequestField(v)
+    if (r33 === invalid) return invalid
+    if (r33 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requiredInventories"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_4(v)
-    if (r === invalid) return invalid
-    o["requiredInventories"] = r
-  }
+    r34 = $FindMatchingResourcesRequestSchema_4(v)
+    if (r34 === invalid) return invalid
+    if (r34 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourcePreferences"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_5(v)
-    if (r === invalid) return invalid
-    o["resourcePreferences"] = r
-  }
+    r35 = $FindMatchingResourcesRequestSchema_5(v)
+    if (r35 === invalid) return invalid
+    if (r35 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["deliveryWindowStart"]
+  if (v != null) o["deliveryWindowStart"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["deliveryWindowEnd"]
+  if (v != null) o["deliveryWindowEnd"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r32
+  v = i["setTravelTime"]
+  if (v != null) o["setTravelTime"] = r33
+  v = i["requiredInventories"]
+  if (v != null) o["requiredInventories"] = r34
+  v = i["resourcePreferences"]
+  if (v != null) o["resourcePreferences"] = r35
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$FindMatchingResourcesRequestSchema_6.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$FindMatchingResourcesRequestSchema_6.has(k)) o[k] = i[k]
+    if (!$FindMatchingResourcesRequestSchema_6.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -7754,33 +9120,40 @@ function $FindMatchingResourcesRequestSchema_7(u: unknown): unknown {
 function $FindMatchingResourcesRequestSchema_8(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["useForecastDuringBooking"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["useForecastDuringBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["explainRemovedOptions"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["explainRemovedOptions"] = v
-  }
+  } else if (v === null) changed = true
   v = i["optimizationGoal"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["optimizationGoal"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minForecastRangeDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minForecastRangeDay"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxForecastRangeDay"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxForecastRangeDay"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["useForecastDuringBooking"]
+  if (v != null) o["useForecastDuringBooking"] = v
+  v = i["explainRemovedOptions"]
+  if (v != null) o["explainRemovedOptions"] = v
+  v = i["optimizationGoal"]
+  if (v != null) o["optimizationGoal"] = v
+  v = i["minForecastRangeDay"]
+  if (v != null) o["minForecastRangeDay"] = v
+  v = i["maxForecastRangeDay"]
+  if (v != null) o["maxForecastRangeDay"] = v
   for (const k in i) {
     if (
       !(
@@ -7813,71 +9186,91 @@ const $FindMatchingResourcesRequestSchema_9 = new Set([
 function $FindMatchingResourcesRequestSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r5: unknown, r6: unknown, r7: unknown, r8: unknown, r9: unknown, r10: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["fields"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_1(v)
-    if (r === invalid) return invalid
-    o["fields"] = r
-  }
+    r3 = $FindMatchingResourcesRequestSchema_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["schedulesToReturn"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_1(v)
-    if (r === invalid) return invalid
-    o["schedulesToReturn"] = r
-  }
+    r5 = $FindMatchingResourcesRequestSchema_1(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["schedulesFields"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_1(v)
-    if (r === invalid) return invalid
-    o["schedulesFields"] = r
-  }
+    r6 = $FindMatchingResourcesRequestSchema_1(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["criteria"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_2(v)
-    if (r === invalid) return invalid
-    o["criteria"] = r
-  }
+    r7 = $FindMatchingResourcesRequestSchema_2(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activitySearchFields"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_3(v)
-    if (r === invalid) return invalid
-    o["activitySearchFields"] = r
-  }
+    r8 = $FindMatchingResourcesRequestSchema_3(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activity"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_7(v)
-    if (r === invalid) return invalid
-    o["activity"] = r
-  }
+    r9 = $FindMatchingResourcesRequestSchema_7(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["forecastDuringBooking"]
   if (v != null) {
-    r = $FindMatchingResourcesRequestSchema_8(v)
-    if (r === invalid) return invalid
-    o["forecastDuringBooking"] = r
-  }
+    r10 = $FindMatchingResourcesRequestSchema_8(v)
+    if (r10 === invalid) return invalid
+    if (r10 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["fields"]
+  if (v != null) o["fields"] = r3
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["schedulesToReturn"]
+  if (v != null) o["schedulesToReturn"] = r5
+  v = i["schedulesFields"]
+  if (v != null) o["schedulesFields"] = r6
+  v = i["criteria"]
+  if (v != null) o["criteria"] = r7
+  v = i["activitySearchFields"]
+  if (v != null) o["activitySearchFields"] = r8
+  v = i["activity"]
+  if (v != null) o["activity"] = r9
+  v = i["forecastDuringBooking"]
+  if (v != null) o["forecastDuringBooking"] = r10
   for (const k in i) {
     if (!$FindMatchingResourcesRequestSchema_9.has(k)) o[k] = i[k]
   }
@@ -7891,28 +9284,34 @@ export const decodeFindMatchingResourcesRequestSchema =
 function $FmrFitnessRecord(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcePreference"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcePreference"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workSkill"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workSkill"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["resourcePreference"]
+  if (v != null) o["resourcePreference"] = v
+  v = i["workTime"]
+  if (v != null) o["workTime"] = v
+  v = i["workSkill"]
+  if (v != null) o["workSkill"] = v
   for (const k in i) {
     if (!(k === "workZone" || k === "resourcePreference" || k === "workTime" || k === "workSkill")) o[k] = i[k]
   }
@@ -7925,19 +9324,24 @@ export const decodeFmrFitnessRecord = $FmrFitnessRecord as CompiledDecoder<FmrFi
 function $FmrResourceSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (!(typeof v === "string")) return invalid
-  o["rel"] = v
   v = i["href"]
   if (!(typeof v === "string")) return invalid
-  o["href"] = v
   v = i["mediaType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mediaType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  o["rel"] = v
+  v = i["href"]
+  o["href"] = v
+  v = i["mediaType"]
+  if (v != null) o["mediaType"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href" || k === "mediaType")) o[k] = i[k]
   }
@@ -7946,27 +9350,36 @@ function $FmrResourceSchema_1(u: unknown): unknown {
 
 function $FmrResourceSchema_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FmrResourceSchema_1(u[j])
+    const e = u[j]
+    const r = $FmrResourceSchema_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FmrResourceSchema_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["links"]
   if (v != null) {
-    r = $FmrResourceSchema_2(v)
-    if (r === invalid) return invalid
-    o["links"] = r
-  }
+    r0 = $FmrResourceSchema_2(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["links"]
+  if (v != null) o["links"] = r0
   for (const k in i) {
     if (!(k === "links")) o[k] = i[k]
   }
@@ -7998,99 +9411,121 @@ const $FmrResourceSchema_4 = new Set([
 function $FmrResourceSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r17: unknown
   v = i["timeZone"]
   if (!(typeof v === "string")) return invalid
-  o["timeZone"] = v
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["email"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["email"] = v
-  }
+  } else if (v === null) changed = true
   v = i["phone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["phone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["resourceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (!(typeof v === "string")) return invalid
-  o["language"] = v
   v = i["parentResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["parentResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["timeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialRatio"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialRatio"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialPeriod"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialPeriod"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organization"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organization"] = v
-  }
+  } else if (v === null) changed = true
   v = i["avatar"]
   if (v != null) {
-    r = $FmrResourceSchema_3(v)
-    if (r === invalid) return invalid
-    o["avatar"] = r
-  }
+    r17 = $FmrResourceSchema_3(v)
+    if (r17 === invalid) return invalid
+    if (r17 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourcePreference"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourcePreference"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  o["timeZone"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["email"]
+  if (v != null) o["email"] = v
+  v = i["phone"]
+  if (v != null) o["phone"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["resourceType"]
+  if (v != null) o["resourceType"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  o["language"] = v
+  v = i["parentResourceId"]
+  if (v != null) o["parentResourceId"] = v
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["timeZoneDiff"]
+  if (v != null) o["timeZoneDiff"] = v
+  v = i["durationStatisticsInitialRatio"]
+  if (v != null) o["durationStatisticsInitialRatio"] = v
+  v = i["durationStatisticsInitialPeriod"]
+  if (v != null) o["durationStatisticsInitialPeriod"] = v
+  v = i["organization"]
+  if (v != null) o["organization"] = v
+  v = i["avatar"]
+  if (v != null) o["avatar"] = r17
+  v = i["resourcePreference"]
+  if (v != null) o["resourcePreference"] = v
   for (const k in i) {
     if (!$FmrResourceSchema_4.has(k)) o[k] = i[k]
   }
@@ -8102,13 +9537,18 @@ export const decodeFmrResourceSchema = $FmrResourceSchema as CompiledDecoder<Fmr
 
 function $FmrWorkScheduleItem_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ShiftItem(u[j])
+    const e = u[j]
+    const r = $ShiftItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FmrWorkScheduleItem_2(u: unknown): unknown {
@@ -8120,33 +9560,41 @@ function $FmrWorkScheduleItem_2(u: unknown): unknown {
 function $FmrWorkScheduleItem_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["dayFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dayFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurEvery"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["recurEvery"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekdays"]
   if (v != null) {
-    r = $FmrWorkScheduleItem_2(v)
-    if (r === invalid) return invalid
-    o["weekdays"] = r
-  }
+    r2 = $FmrWorkScheduleItem_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["recurrenceType"]
   if (!(typeof v === "string")) return invalid
-  o["recurrenceType"] = v
   v = i["dayTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dayTo"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["dayFrom"]
+  if (v != null) o["dayFrom"] = v
+  v = i["recurEvery"]
+  if (v != null) o["recurEvery"] = v
+  v = i["weekdays"]
+  if (v != null) o["weekdays"] = r2
+  v = i["recurrenceType"]
+  o["recurrenceType"] = v
+  v = i["dayTo"]
+  if (v != null) o["dayTo"] = v
   for (const k in i) {
     if (!(k === "dayFrom" || k === "recurEvery" || k === "weekdays" || k === "recurrenceType" || k === "dayTo"))
       o[k] = i[k]
@@ -8175,82 +9623,101 @@ const $FmrWorkScheduleItem_4 = new Set([
 function $FmrWorkScheduleItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown, r11: unknown
   v = i["workTimeStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["scheduleLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["scheduleLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["scheduleShifts"]
   if (v != null) {
-    r = $FmrWorkScheduleItem_1(v)
-    if (r === invalid) return invalid
-    o["scheduleShifts"] = r
-  }
+    r2 = $FmrWorkScheduleItem_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["comments"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["comments"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startDate"]
   if (!(typeof v === "string")) return invalid
-  o["startDate"] = v
   v = i["shiftLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shiftLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["isWorking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["isWorking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["nonWorkingReason"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["nonWorkingReason"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workTimeEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workTimeEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurrence"]
   if (v != null) {
-    r = $FmrWorkScheduleItem_3(v)
-    if (r === invalid) return invalid
-    o["recurrence"] = r
-  }
+    r11 = $FmrWorkScheduleItem_3(v)
+    if (r11 === invalid) return invalid
+    if (r11 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["scheduleItemId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["scheduleItemId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recordType"]
   if (!(typeof v === "string")) return invalid
-  o["recordType"] = v
   v = i["shiftType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shiftType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workTimeStart"]
+  if (v != null) o["workTimeStart"] = v
+  v = i["scheduleLabel"]
+  if (v != null) o["scheduleLabel"] = v
+  v = i["scheduleShifts"]
+  if (v != null) o["scheduleShifts"] = r2
+  v = i["comments"]
+  if (v != null) o["comments"] = v
+  v = i["startDate"]
+  o["startDate"] = v
+  v = i["shiftLabel"]
+  if (v != null) o["shiftLabel"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["isWorking"]
+  if (v != null) o["isWorking"] = v
+  v = i["endDate"]
+  if (v != null) o["endDate"] = v
+  v = i["nonWorkingReason"]
+  if (v != null) o["nonWorkingReason"] = v
+  v = i["workTimeEnd"]
+  if (v != null) o["workTimeEnd"] = v
+  v = i["recurrence"]
+  if (v != null) o["recurrence"] = r11
+  v = i["scheduleItemId"]
+  if (v != null) o["scheduleItemId"] = v
+  v = i["recordType"]
+  o["recordType"] = v
+  v = i["shiftType"]
+  if (v != null) o["shiftType"] = v
   for (const k in i) {
     if (!$FmrWorkScheduleItem_4.has(k)) o[k] = i[k]
   }
@@ -8268,52 +9735,66 @@ function $FindMatchingResourcesResponseSchema_1(u: unknown): unknown {
 
 function $FindMatchingResourcesResponseSchema_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FindMatchingResourcesResponseSchema_1(u[j])
+    const e = u[j]
+    const r = $FindMatchingResourcesResponseSchema_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindMatchingResourcesResponseSchema_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["minStartTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["minStartTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxStartTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["maxStartTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r2 = $DailyExtract(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["workZoneMatch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["workZoneMatch"] = v
-  }
+  } else if (v === null) changed = true
   v = i["additionalTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["additionalTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelKeyMatch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["travelKeyMatch"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["minStartTime"]
+  if (v != null) o["minStartTime"] = v
+  v = i["maxStartTime"]
+  if (v != null) o["maxStartTime"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r2
+  v = i["workZoneMatch"]
+  if (v != null) o["workZoneMatch"] = v
+  v = i["additionalTravel"]
+  if (v != null) o["additionalTravel"] = v
+  v = i["travelKeyMatch"]
+  if (v != null) o["travelKeyMatch"] = v
   for (const k in i) {
     if (
       !(
@@ -8332,35 +9813,45 @@ function $FindMatchingResourcesResponseSchema_3(u: unknown): unknown {
 
 function $FindMatchingResourcesResponseSchema_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FindMatchingResourcesResponseSchema_3(u[j])
+    const e = u[j]
+    const r = $FindMatchingResourcesResponseSchema_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindMatchingResourcesResponseSchema_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["minStartTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["minStartTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxStartTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["maxStartTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["additionalTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["additionalTravel"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["minStartTime"]
+  if (v != null) o["minStartTime"] = v
+  v = i["maxStartTime"]
+  if (v != null) o["maxStartTime"] = v
+  v = i["additionalTravel"]
+  if (v != null) o["additionalTravel"] = v
   for (const k in i) {
     if (!(k === "minStartTime" || k === "maxStartTime" || k === "additionalTravel")) o[k] = i[k]
   }
@@ -8369,47 +9860,60 @@ function $FindMatchingResourcesResponseSchema_5(u: unknown): unknown {
 
 function $FindMatchingResourcesResponseSchema_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FindMatchingResourcesResponseSchema_5(u[j])
+    const e = u[j]
+    const r = $FindMatchingResourcesResponseSchema_5(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindMatchingResourcesResponseSchema_7(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["averageBucketTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageBucketTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageTravelKeyTravel"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageTravelKeyTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["removedOptions"]
   if (v != null) {
-    r = $FindMatchingResourcesResponseSchema_6(v)
-    if (r === invalid) return invalid
-    o["removedOptions"] = r
-  }
+    r2 = $FindMatchingResourcesResponseSchema_6(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["hasNearbyActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasNearbyActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasForecastedActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasForecastedActivities"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["averageBucketTravel"]
+  if (v != null) o["averageBucketTravel"] = v
+  v = i["averageTravelKeyTravel"]
+  if (v != null) o["averageTravelKeyTravel"] = v
+  v = i["removedOptions"]
+  if (v != null) o["removedOptions"] = r2
+  v = i["hasNearbyActivities"]
+  if (v != null) o["hasNearbyActivities"] = v
+  v = i["hasForecastedActivities"]
+  if (v != null) o["hasForecastedActivities"] = v
   for (const k in i) {
     if (
       !(
@@ -8428,39 +9932,51 @@ function $FindMatchingResourcesResponseSchema_7(u: unknown): unknown {
 function $FindMatchingResourcesResponseSchema_8(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown, r3: unknown, r4: unknown
   v = i["workShift"]
   if (v != null) {
-    r = $FmrWorkScheduleItem(v)
-    if (r === invalid) return invalid
-    o["workShift"] = r
-  }
+    r0 = $FmrWorkScheduleItem(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["freeTimeWindows"]
   if (v != null) {
-    r = $FindMatchingResourcesResponseSchema_2(v)
-    if (r === invalid) return invalid
-    o["freeTimeWindows"] = r
-  }
+    r1 = $FindMatchingResourcesResponseSchema_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["fitness"]
   if (v != null) {
-    r = $FmrFitnessRecord(v)
-    if (r === invalid) return invalid
-    o["fitness"] = r
-  }
+    r2 = $FmrFitnessRecord(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["arrivalTimeOptions"]
   if (v != null) {
-    r = $FindMatchingResourcesResponseSchema_4(v)
-    if (r === invalid) return invalid
-    o["arrivalTimeOptions"] = r
-  }
+    r3 = $FindMatchingResourcesResponseSchema_4(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["forecastDuringBookingDetails"]
   if (v != null) {
-    r = $FindMatchingResourcesResponseSchema_7(v)
-    if (r === invalid) return invalid
-    o["forecastDuringBookingDetails"] = r
-  }
+    r4 = $FindMatchingResourcesResponseSchema_7(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workShift"]
+  if (v != null) o["workShift"] = r0
+  v = i["freeTimeWindows"]
+  if (v != null) o["freeTimeWindows"] = r1
+  v = i["fitness"]
+  if (v != null) o["fitness"] = r2
+  v = i["arrivalTimeOptions"]
+  if (v != null) o["arrivalTimeOptions"] = r3
+  v = i["forecastDuringBookingDetails"]
+  if (v != null) o["forecastDuringBookingDetails"] = r4
   for (const k in i) {
     if (
       !(
@@ -8498,32 +10014,41 @@ function $FindMatchingResourcesResponseSchema_9(u: unknown): unknown {
 function $FindMatchingResourcesResponseSchema_10(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r3: unknown
   v = i["resource"]
   if (v != null) {
-    r = $FmrResourceSchema(v)
-    if (r === invalid) return invalid
-    o["resource"] = r
-  }
+    r0 = $FmrResourceSchema(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["fitness"]
   if (v != null) {
-    r = $FmrFitnessRecord(v)
-    if (r === invalid) return invalid
-    o["fitness"] = r
-  }
+    r1 = $FmrFitnessRecord(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["estimatedCompleteDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["estimatedCompleteDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["schedule"]
   if (v != null) {
-    r = $FindMatchingResourcesResponseSchema_9(v)
-    if (r === invalid) return invalid
-    o["schedule"] = r
-  }
+    r3 = $FindMatchingResourcesResponseSchema_9(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resource"]
+  if (v != null) o["resource"] = r0
+  v = i["fitness"]
+  if (v != null) o["fitness"] = r1
+  v = i["estimatedCompleteDate"]
+  if (v != null) o["estimatedCompleteDate"] = v
+  v = i["schedule"]
+  if (v != null) o["schedule"] = r3
   for (const k in i) {
     if (!(k === "resource" || k === "fitness" || k === "estimatedCompleteDate" || k === "schedule")) o[k] = i[k]
   }
@@ -8532,47 +10057,60 @@ function $FindMatchingResourcesResponseSchema_10(u: unknown): unknown {
 
 function $FindMatchingResourcesResponseSchema_11(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FindMatchingResourcesResponseSchema_10(u[j])
+    const e = u[j]
+    const r = $FindMatchingResourcesResponseSchema_10(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindMatchingResourcesResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["actualAtTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["actualAtTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $FindMatchingResourcesResponseSchema_11(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r4 = $FindMatchingResourcesResponseSchema_11(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["actualAtTime"]
+  if (v != null) o["actualAtTime"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r4
   for (const k in i) {
     if (!(k === "totalResults" || k === "offset" || k === "limit" || k === "actualAtTime" || k === "items")) o[k] = i[k]
   }
@@ -8650,320 +10188,378 @@ const $FindNearbyActivitiesItem_1 = new Set([
 function $FindNearbyActivitiesItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceTimeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceTimeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceTimeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperation"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperation"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["travelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfAssignment"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["masterActivityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["masterActivityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["positionInRoute"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["positionInRoute"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recordType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recordType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperationUser"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperationUser"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["autoRoutedToDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["autoRoutedToDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["autoRoutedToResource"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["autoRoutedToResource"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelEstimationMethod"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["travelEstimationMethod"] = v
-  }
+  } else if (v === null) changed = true
   v = i["coordinateAccuracy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["coordinateAccuracy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityFlow"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityFlow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectElementId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectElementId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["svcWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["svcWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderOperationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderOperationId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["resourceTimeZone"]
+  if (v != null) o["resourceTimeZone"] = v
+  v = i["resourceTimeZoneIANA"]
+  if (v != null) o["resourceTimeZoneIANA"] = v
+  v = i["resourceTimeZoneDiff"]
+  if (v != null) o["resourceTimeZoneDiff"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["endTime"]
+  if (v != null) o["endTime"] = v
+  v = i["firstManualOperation"]
+  if (v != null) o["firstManualOperation"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["travelTime"]
+  if (v != null) o["travelTime"] = v
+  v = i["deliveryWindowStart"]
+  if (v != null) o["deliveryWindowStart"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["timeOfAssignment"]
+  if (v != null) o["timeOfAssignment"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["masterActivityId"]
+  if (v != null) o["masterActivityId"] = v
+  v = i["deliveryWindowEnd"]
+  if (v != null) o["deliveryWindowEnd"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["positionInRoute"]
+  if (v != null) o["positionInRoute"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["recordType"]
+  if (v != null) o["recordType"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["firstManualOperationUser"]
+  if (v != null) o["firstManualOperationUser"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["autoRoutedToDate"]
+  if (v != null) o["autoRoutedToDate"] = v
+  v = i["autoRoutedToResource"]
+  if (v != null) o["autoRoutedToResource"] = v
+  v = i["travelEstimationMethod"]
+  if (v != null) o["travelEstimationMethod"] = v
+  v = i["coordinateAccuracy"]
+  if (v != null) o["coordinateAccuracy"] = v
+  v = i["activityFlow"]
+  if (v != null) o["activityFlow"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
+  v = i["pjfProjectElementId"]
+  if (v != null) o["pjfProjectElementId"] = v
+  v = i["pjfProjectId"]
+  if (v != null) o["pjfProjectId"] = v
+  v = i["svcWorkOrderId"]
+  if (v != null) o["svcWorkOrderId"] = v
+  v = i["wieWorkOrderId"]
+  if (v != null) o["wieWorkOrderId"] = v
+  v = i["wieWorkOrderOperationId"]
+  if (v != null) o["wieWorkOrderOperationId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$FindNearbyActivitiesItem_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$FindNearbyActivitiesItem_1.has(k)) o[k] = i[k]
+    if (!$FindNearbyActivitiesItem_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -8973,30 +10569,39 @@ export const decodeFindNearbyActivitiesItem = $FindNearbyActivitiesItem as Compi
 
 function $FindNearbyActivitiesResponse_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FindNearbyActivitiesItem(u[j])
+    const e = u[j]
+    const r = $FindNearbyActivitiesItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindNearbyActivitiesResponse_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
   for (const k in i) {
     if (!(k === "longitude" || k === "latitude")) o[k] = i[k]
   }
@@ -9006,21 +10611,27 @@ function $FindNearbyActivitiesResponse_2(u: unknown): unknown {
 function $FindNearbyActivitiesResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["items"]
   if (v != null) {
-    r = $FindNearbyActivitiesResponse_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $FindNearbyActivitiesResponse_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["coordinates"]
   if (v != null) {
-    r = $FindNearbyActivitiesResponse_2(v)
-    if (r === invalid) return invalid
-    o["coordinates"] = r
-  }
+    r1 = $FindNearbyActivitiesResponse_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["coordinates"]
+  if (v != null) o["coordinates"] = r1
   for (const k in i) {
     if (!(k === "items" || k === "coordinates")) o[k] = i[k]
   }
@@ -9033,24 +10644,34 @@ export const decodeFindNearbyActivitiesResponse =
 
 function $FindResourcesForUrgentAssignmentRequestSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $RequiredInventory(u[j])
+    const e = u[j]
+    const r = $RequiredInventory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindResourcesForUrgentAssignmentRequestSchema_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourcePreference(u[j])
+    const e = u[j]
+    const r = $ResourcePreference(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $FindResourcesForUrgentAssignmentRequestSchema_3 = new Set([
@@ -9095,194 +10716,231 @@ const $FindResourcesForUrgentAssignmentRequestSchema_3 = new Set([
 function $FindResourcesForUrgentAssignmentRequestSchema_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r32: unknown, r33: unknown, r34: unknown, r35: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (!(typeof v === "number")) return invalid
-  o["longitude"] = v
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (!(typeof v === "string")) return invalid
-  o["activityType"] = v
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (!(typeof v === "number")) return invalid
-  o["latitude"] = v
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setPositionInRoute"]
   if (v != null) {
-    r = $SetPositionInRouteRequestField(v)
-    if (r === invalid) return invalid
-    o["setPositionInRoute"] = r
-  }
+    r32 = $SetPositionInRouteRequestField(v)
+    if (r32 === invalid) return invalid
+    if (r32 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["setTravelTime"]
   if (v != null) {
-    r = $SetTravelTimeRequestField(v)
-    if (r === invalid) return invalid
-    o["setTravelTime"] = r
-  }
+    r33 = $SetTravelTimeRequestField(v)
+    if (r33 === invalid) return invalid
+    if (r33 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requiredInventories"]
   if (v != null) {
-    r = $FindResourcesForUrgentAssignmentRequestSchema_1(v)
-    if (r === invalid) return invalid
-    o["requiredInventories"] = r
-  }
+    r34 = $FindResourcesForUrgentAssignmentRequestSchema_1(v)
+    if (r34 === invalid) return invalid
+    if (r34 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourcePreferences"]
   if (v != null) {
-    r = $FindResourcesForUrgentAssignmentRequestSchema_2(v)
-    if (r === invalid) return invalid
-    o["resourcePreferences"] = r
-  }
+    r35 = $FindResourcesForUrgentAssignmentRequestSchema_2(v)
+    if (r35 === invalid) return invalid
+    if (r35 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["deliveryWindowStart"]
+  if (v != null) o["deliveryWindowStart"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["deliveryWindowEnd"]
+  if (v != null) o["deliveryWindowEnd"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  o["latitude"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["setPositionInRoute"]
+  if (v != null) o["setPositionInRoute"] = r32
+  v = i["setTravelTime"]
+  if (v != null) o["setTravelTime"] = r33
+  v = i["requiredInventories"]
+  if (v != null) o["requiredInventories"] = r34
+  v = i["resourcePreferences"]
+  if (v != null) o["resourcePreferences"] = r35
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$FindResourcesForUrgentAssignmentRequestSchema_3.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$FindResourcesForUrgentAssignmentRequestSchema_3.has(k)) o[k] = i[k]
+    if (!$FindResourcesForUrgentAssignmentRequestSchema_3.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -9296,30 +10954,40 @@ function $FindResourcesForUrgentAssignmentRequestSchema_5(u: unknown): unknown {
 function $FindResourcesForUrgentAssignmentRequestSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r2: unknown, r3: unknown
   v = i["activity"]
-  r = $FindResourcesForUrgentAssignmentRequestSchema_4(v)
-  if (r === invalid) return invalid
-  o["activity"] = r
+  r0 = $FindResourcesForUrgentAssignmentRequestSchema_4(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["radius"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["radius"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceFields"]
   if (v != null) {
-    r = $FindResourcesForUrgentAssignmentRequestSchema_5(v)
-    if (r === invalid) return invalid
-    o["resourceFields"] = r
-  }
+    r2 = $FindResourcesForUrgentAssignmentRequestSchema_5(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["parentResources"]
   if (v != null) {
-    r = $FindResourcesForUrgentAssignmentRequestSchema_5(v)
-    if (r === invalid) return invalid
-    o["parentResources"] = r
-  }
+    r3 = $FindResourcesForUrgentAssignmentRequestSchema_5(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activity"]
+  o["activity"] = r0
+  v = i["radius"]
+  if (v != null) o["radius"] = v
+  v = i["resourceFields"]
+  if (v != null) o["resourceFields"] = r2
+  v = i["parentResources"]
+  if (v != null) o["parentResources"] = r3
   for (const k in i) {
     if (!(k === "activity" || k === "radius" || k === "resourceFields" || k === "parentResources")) o[k] = i[k]
   }
@@ -9333,36 +11001,36 @@ export const decodeFindResourcesForUrgentAssignmentRequestSchema =
 function $FindResourcesForUrgentAssignmentResponseSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["resourceType"]
+  if (v != null) o["resourceType"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!(k === "resourceId" || k === "name" || k === "resourceType" || k === "resourceInternalId")) o[k] = i[k]
-    }
-    if (!matched && !(k === "resourceId" || k === "name" || k === "resourceType" || k === "resourceInternalId"))
-      o[k] = i[k]
+    if (!(k === "resourceId" || k === "name" || k === "resourceType" || k === "resourceInternalId")) o[k] = i[k]
   }
   return o
 }
@@ -9370,40 +11038,49 @@ function $FindResourcesForUrgentAssignmentResponseSchema_1(u: unknown): unknown 
 function $FindResourcesForUrgentAssignmentResponseSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r5: unknown
   v = i["nearestRoutingBucket"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["nearestRoutingBucket"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["estimatedAvailability"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["estimatedAvailability"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceDetails"]
   if (v != null) {
-    r = $FindResourcesForUrgentAssignmentResponseSchema_1(v)
-    if (r === invalid) return invalid
-    o["resourceDetails"] = r
-  }
+    r5 = $FindResourcesForUrgentAssignmentResponseSchema_1(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["nearestRoutingBucket"]
+  if (v != null) o["nearestRoutingBucket"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["estimatedAvailability"]
+  if (v != null) o["estimatedAvailability"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["resourceDetails"]
+  if (v != null) o["resourceDetails"] = r5
   for (const k in i) {
     if (
       !(
@@ -9422,27 +11099,36 @@ function $FindResourcesForUrgentAssignmentResponseSchema_2(u: unknown): unknown 
 
 function $FindResourcesForUrgentAssignmentResponseSchema_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FindResourcesForUrgentAssignmentResponseSchema_2(u[j])
+    const e = u[j]
+    const r = $FindResourcesForUrgentAssignmentResponseSchema_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FindResourcesForUrgentAssignmentResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $FindResourcesForUrgentAssignmentResponseSchema_3(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $FindResourcesForUrgentAssignmentResponseSchema_3(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -9491,18 +11177,22 @@ export const decodeFormUserDetails = $FormUserDetails as CompiledDecoder<FormUse
 function $FormSubmitted_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["formSubmitId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["formSubmitId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["formLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["formLabel"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["formSubmitId"]
+  if (v != null) o["formSubmitId"] = v
+  v = i["formLabel"]
+  if (v != null) o["formLabel"] = v
   for (const k in i) {
     if (!(k === "formSubmitId" || k === "formLabel")) o[k] = i[k]
   }
@@ -9524,61 +11214,79 @@ const $FormSubmitted_2 = new Set([
 function $FormSubmitted(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown, r6: unknown, r7: unknown, r8: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["formIdentifier"]
   if (v != null) {
-    r = $FormSubmitted_1(v)
-    if (r === invalid) return invalid
-    o["formIdentifier"] = r
-  }
+    r3 = $FormSubmitted_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["formDetails"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["formDetails"] = r
-  }
+    r4 = $DailyExtract(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r5 = $DailyExtract(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["inventoryDetails"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["inventoryDetails"] = r
-  }
+    r6 = $DailyExtract(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourceDetails"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["resourceDetails"] = r
-  }
+    r7 = $DailyExtract(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["userDetails"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["userDetails"] = r
-  }
+    r8 = $DailyExtract(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["formIdentifier"]
+  if (v != null) o["formIdentifier"] = r3
+  v = i["formDetails"]
+  if (v != null) o["formDetails"] = r4
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r5
+  v = i["inventoryDetails"]
+  if (v != null) o["inventoryDetails"] = r6
+  v = i["resourceDetails"]
+  if (v != null) o["resourceDetails"] = r7
+  v = i["userDetails"]
+  if (v != null) o["userDetails"] = r8
   for (const k in i) {
     if (!$FormSubmitted_2.has(k)) o[k] = i[k]
   }
@@ -9590,47 +11298,60 @@ export const decodeFormSubmitted = $FormSubmitted as CompiledDecoder<FormSubmitt
 
 function $GetActivitiesResponse_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Activity(u[j])
+    const e = u[j]
+    const r = $Activity(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $GetActivitiesResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $GetActivitiesResponse_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $GetActivitiesResponse_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["expression"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["expression"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["expression"]
+  if (v != null) o["expression"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
   for (const k in i) {
     if (!(k === "items" || k === "offset" || k === "limit" || k === "expression" || k === "hasMore")) o[k] = i[k]
   }
@@ -9707,320 +11428,378 @@ const $GetActivitySchema_1 = new Set([
 function $GetActivitySchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceTimeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceTimeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceTimeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceTimeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["endTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperation"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperation"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["travelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfAssignment"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["masterActivityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["masterActivityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deliveryWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deliveryWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["positionInRoute"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["positionInRoute"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recordType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recordType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["firstManualOperationUser"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["firstManualOperationUser"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["autoRoutedToDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["autoRoutedToDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["autoRoutedToResource"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["autoRoutedToResource"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelEstimationMethod"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["travelEstimationMethod"] = v
-  }
+  } else if (v === null) changed = true
   v = i["coordinateAccuracy"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["coordinateAccuracy"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityFlow"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityFlow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectElementId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectElementId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["svcWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["svcWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderOperationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderOperationId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["resourceTimeZone"]
+  if (v != null) o["resourceTimeZone"] = v
+  v = i["resourceTimeZoneIANA"]
+  if (v != null) o["resourceTimeZoneIANA"] = v
+  v = i["resourceTimeZoneDiff"]
+  if (v != null) o["resourceTimeZoneDiff"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["endTime"]
+  if (v != null) o["endTime"] = v
+  v = i["firstManualOperation"]
+  if (v != null) o["firstManualOperation"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["workZone"]
+  if (v != null) o["workZone"] = v
+  v = i["travelTime"]
+  if (v != null) o["travelTime"] = v
+  v = i["deliveryWindowStart"]
+  if (v != null) o["deliveryWindowStart"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["timeOfAssignment"]
+  if (v != null) o["timeOfAssignment"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["masterActivityId"]
+  if (v != null) o["masterActivityId"] = v
+  v = i["deliveryWindowEnd"]
+  if (v != null) o["deliveryWindowEnd"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["positionInRoute"]
+  if (v != null) o["positionInRoute"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["recordType"]
+  if (v != null) o["recordType"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["firstManualOperationUser"]
+  if (v != null) o["firstManualOperationUser"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["autoRoutedToDate"]
+  if (v != null) o["autoRoutedToDate"] = v
+  v = i["autoRoutedToResource"]
+  if (v != null) o["autoRoutedToResource"] = v
+  v = i["travelEstimationMethod"]
+  if (v != null) o["travelEstimationMethod"] = v
+  v = i["coordinateAccuracy"]
+  if (v != null) o["coordinateAccuracy"] = v
+  v = i["activityFlow"]
+  if (v != null) o["activityFlow"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
+  v = i["pjfProjectElementId"]
+  if (v != null) o["pjfProjectElementId"] = v
+  v = i["pjfProjectId"]
+  if (v != null) o["pjfProjectId"] = v
+  v = i["svcWorkOrderId"]
+  if (v != null) o["svcWorkOrderId"] = v
+  v = i["wieWorkOrderId"]
+  if (v != null) o["wieWorkOrderId"] = v
+  v = i["wieWorkOrderOperationId"]
+  if (v != null) o["wieWorkOrderOperationId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$GetActivitySchema_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$GetActivitySchema_1.has(k)) o[k] = i[k]
+    if (!$GetActivitySchema_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -10031,31 +11810,39 @@ export const decodeGetActivitySchema = $GetActivitySchema as CompiledDecoder<Get
 function $GetCalendarsResponseItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown, r3: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["regular"]
   if (v != null) {
-    r = $CalendarItem(v)
-    if (r === invalid) return invalid
-    o["regular"] = r
-  }
+    r2 = $CalendarItem(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["on-call"]
   if (v != null) {
-    r = $CalendarItem(v)
-    if (r === invalid) return invalid
-    o["on-call"] = r
-  }
+    r3 = $CalendarItem(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["regular"]
+  if (v != null) o["regular"] = r2
+  v = i["on-call"]
+  if (v != null) o["on-call"] = r3
   for (const k in i) {
     if (!(k === "resourceId" || k === "date" || k === "regular" || k === "on-call")) o[k] = i[k]
   }
@@ -10067,27 +11854,36 @@ export const decodeGetCalendarsResponseItem = $GetCalendarsResponseItem as Compi
 
 function $GetCalendarsResponse_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $GetCalendarsResponseItem(u[j])
+    const e = u[j]
+    const r = $GetCalendarsResponseItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $GetCalendarsResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $GetCalendarsResponse_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $GetCalendarsResponse_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -10099,32 +11895,42 @@ export const decodeGetCalendarsResponse = $GetCalendarsResponse as CompiledDecod
 
 function $GetCapacityCategoriesSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityCapacityCategory(u[j])
+    const e = u[j]
+    const r = $ActivityCapacityCategory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $GetCapacityCategoriesSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $GetCapacityCategoriesSchema_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $GetCapacityCategoriesSchema_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults")) o[k] = i[k]
   }
@@ -10157,53 +11963,66 @@ const $GetResourceWorkZoneObject_2 = new Set([
 function $GetResourceWorkZoneObject(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["workZone"]
   if (!(typeof v === "string")) return invalid
-  o["workZone"] = v
   v = i["ratio"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ratio"] = v
-  }
+  } else if (v === null) changed = true
   v = i["recurrence"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["recurrence"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekdays"]
   if (v != null) {
-    r = $GetResourceWorkZoneObject_1(v)
-    if (r === invalid) return invalid
-    o["weekdays"] = r
-  }
+    r4 = $GetResourceWorkZoneObject_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["recurEvery"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["recurEvery"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startDate"]
   if (!(typeof v === "string")) return invalid
-  o["startDate"] = v
   v = i["endDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["endDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZoneItemId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["workZoneItemId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZoneStatus"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workZone"]
+  o["workZone"] = v
+  v = i["ratio"]
+  if (v != null) o["ratio"] = v
+  v = i["recurrence"]
+  if (v != null) o["recurrence"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["weekdays"]
+  if (v != null) o["weekdays"] = r4
+  v = i["recurEvery"]
+  if (v != null) o["recurEvery"] = v
+  v = i["startDate"]
+  o["startDate"] = v
+  v = i["endDate"]
+  if (v != null) o["endDate"] = v
+  v = i["workZoneItemId"]
+  if (v != null) o["workZoneItemId"] = v
+  v = i["workZoneStatus"]
   o["workZoneStatus"] = v
   for (const k in i) {
     if (!$GetResourceWorkZoneObject_2.has(k)) o[k] = i[k]
@@ -10216,27 +12035,36 @@ export const decodeGetResourceWorkZoneObject = $GetResourceWorkZoneObject as Com
 
 function $GetResourceWorkZones_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $GetResourceWorkZoneObject(u[j])
+    const e = u[j]
+    const r = $GetResourceWorkZoneObject(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $GetResourceWorkZones(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $GetResourceWorkZones_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $GetResourceWorkZones_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -10249,68 +12077,60 @@ export const decodeGetResourceWorkZones = $GetResourceWorkZones as CompiledDecod
 function $Inventory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["exchangedInventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["exchangedInventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["exchangedInventoryId"]
+  if (v != null) o["exchangedInventoryId"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (
-        !(
-          k === "resourceId" ||
-          k === "serialNumber" ||
-          k === "exchangedInventoryId" ||
-          k === "quantity" ||
-          k === "inventoryType" ||
-          k === "inventoryId" ||
-          k === "activityId" ||
-          k === "status"
-        )
-      )
-        o[k] = i[k]
-    }
     if (
-      !matched &&
       !(
         k === "resourceId" ||
         k === "serialNumber" ||
@@ -10332,27 +12152,36 @@ export const decodeInventory = $Inventory as CompiledDecoder<Inventory>
 
 function $Inventories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Inventory(u[j])
+    const e = u[j]
+    const r = $Inventory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Inventories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Inventories_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Inventories_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -10365,18 +12194,22 @@ export const decodeInventories = $Inventories as CompiledDecoder<Inventories>
 function $InventoryCustomActionSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
   for (const k in i) {
     if (!(k === "activityId" || k === "quantity")) o[k] = i[k]
   }
@@ -10390,48 +12223,58 @@ export const decodeInventoryCustomActionSchema =
 function $InventoryEvent_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["exchangedInventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["exchangedInventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["exchangedInventoryId"]
+  if (v != null) o["exchangedInventoryId"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
   for (const k in i) {
     if (
       !(
@@ -10453,43 +12296,55 @@ function $InventoryEvent_1(u: unknown): unknown {
 function $InventoryEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryDetails"]
   if (v != null) {
-    r = $InventoryDetails(v)
-    if (r === invalid) return invalid
-    o["inventoryDetails"] = r
-  }
+    r3 = $InventoryDetails(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["inventoryChanges"]
   if (v != null) {
-    r = $InventoryEvent_1(v)
-    if (r === invalid) return invalid
-    o["inventoryChanges"] = r
-  }
+    r4 = $InventoryEvent_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r5 = $ActivityDetails(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["inventoryDetails"]
+  if (v != null) o["inventoryDetails"] = r3
+  v = i["inventoryChanges"]
+  if (v != null) o["inventoryChanges"] = r4
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r5
   for (const k in i) {
     if (
       !(
@@ -10512,62 +12367,54 @@ export const decodeInventoryEvent = $InventoryEvent as CompiledDecoder<Inventory
 function $InventoryWithoutStatus(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["exchangedInventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["exchangedInventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["exchangedInventoryId"]
+  if (v != null) o["exchangedInventoryId"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (
-        !(
-          k === "resourceId" ||
-          k === "serialNumber" ||
-          k === "exchangedInventoryId" ||
-          k === "quantity" ||
-          k === "inventoryType" ||
-          k === "inventoryId" ||
-          k === "activityId"
-        )
-      )
-        o[k] = i[k]
-    }
     if (
-      !matched &&
       !(
         k === "resourceId" ||
         k === "serialNumber" ||
@@ -10589,33 +12436,40 @@ export const decodeInventoryWithoutStatus = $InventoryWithoutStatus as CompiledD
 function $LastKnownResourcesPositionsResponsePositionSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lat"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["lat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lng"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["lng"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errorMessage"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["errorMessage"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["lat"]
+  if (v != null) o["lat"] = v
+  v = i["lng"]
+  if (v != null) o["lng"] = v
+  v = i["errorMessage"]
+  if (v != null) o["errorMessage"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "time" || k === "lat" || k === "lng" || k === "errorMessage")) o[k] = i[k]
   }
@@ -10628,42 +12482,54 @@ export const decodeLastKnownResourcesPositionsResponsePositionSchema =
 
 function $LastKnownResourcesPositionsResponseSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $LastKnownResourcesPositionsResponsePositionSchema(u[j])
+    const e = u[j]
+    const r = $LastKnownResourcesPositionsResponsePositionSchema(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $LastKnownResourcesPositionsResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $LastKnownResourcesPositionsResponseSchema_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $LastKnownResourcesPositionsResponseSchema_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "hasMore")) o[k] = i[k]
   }
@@ -10677,32 +12543,40 @@ export const decodeLastKnownResourcesPositionsResponseSchema =
 function $LinkedActivity(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["toActivityId"]
   if (!(typeof v === "number")) return invalid
-  o["toActivityId"] = v
   v = i["minIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
   v = i["fromActivityId"]
   if (!(typeof v === "number")) return invalid
-  o["fromActivityId"] = v
   v = i["linkType"]
   if (!(typeof v === "string")) return invalid
-  o["linkType"] = v
   v = i["alerts"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["alerts"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["toActivityId"]
+  o["toActivityId"] = v
+  v = i["minIntervalValue"]
+  if (v != null) o["minIntervalValue"] = v
+  v = i["fromActivityId"]
+  o["fromActivityId"] = v
+  v = i["linkType"]
+  o["linkType"] = v
+  v = i["alerts"]
+  if (v != null) o["alerts"] = v
+  v = i["maxIntervalValue"]
+  if (v != null) o["maxIntervalValue"] = v
   for (const k in i) {
     if (
       !(
@@ -10724,42 +12598,54 @@ export const decodeLinkedActivity = $LinkedActivity as CompiledDecoder<LinkedAct
 
 function $LinkedActivities_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $LinkedActivity(u[j])
+    const e = u[j]
+    const r = $LinkedActivity(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $LinkedActivities(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["linkType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["linkType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["linkedActivityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
-    o["linkedActivityId"] = v
-  }
+    if (!(typeof v === "number")) return invalid
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
-    if (!(typeof v === "string")) return invalid
-    o["activityId"] = v
-  }
+    if (!(typeof v === "number")) return invalid
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $LinkedActivities_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r3 = $LinkedActivities_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["linkType"]
+  if (v != null) o["linkType"] = v
+  v = i["linkedActivityId"]
+  if (v != null) o["linkedActivityId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r3
   for (const k in i) {
     if (!(k === "linkType" || k === "linkedActivityId" || k === "activityId" || k === "items")) o[k] = i[k]
   }
@@ -10772,23 +12658,28 @@ export const decodeLinkedActivities = $LinkedActivities as CompiledDecoder<Linke
 function $Plan(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["measure"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["measure"] = v
-  }
+  } else if (v === null) changed = true
   v = i["value"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["value"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["measure"]
+  if (v != null) o["measure"] = v
+  v = i["value"]
+  if (v != null) o["value"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
   for (const k in i) {
     if (!(k === "measure" || k === "value" || k === "date")) o[k] = i[k]
   }
@@ -10800,32 +12691,42 @@ export const decodePlan = $Plan as CompiledDecoder<Plan>
 
 function $Plans_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Plan(u[j])
+    const e = u[j]
+    const r = $Plan(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Plans(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $Plans_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r1 = $Plans_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r1
   for (const k in i) {
     if (!(k === "totalResults" || k === "items")) o[k] = i[k]
   }
@@ -10838,13 +12739,18 @@ export const decodePlans = $Plans as CompiledDecoder<Plans>
 function $ReopenActivityRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["setPositionInRoute"]
-  r = $SetPositionInRouteRequestField(v)
-  if (r === invalid) return invalid
-  o["setPositionInRoute"] = r
+  r0 = $SetPositionInRouteRequestField(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["setPositionInRoute"]
+  o["setPositionInRoute"] = r0
   for (const k in i) {
     if (!(k === "setPositionInRoute")) o[k] = i[k]
   }
@@ -10857,23 +12763,28 @@ export const decodeReopenActivityRequest = $ReopenActivityRequest as CompiledDec
 function $RequestEvent_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["requestType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["requestType"]
+  if (v != null) o["requestType"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
   for (const k in i) {
     if (!(k === "date" || k === "requestType" || k === "resourceId")) o[k] = i[k]
   }
@@ -10897,63 +12808,76 @@ const $RequestEvent_2 = new Set([
 function $RequestEvent_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["sr_body"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["sr_body"] = v
-  }
+  } else if (v === null) changed = true
   v = i["created"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["created"] = v
-  }
+  } else if (v === null) changed = true
   v = i["sr_subject"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["sr_subject"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["requestId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hit_type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["hit_type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["requestType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["body"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["body"] = v
-  }
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["subject"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subject"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["sr_body"]
+  if (v != null) o["sr_body"] = v
+  v = i["created"]
+  if (v != null) o["created"] = v
+  v = i["sr_subject"]
+  if (v != null) o["sr_subject"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["requestId"]
+  if (v != null) o["requestId"] = v
+  v = i["hit_type"]
+  if (v != null) o["hit_type"] = v
+  v = i["requestType"]
+  if (v != null) o["requestType"] = v
+  v = i["body"]
+  if (v != null) o["body"] = v
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["subject"]
+  if (v != null) o["subject"] = v
   for (const k in i) {
     if (!$RequestEvent_2.has(k)) o[k] = i[k]
   }
@@ -10963,49 +12887,63 @@ function $RequestEvent_3(u: unknown): unknown {
 function $RequestEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown, r6: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryDetails"]
   if (v != null) {
-    r = $InventoryDetails(v)
-    if (r === invalid) return invalid
-    o["inventoryDetails"] = r
-  }
+    r3 = $InventoryDetails(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requestDetails"]
   if (v != null) {
-    r = $RequestEvent_1(v)
-    if (r === invalid) return invalid
-    o["requestDetails"] = r
-  }
+    r4 = $RequestEvent_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r5 = $ActivityDetails(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requestChanges"]
   if (v != null) {
-    r = $RequestEvent_3(v)
-    if (r === invalid) return invalid
-    o["requestChanges"] = r
-  }
+    r6 = $RequestEvent_3(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["inventoryDetails"]
+  if (v != null) o["inventoryDetails"] = r3
+  v = i["requestDetails"]
+  if (v != null) o["requestDetails"] = r4
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r5
+  v = i["requestChanges"]
+  if (v != null) o["requestChanges"] = r6
   for (const k in i) {
     if (
       !(
@@ -11029,23 +12967,28 @@ export const decodeRequestEvent = $RequestEvent as CompiledDecoder<RequestEvent>
 function $RequiredInventoryEvent_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["model"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["model"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["model"]
+  if (v != null) o["model"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
   for (const k in i) {
     if (!(k === "model" || k === "inventoryType" || k === "quantity")) o[k] = i[k]
   }
@@ -11055,18 +12998,22 @@ function $RequiredInventoryEvent_1(u: unknown): unknown {
 function $RequiredInventoryEvent_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["model"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["model"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["model"]
+  if (v != null) o["model"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
   for (const k in i) {
     if (!(k === "model" || k === "inventoryType")) o[k] = i[k]
   }
@@ -11076,43 +13023,55 @@ function $RequiredInventoryEvent_2(u: unknown): unknown {
 function $RequiredInventoryEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requiredInventoryChanges"]
   if (v != null) {
-    r = $RequiredInventoryEvent_1(v)
-    if (r === invalid) return invalid
-    o["requiredInventoryChanges"] = r
-  }
+    r3 = $RequiredInventoryEvent_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requiredInventoryDetails"]
   if (v != null) {
-    r = $RequiredInventoryEvent_2(v)
-    if (r === invalid) return invalid
-    o["requiredInventoryDetails"] = r
-  }
+    r4 = $RequiredInventoryEvent_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r5 = $ActivityDetails(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["requiredInventoryChanges"]
+  if (v != null) o["requiredInventoryChanges"] = r3
+  v = i["requiredInventoryDetails"]
+  if (v != null) o["requiredInventoryDetails"] = r4
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r5
   for (const k in i) {
     if (
       !(
@@ -11135,23 +13094,28 @@ export const decodeRequiredInventoryEvent = $RequiredInventoryEvent as CompiledD
 function $ResourceAssignedLocationsDay(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["start"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["start"] = v
-  }
+  } else if (v === null) changed = true
   v = i["homeZoneCenter"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["homeZoneCenter"] = v
-  }
+  } else if (v === null) changed = true
   v = i["end"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["end"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["start"]
+  if (v != null) o["start"] = v
+  v = i["homeZoneCenter"]
+  if (v != null) o["homeZoneCenter"] = v
+  v = i["end"]
+  if (v != null) o["end"] = v
   for (const k in i) {
     if (!(k === "start" || k === "homeZoneCenter" || k === "end")) o[k] = i[k]
   }
@@ -11165,51 +13129,67 @@ export const decodeResourceAssignedLocationsDay =
 function $ResourceAssignedLocationsWeek(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown, r2: unknown, r3: unknown, r4: unknown, r5: unknown, r6: unknown
   v = i["wed"]
   if (v != null) {
-    r = $ResourceAssignedLocationsDay(v)
-    if (r === invalid) return invalid
-    o["wed"] = r
-  }
+    r0 = $ResourceAssignedLocationsDay(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["sun"]
   if (v != null) {
-    r = $ResourceAssignedLocationsDay(v)
-    if (r === invalid) return invalid
-    o["sun"] = r
-  }
+    r1 = $ResourceAssignedLocationsDay(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["thu"]
   if (v != null) {
-    r = $ResourceAssignedLocationsDay(v)
-    if (r === invalid) return invalid
-    o["thu"] = r
-  }
+    r2 = $ResourceAssignedLocationsDay(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["tue"]
   if (v != null) {
-    r = $ResourceAssignedLocationsDay(v)
-    if (r === invalid) return invalid
-    o["tue"] = r
-  }
+    r3 = $ResourceAssignedLocationsDay(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["sat"]
   if (v != null) {
-    r = $ResourceAssignedLocationsDay(v)
-    if (r === invalid) return invalid
-    o["sat"] = r
-  }
+    r4 = $ResourceAssignedLocationsDay(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["fri"]
   if (v != null) {
-    r = $ResourceAssignedLocationsDay(v)
-    if (r === invalid) return invalid
-    o["fri"] = r
-  }
+    r5 = $ResourceAssignedLocationsDay(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["mon"]
   if (v != null) {
-    r = $ResourceAssignedLocationsDay(v)
-    if (r === invalid) return invalid
-    o["mon"] = r
-  }
+    r6 = $ResourceAssignedLocationsDay(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["wed"]
+  if (v != null) o["wed"] = r0
+  v = i["sun"]
+  if (v != null) o["sun"] = r1
+  v = i["thu"]
+  if (v != null) o["thu"] = r2
+  v = i["tue"]
+  if (v != null) o["tue"] = r3
+  v = i["sat"]
+  if (v != null) o["sat"] = r4
+  v = i["fri"]
+  if (v != null) o["fri"] = r5
+  v = i["mon"]
+  if (v != null) o["mon"] = r6
   for (const k in i) {
     if (!(k === "wed" || k === "sun" || k === "thu" || k === "tue" || k === "sat" || k === "fri" || k === "mon"))
       o[k] = i[k]
@@ -11224,20 +13204,25 @@ export const decodeResourceAssignedLocationsWeek =
 function $ResourceAssist(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["assistants"]
   if (v != null) {
-    r = $Assistants(v)
-    if (r === invalid) return invalid
-    o["assistants"] = r
-  }
+    r1 = $Assistants(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["assistants"]
+  if (v != null) o["assistants"] = r1
   for (const k in i) {
     if (!(k === "date" || k === "assistants")) o[k] = i[k]
   }
@@ -11250,37 +13235,47 @@ export const decodeResourceAssist = $ResourceAssist as CompiledDecoder<ResourceA
 function $ResourceEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceDetails"]
   if (v != null) {
-    r = $ResourceDetails(v)
-    if (r === invalid) return invalid
-    o["resourceDetails"] = r
-  }
+    r3 = $ResourceDetails(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourceChanges"]
   if (v != null) {
-    r = $Resource(v)
-    if (r === invalid) return invalid
-    o["resourceChanges"] = r
-  }
+    r4 = $Resource(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["resourceDetails"]
+  if (v != null) o["resourceDetails"] = r3
+  v = i["resourceChanges"]
+  if (v != null) o["resourceChanges"] = r4
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "resourceDetails" || k === "resourceChanges"))
       o[k] = i[k]
@@ -11294,68 +13289,60 @@ export const decodeResourceEvent = $ResourceEvent as CompiledDecoder<ResourceEve
 function $ResourceInventory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["exchangedInventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["exchangedInventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serialNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serialNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantity"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantity"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["exchangedInventoryId"]
+  if (v != null) o["exchangedInventoryId"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["serialNumber"]
+  if (v != null) o["serialNumber"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
+  v = i["quantity"]
+  if (v != null) o["quantity"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (
-        !(
-          k === "inventoryId" ||
-          k === "activityId" ||
-          k === "exchangedInventoryId" ||
-          k === "resourceId" ||
-          k === "status" ||
-          k === "serialNumber" ||
-          k === "inventoryType" ||
-          k === "quantity"
-        )
-      )
-        o[k] = i[k]
-    }
     if (
-      !matched &&
       !(
         k === "inventoryId" ||
         k === "activityId" ||
@@ -11377,27 +13364,36 @@ export const decodeResourceInventory = $ResourceInventory as CompiledDecoder<Res
 
 function $ResourceInventories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceInventory(u[j])
+    const e = u[j]
+    const r = $ResourceInventory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourceInventories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourceInventories_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourceInventories_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -11424,63 +13420,76 @@ const $ResourceLocation_1 = new Set([
 function $ResourceLocation(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["address"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["address"] = v
-  }
+  } else if (v === null) changed = true
   v = i["locationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["locationId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["state"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["state"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["privateLocationFlag"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["privateLocationFlag"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["address"]
+  if (v != null) o["address"] = v
+  v = i["locationId"]
+  if (v != null) o["locationId"] = v
+  v = i["country"]
+  if (v != null) o["country"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["state"]
+  if (v != null) o["state"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["privateLocationFlag"]
+  if (v != null) o["privateLocationFlag"] = v
   for (const k in i) {
     if (!$ResourceLocation_1.has(k)) o[k] = i[k]
   }
@@ -11506,58 +13515,70 @@ const $ResourceLocationRequestBody_1 = new Set([
 function $ResourceLocationRequestBody(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["address"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["address"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["state"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["state"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["privateLocationFlag"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["privateLocationFlag"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["address"]
+  if (v != null) o["address"] = v
+  v = i["country"]
+  if (v != null) o["country"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["state"]
+  if (v != null) o["state"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["privateLocationFlag"]
+  if (v != null) o["privateLocationFlag"] = v
   for (const k in i) {
     if (!$ResourceLocationRequestBody_1.has(k)) o[k] = i[k]
   }
@@ -11570,27 +13591,36 @@ export const decodeResourceLocationRequestBody =
 
 function $ResourceLocations_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceLocation(u[j])
+    const e = u[j]
+    const r = $ResourceLocation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourceLocations(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourceLocations_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourceLocations_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -11605,47 +13635,58 @@ const $ResourcePosition_1 = new Set(["time", "lat", "lng", "alt", "dir", "spd", 
 function $ResourcePosition(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["time"]
   if (!(typeof v === "string")) return invalid
-  o["time"] = v
   v = i["lat"]
   if (!(typeof v === "number")) return invalid
-  o["lat"] = v
   v = i["lng"]
   if (!(typeof v === "number")) return invalid
-  o["lng"] = v
   v = i["alt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["alt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dir"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["dir"] = v
-  }
+  } else if (v === null) changed = true
   v = i["spd"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["spd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["acc"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["acc"] = v
-  }
+  } else if (v === null) changed = true
   v = i["s"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["s"] = v
-  }
+  } else if (v === null) changed = true
   v = i["i"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["i"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["time"]
+  o["time"] = v
+  v = i["lat"]
+  o["lat"] = v
+  v = i["lng"]
+  o["lng"] = v
+  v = i["alt"]
+  if (v != null) o["alt"] = v
+  v = i["dir"]
+  if (v != null) o["dir"] = v
+  v = i["spd"]
+  if (v != null) o["spd"] = v
+  v = i["acc"]
+  if (v != null) o["acc"] = v
+  v = i["s"]
+  if (v != null) o["s"] = v
+  v = i["i"]
+  if (v != null) o["i"] = v
   for (const k in i) {
     if (!$ResourcePosition_1.has(k)) o[k] = i[k]
   }
@@ -11657,32 +13698,42 @@ export const decodeResourcePosition = $ResourcePosition as CompiledDecoder<Resou
 
 function $ResourcePositions_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourcePosition(u[j])
+    const e = u[j]
+    const r = $ResourcePosition(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourcePositions(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourcePositions_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourcePositions_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults")) o[k] = i[k]
   }
@@ -11695,18 +13746,22 @@ export const decodeResourcePositions = $ResourcePositions as CompiledDecoder<Res
 function $ResourcePreferenceEvent_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["preferenceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["preferenceType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["preferenceType"]
+  if (v != null) o["preferenceType"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "preferenceType")) o[k] = i[k]
   }
@@ -11716,37 +13771,47 @@ function $ResourcePreferenceEvent_1(u: unknown): unknown {
 function $ResourcePreferenceEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $ActivityDetails(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r3 = $ActivityDetails(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resourcePreference"]
   if (v != null) {
-    r = $ResourcePreferenceEvent_1(v)
-    if (r === invalid) return invalid
-    o["resourcePreference"] = r
-  }
+    r4 = $ResourcePreferenceEvent_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r3
+  v = i["resourcePreference"]
+  if (v != null) o["resourcePreference"] = r4
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "activityDetails" || k === "resourcePreference"))
       o[k] = i[k]
@@ -11783,10 +13848,13 @@ export const decodeResourceTemporaryAssignedLocationsWeek =
 function $ResourceUser(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["login"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["login"]
   o["login"] = v
   for (const k in i) {
     if (!(k === "login")) o[k] = i[k]
@@ -11799,27 +13867,36 @@ export const decodeResourceUser = $ResourceUser as CompiledDecoder<ResourceUser>
 
 function $ResourceUsers_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceUser(u[j])
+    const e = u[j]
+    const r = $ResourceUser(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourceUsers(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourceUsers_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourceUsers_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -11831,27 +13908,36 @@ export const decodeResourceUsers = $ResourceUsers as CompiledDecoder<ResourceUse
 
 function $ResourceWorkZones_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceWorkZone(u[j])
+    const e = u[j]
+    const r = $ResourceWorkZone(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourceWorkZones(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourceWorkZones_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourceWorkZones_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -11863,42 +13949,54 @@ export const decodeResourceWorkZones = $ResourceWorkZones as CompiledDecoder<Res
 
 function $Resources_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Resource(u[j])
+    const e = u[j]
+    const r = $Resource(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Resources(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $Resources_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r2 = $Resources_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r2
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "totalResults" || k === "offset" || k === "items" || k === "limit")) o[k] = i[k]
   }
@@ -11910,27 +14008,36 @@ export const decodeResources = $Resources as CompiledDecoder<Resources>
 
 function $ResourcesAssistants_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceAssist(u[j])
+    const e = u[j]
+    const r = $ResourceAssist(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourcesAssistants(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourcesAssistants_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourcesAssistants_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -11943,33 +14050,40 @@ export const decodeResourcesAssistants = $ResourcesAssistants as CompiledDecoder
 function $ResourcesInAreaResponseResourceSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lat"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["lat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lng"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["lng"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dis"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["dis"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["lat"]
+  if (v != null) o["lat"] = v
+  v = i["lng"]
+  if (v != null) o["lng"] = v
+  v = i["dis"]
+  if (v != null) o["dis"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "time" || k === "lat" || k === "lng" || k === "dis")) o[k] = i[k]
   }
@@ -11982,42 +14096,54 @@ export const decodeResourcesInAreaResponseResourceSchema =
 
 function $ResourcesInAreaResponseSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourcesInAreaResponseResourceSchema(u[j])
+    const e = u[j]
+    const r = $ResourcesInAreaResponseResourceSchema(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourcesInAreaResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourcesInAreaResponseSchema_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourcesInAreaResponseSchema_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -12030,13 +14156,18 @@ export const decodeResourcesInAreaResponseSchema =
 
 function $Route_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Activity(u[j])
+    const e = u[j]
+    const r = $Activity(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $Route_2 = new Set([
@@ -12054,55 +14185,67 @@ const $Route_2 = new Set([
 function $Route(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["routeReactivationTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routeReactivationTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $Route_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r1 = $Route_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["routeStartTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routeStartTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routeEndTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routeEndTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["routeReactivationTime"]
+  if (v != null) o["routeReactivationTime"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r1
+  v = i["routeStartTime"]
+  if (v != null) o["routeStartTime"] = v
+  v = i["routeEndTime"]
+  if (v != null) o["routeEndTime"] = v
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
   for (const k in i) {
     if (!$Route_2.has(k)) o[k] = i[k]
   }
@@ -12115,18 +14258,22 @@ export const decodeRoute = $Route as CompiledDecoder<Route>
 function $RouteEvent_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "date")) o[k] = i[k]
   }
@@ -12136,48 +14283,58 @@ function $RouteEvent_1(u: unknown): unknown {
 function $RouteEvent_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["calendarTimeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["calendarTimeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelingTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["travelingTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calendarPoints"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["calendarPoints"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activated"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reactivated"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reactivated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calendarTimeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["calendarTimeTo"] = v
-  }
+  } else if (v === null) changed = true
   v = i["deactivated"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["deactivated"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["calendarTimeFrom"]
+  if (v != null) o["calendarTimeFrom"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["travelingTime"]
+  if (v != null) o["travelingTime"] = v
+  v = i["calendarPoints"]
+  if (v != null) o["calendarPoints"] = v
+  v = i["activated"]
+  if (v != null) o["activated"] = v
+  v = i["reactivated"]
+  if (v != null) o["reactivated"] = v
+  v = i["calendarTimeTo"]
+  if (v != null) o["calendarTimeTo"] = v
+  v = i["deactivated"]
+  if (v != null) o["deactivated"] = v
   for (const k in i) {
     if (
       !(
@@ -12199,37 +14356,47 @@ function $RouteEvent_2(u: unknown): unknown {
 function $RouteEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routeDetails"]
   if (v != null) {
-    r = $RouteEvent_1(v)
-    if (r === invalid) return invalid
-    o["routeDetails"] = r
-  }
+    r3 = $RouteEvent_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["routeChanges"]
   if (v != null) {
-    r = $RouteEvent_2(v)
-    if (r === invalid) return invalid
-    o["routeChanges"] = r
-  }
+    r4 = $RouteEvent_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["routeDetails"]
+  if (v != null) o["routeDetails"] = r3
+  v = i["routeChanges"]
+  if (v != null) o["routeChanges"] = r4
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "routeDetails" || k === "routeChanges"))
       o[k] = i[k]
@@ -12242,32 +14409,42 @@ export const decodeRouteEvent = $RouteEvent as CompiledDecoder<RouteEvent>
 
 function $Routes_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Route(u[j])
+    const e = u[j]
+    const r = $Route(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Routes(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $Routes_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r1 = $Routes_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r1
   for (const k in i) {
     if (!(k === "resourceId" || k === "items")) o[k] = i[k]
   }
@@ -12334,263 +14511,316 @@ const $RoutingRun_1 = new Set([
 function $RoutingRun_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["routingRunId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingRunId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlan"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingPlan"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingPlanId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingProfile"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingProfile"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["targetDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["targetDate"] = v
-  }
+  } else if (v === null) changed = true
   v = i["numberOfDays"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["numberOfDays"] = v
-  }
+  } else if (v === null) changed = true
   v = i["result"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["result"] = v
-  }
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["message"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingRunDuration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingRunDuration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesMatched"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesMatched"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesInRoutesBeforeRouting"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesInRoutesBeforeRouting"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesRouted"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesRouted"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activitiesNotRouted"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activitiesNotRouted"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcesMatched"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcesMatched"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcesUsed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourcesUsed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageWorkingTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageWorkingTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageOverTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageOverTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageTravelTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageTravelTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageDowntime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageDowntime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["extendedStatus"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["extendedStatus"] = v
-  }
+  } else if (v === null) changed = true
   v = i["averageMileage"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["averageMileage"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reoptimizedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reoptimizedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["createdActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["createdActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["removedActivities"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["removedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["assurancePercentage"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["assurancePercentage"] = v
-  }
+  } else if (v === null) changed = true
   v = i["consumedTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["consumedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanTimeLimit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingPlanTimeLimit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanOptimizationGoal"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingPlanOptimizationGoal"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanTimeLimitSlrPercentage"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingPlanTimeLimitSlrPercentage"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToValidationIssuesCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToValidationIssuesCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToChangesWhileRoutingWasRunningCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToChangesWhileRoutingWasRunningCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToActivityConfigurationCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToActivityConfigurationCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToResourcesConfigurationCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToResourcesConfigurationCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedNeedsManualAssignmentCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedNeedsManualAssignmentCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedOtherIssuesCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedOtherIssuesCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["partiallyAssignedSegmentableActivitiesCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["partiallyAssignedSegmentableActivitiesCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToDynamicModeRestrictionsCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToDynamicModeRestrictionsCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToCostSettingsCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToCostSettingsCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToTravelRestrictionsCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToTravelRestrictionsCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedDueToOptimizationCriteriaCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedDueToOptimizationCriteriaCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceBlockedDueToRoutingScheduleCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceBlockedDueToRoutingScheduleCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"] = v
-  }
+  } else if (v === null) changed = true
   v = i["subcategory"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subcategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceExternalId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceExternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingRollbackRunId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["routingRollbackRunId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingPlanLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingPlanLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingProfileLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["routingProfileLabel"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["routingRunId"]
+  if (v != null) o["routingRunId"] = v
+  v = i["routingPlan"]
+  if (v != null) o["routingPlan"] = v
+  v = i["routingPlanId"]
+  if (v != null) o["routingPlanId"] = v
+  v = i["routingProfile"]
+  if (v != null) o["routingProfile"] = v
+  v = i["startType"]
+  if (v != null) o["startType"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["targetDate"]
+  if (v != null) o["targetDate"] = v
+  v = i["numberOfDays"]
+  if (v != null) o["numberOfDays"] = v
+  v = i["result"]
+  if (v != null) o["result"] = v
+  v = i["message"]
+  if (v != null) o["message"] = v
+  v = i["routingRunDuration"]
+  if (v != null) o["routingRunDuration"] = v
+  v = i["activitiesMatched"]
+  if (v != null) o["activitiesMatched"] = v
+  v = i["activitiesInRoutesBeforeRouting"]
+  if (v != null) o["activitiesInRoutesBeforeRouting"] = v
+  v = i["activitiesRouted"]
+  if (v != null) o["activitiesRouted"] = v
+  v = i["activitiesNotRouted"]
+  if (v != null) o["activitiesNotRouted"] = v
+  v = i["resourcesMatched"]
+  if (v != null) o["resourcesMatched"] = v
+  v = i["resourcesUsed"]
+  if (v != null) o["resourcesUsed"] = v
+  v = i["averageWorkingTime"]
+  if (v != null) o["averageWorkingTime"] = v
+  v = i["averageOverTime"]
+  if (v != null) o["averageOverTime"] = v
+  v = i["averageTravelTime"]
+  if (v != null) o["averageTravelTime"] = v
+  v = i["averageDowntime"]
+  if (v != null) o["averageDowntime"] = v
+  v = i["extendedStatus"]
+  if (v != null) o["extendedStatus"] = v
+  v = i["averageMileage"]
+  if (v != null) o["averageMileage"] = v
+  v = i["reoptimizedActivities"]
+  if (v != null) o["reoptimizedActivities"] = v
+  v = i["createdActivities"]
+  if (v != null) o["createdActivities"] = v
+  v = i["removedActivities"]
+  if (v != null) o["removedActivities"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["assurancePercentage"]
+  if (v != null) o["assurancePercentage"] = v
+  v = i["consumedTime"]
+  if (v != null) o["consumedTime"] = v
+  v = i["routingPlanTimeLimit"]
+  if (v != null) o["routingPlanTimeLimit"] = v
+  v = i["routingPlanOptimizationGoal"]
+  if (v != null) o["routingPlanOptimizationGoal"] = v
+  v = i["routingPlanTimeLimitSlrPercentage"]
+  if (v != null) o["routingPlanTimeLimitSlrPercentage"] = v
+  v = i["notAssignedDueToValidationIssuesCount"]
+  if (v != null) o["notAssignedDueToValidationIssuesCount"] = v
+  v = i["notAssignedDueToChangesWhileRoutingWasRunningCount"]
+  if (v != null) o["notAssignedDueToChangesWhileRoutingWasRunningCount"] = v
+  v = i["notAssignedDueToActivityConfigurationCount"]
+  if (v != null) o["notAssignedDueToActivityConfigurationCount"] = v
+  v = i["notAssignedDueToResourcesConfigurationCount"]
+  if (v != null) o["notAssignedDueToResourcesConfigurationCount"] = v
+  v = i["notAssignedNeedsManualAssignmentCount"]
+  if (v != null) o["notAssignedNeedsManualAssignmentCount"] = v
+  v = i["notAssignedOtherIssuesCount"]
+  if (v != null) o["notAssignedOtherIssuesCount"] = v
+  v = i["partiallyAssignedSegmentableActivitiesCount"]
+  if (v != null) o["partiallyAssignedSegmentableActivitiesCount"] = v
+  v = i["notAssignedDueToDynamicModeRestrictionsCount"]
+  if (v != null) o["notAssignedDueToDynamicModeRestrictionsCount"] = v
+  v = i["notAssignedDueToCostSettingsCount"]
+  if (v != null) o["notAssignedDueToCostSettingsCount"] = v
+  v = i["notAssignedDueToTravelRestrictionsCount"]
+  if (v != null) o["notAssignedDueToTravelRestrictionsCount"] = v
+  v = i["notAssignedDueToOptimizationCriteriaCount"]
+  if (v != null) o["notAssignedDueToOptimizationCriteriaCount"] = v
+  v = i["resourceBlockedDueToRoutingScheduleCount"]
+  if (v != null) o["resourceBlockedDueToRoutingScheduleCount"] = v
+  v = i["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"]
+  if (v != null) o["notAssignedNeedsOvertimeOverdueRulesRelaxationCount"] = v
+  v = i["subcategory"]
+  if (v != null) o["subcategory"] = v
+  v = i["resourceExternalId"]
+  if (v != null) o["resourceExternalId"] = v
+  v = i["routingRollbackRunId"]
+  if (v != null) o["routingRollbackRunId"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["routingPlanLabel"]
+  if (v != null) o["routingPlanLabel"] = v
+  v = i["routingProfileLabel"]
+  if (v != null) o["routingProfileLabel"] = v
   for (const k in i) {
     if (!$RoutingRun_1.has(k)) o[k] = i[k]
   }
@@ -12600,31 +14830,39 @@ function $RoutingRun_2(u: unknown): unknown {
 function $RoutingRun(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["routingRunDetails"]
   if (v != null) {
-    r = $RoutingRun_2(v)
-    if (r === invalid) return invalid
-    o["routingRunDetails"] = r
-  }
+    r3 = $RoutingRun_2(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["routingRunDetails"]
+  if (v != null) o["routingRunDetails"] = r3
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "routingRunDetails")) o[k] = i[k]
   }
@@ -12637,68 +14875,60 @@ export const decodeRoutingRun = $RoutingRun as CompiledDecoder<RoutingRun>
 function $ServiceRequestsItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["requestId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["requestId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["inventoryId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["inventoryId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["date"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["date"] = v
-  }
+  } else if (v === null) changed = true
   v = i["created"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["created"] = v
-  }
+  } else if (v === null) changed = true
   v = i["requestType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["requestType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["requestId"]
+  if (v != null) o["requestId"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["inventoryId"]
+  if (v != null) o["inventoryId"] = v
+  v = i["date"]
+  if (v != null) o["date"] = v
+  v = i["created"]
+  if (v != null) o["created"] = v
+  v = i["requestType"]
+  if (v != null) o["requestType"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (
-        !(
-          k === "requestId" ||
-          k === "resourceId" ||
-          k === "resourceInternalId" ||
-          k === "activityId" ||
-          k === "inventoryId" ||
-          k === "date" ||
-          k === "created" ||
-          k === "requestType"
-        )
-      )
-        o[k] = i[k]
-    }
     if (
-      !matched &&
       !(
         k === "requestId" ||
         k === "resourceId" ||
@@ -12721,40 +14951,50 @@ export const decodeServiceRequestsItem = $ServiceRequestsItem as CompiledDecoder
 function $SetResourcesPositionsRequestPositionSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (!(typeof v === "string")) return invalid
-  o["resourceId"] = v
   v = i["time"]
   if (!(typeof v === "string")) return invalid
-  o["time"] = v
   v = i["lat"]
   if (!(typeof v === "number")) return invalid
-  o["lat"] = v
   v = i["lng"]
   if (!(typeof v === "number")) return invalid
-  o["lng"] = v
   v = i["alt"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["alt"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dir"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["dir"] = v
-  }
+  } else if (v === null) changed = true
   v = i["spd"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["spd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["acc"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["acc"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  o["resourceId"] = v
+  v = i["time"]
+  o["time"] = v
+  v = i["lat"]
+  o["lat"] = v
+  v = i["lng"]
+  o["lng"] = v
+  v = i["alt"]
+  if (v != null) o["alt"] = v
+  v = i["dir"]
+  if (v != null) o["dir"] = v
+  v = i["spd"]
+  if (v != null) o["spd"] = v
+  v = i["acc"]
+  if (v != null) o["acc"] = v
   for (const k in i) {
     if (
       !(
@@ -12779,25 +15019,35 @@ export const decodeSetResourcesPositionsRequestPositionSchema =
 
 function $SetResourcesPositionsRequestSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $SetResourcesPositionsRequestPositionSchema(u[j])
+    const e = u[j]
+    const r = $SetResourcesPositionsRequestPositionSchema(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $SetResourcesPositionsRequestSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
-  r = $SetResourcesPositionsRequestSchema_1(v)
-  if (r === invalid) return invalid
-  o["items"] = r
+  r0 = $SetResourcesPositionsRequestSchema_1(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -12811,18 +15061,22 @@ export const decodeSetResourcesPositionsRequestSchema =
 function $SetResourcesPositionsResponseSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["itemIndex"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemIndex"] = v
-  }
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["message"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["itemIndex"]
+  if (v != null) o["itemIndex"] = v
+  v = i["message"]
+  if (v != null) o["message"] = v
   for (const k in i) {
     if (!(k === "itemIndex" || k === "message")) o[k] = i[k]
   }
@@ -12831,37 +15085,48 @@ function $SetResourcesPositionsResponseSchema_1(u: unknown): unknown {
 
 function $SetResourcesPositionsResponseSchema_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $SetResourcesPositionsResponseSchema_1(u[j])
+    const e = u[j]
+    const r = $SetResourcesPositionsResponseSchema_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $SetResourcesPositionsResponseSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["itemsProcessed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsProcessed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["itemsFailed"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["itemsFailed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["errors"]
   if (v != null) {
-    r = $SetResourcesPositionsResponseSchema_2(v)
-    if (r === invalid) return invalid
-    o["errors"] = r
-  }
+    r2 = $SetResourcesPositionsResponseSchema_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["itemsProcessed"]
+  if (v != null) o["itemsProcessed"] = v
+  v = i["itemsFailed"]
+  if (v != null) o["itemsFailed"] = v
+  v = i["errors"]
+  if (v != null) o["errors"] = r2
   for (const k in i) {
     if (!(k === "itemsProcessed" || k === "itemsFailed" || k === "errors")) o[k] = i[k]
   }
@@ -12874,13 +15139,18 @@ export const decodeSetResourcesPositionsResponseSchema =
 
 function $SetWorkSkillsRequest(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceWorkSkill(u[j])
+    const e = u[j]
+    const r = $ResourceWorkSkill(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link SetWorkSkillsRequest} does, in one pass; `invalid` where it fails. */
@@ -12889,18 +15159,22 @@ export const decodeSetWorkSkillsRequest = $SetWorkSkillsRequest as CompiledDecod
 function $SubmittedForm_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["formSubmitId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["formSubmitId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["formLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["formLabel"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["formSubmitId"]
+  if (v != null) o["formSubmitId"] = v
+  v = i["formLabel"]
+  if (v != null) o["formLabel"] = v
   for (const k in i) {
     if (!(k === "formSubmitId" || k === "formLabel")) o[k] = i[k]
   }
@@ -12916,43 +15190,55 @@ function $SubmittedForm_2(u: unknown): unknown {
 function $SubmittedForm(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown, r5: unknown
   v = i["formIdentifier"]
   if (v != null) {
-    r = $SubmittedForm_1(v)
-    if (r === invalid) return invalid
-    o["formIdentifier"] = r
-  }
+    r0 = $SubmittedForm_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["bundles"]
   if (v != null) {
-    r = $SubmittedForm_2(v)
-    if (r === invalid) return invalid
-    o["bundles"] = r
-  }
+    r3 = $SubmittedForm_2(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["formDetails"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["formDetails"] = r
-  }
+    r4 = $DailyExtract(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $DailyExtract(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r5 = $DailyExtract(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["formIdentifier"]
+  if (v != null) o["formIdentifier"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["bundles"]
+  if (v != null) o["bundles"] = r3
+  v = i["formDetails"]
+  if (v != null) o["formDetails"] = r4
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r5
   for (const k in i) {
     if (
       !(
@@ -12974,47 +15260,60 @@ export const decodeSubmittedForm = $SubmittedForm as CompiledDecoder<SubmittedFo
 
 function $SubmittedForms_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $SubmittedForm(u[j])
+    const e = u[j]
+    const r = $SubmittedForm(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $SubmittedForms(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $SubmittedForms_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $SubmittedForms_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
   for (const k in i) {
     if (!(k === "items" || k === "offset" || k === "limit" || k === "totalResults" || k === "hasMore")) o[k] = i[k]
   }
@@ -13027,40 +15326,49 @@ export const decodeSubmittedForms = $SubmittedForms as CompiledDecoder<Submitted
 function $SubscriptionInfoResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["subscriptionConfig"]
   if (v != null) {
-    r = $SubscriptionConfig(v)
-    if (r === invalid) return invalid
-    o["subscriptionConfig"] = r
-  }
+    r0 = $SubscriptionConfig(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["subscriptionTitle"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subscriptionTitle"] = v
-  }
+  } else if (v === null) changed = true
   v = i["subscriptionId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["subscriptionId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["createdTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["createdTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["expirationTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["expirationTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["applicationId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["applicationId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["subscriptionConfig"]
+  if (v != null) o["subscriptionConfig"] = r0
+  v = i["subscriptionTitle"]
+  if (v != null) o["subscriptionTitle"] = v
+  v = i["subscriptionId"]
+  if (v != null) o["subscriptionId"] = v
+  v = i["createdTime"]
+  if (v != null) o["createdTime"] = v
+  v = i["expirationTime"]
+  if (v != null) o["expirationTime"] = v
+  v = i["applicationId"]
+  if (v != null) o["applicationId"] = v
   for (const k in i) {
     if (
       !(
@@ -13083,37 +15391,47 @@ export const decodeSubscriptionInfoResponse = $SubscriptionInfoResponse as Compi
 function $TransactionUpdated(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["chat"]
   if (v != null) {
-    r = $Chat(v)
-    if (r === invalid) return invalid
-    o["chat"] = r
-  }
+    r3 = $Chat(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["message"]
   if (v != null) {
-    r = $EventChatMessage(v)
-    if (r === invalid) return invalid
-    o["message"] = r
-  }
+    r4 = $EventChatMessage(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["chat"]
+  if (v != null) o["chat"] = r3
+  v = i["message"]
+  if (v != null) o["message"] = r4
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "chat" || k === "message")) o[k] = i[k]
   }
@@ -13169,217 +15487,255 @@ const $UpdateActivitySchema_1 = new Set([
 function $UpdateActivitySchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r32: unknown
   v = i["customerEmail"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerEmail"] = v
-  }
+  } else if (v === null) changed = true
   v = i["accessSchedule"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["accessSchedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["serviceWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["serviceWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaWindowEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["slaWindowEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["teamResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["teamResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["city"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["city"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeOfBooking"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeOfBooking"] = v
-  }
+  } else if (v === null) changed = true
   v = i["stateProvince"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["stateProvince"] = v
-  }
+  } else if (v === null) changed = true
   v = i["streetAddress"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["streetAddress"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["duration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["duration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["reminderTime"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["reminderTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["country_code"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["country_code"] = v
-  }
+  } else if (v === null) changed = true
   v = i["activityType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apptNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apptNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["postalCode"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["postalCode"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerCell"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerCell"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerNumber"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerNumber"] = v
-  }
+  } else if (v === null) changed = true
   v = i["multidayTimeToComplete"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["multidayTimeToComplete"] = v
-  }
+  } else if (v === null) changed = true
   v = i["customerPhone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["customerPhone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeDeliveredEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeDeliveredEnd"] = v
-  }
+  } else if (v === null) changed = true
   v = i["setTravelTime"]
   if (v != null) {
-    r = $SetTravelTimeRequestField(v)
-    if (r === invalid) return invalid
-    o["setTravelTime"] = r
-  }
+    r32 = $SetTravelTimeRequestField(v)
+    if (r32 === invalid) return invalid
+    if (r32 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityFlow"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["activityFlow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["ibAssetId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["ibAssetId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectElementId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectElementId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["pjfProjectId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["pjfProjectId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["svcWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["svcWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["wieWorkOrderOperationId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["wieWorkOrderOperationId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["customerEmail"]
+  if (v != null) o["customerEmail"] = v
+  v = i["accessSchedule"]
+  if (v != null) o["accessSchedule"] = v
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["serviceWindowStart"]
+  if (v != null) o["serviceWindowStart"] = v
+  v = i["serviceWindowEnd"]
+  if (v != null) o["serviceWindowEnd"] = v
+  v = i["slaWindowStart"]
+  if (v != null) o["slaWindowStart"] = v
+  v = i["slaWindowEnd"]
+  if (v != null) o["slaWindowEnd"] = v
+  v = i["teamResourceId"]
+  if (v != null) o["teamResourceId"] = v
+  v = i["city"]
+  if (v != null) o["city"] = v
+  v = i["customerName"]
+  if (v != null) o["customerName"] = v
+  v = i["timeOfBooking"]
+  if (v != null) o["timeOfBooking"] = v
+  v = i["stateProvince"]
+  if (v != null) o["stateProvince"] = v
+  v = i["streetAddress"]
+  if (v != null) o["streetAddress"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
+  v = i["duration"]
+  if (v != null) o["duration"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["reminderTime"]
+  if (v != null) o["reminderTime"] = v
+  v = i["country_code"]
+  if (v != null) o["country_code"] = v
+  v = i["activityType"]
+  if (v != null) o["activityType"] = v
+  v = i["apptNumber"]
+  if (v != null) o["apptNumber"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["postalCode"]
+  if (v != null) o["postalCode"] = v
+  v = i["timeSlot"]
+  if (v != null) o["timeSlot"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["customerCell"]
+  if (v != null) o["customerCell"] = v
+  v = i["customerNumber"]
+  if (v != null) o["customerNumber"] = v
+  v = i["multidayTimeToComplete"]
+  if (v != null) o["multidayTimeToComplete"] = v
+  v = i["customerPhone"]
+  if (v != null) o["customerPhone"] = v
+  v = i["timeDeliveredStart"]
+  if (v != null) o["timeDeliveredStart"] = v
+  v = i["timeDeliveredEnd"]
+  if (v != null) o["timeDeliveredEnd"] = v
+  v = i["setTravelTime"]
+  if (v != null) o["setTravelTime"] = r32
+  v = i["activityFlow"]
+  if (v != null) o["activityFlow"] = v
+  v = i["ibAssetId"]
+  if (v != null) o["ibAssetId"] = v
+  v = i["pjfProjectElementId"]
+  if (v != null) o["pjfProjectElementId"] = v
+  v = i["pjfProjectId"]
+  if (v != null) o["pjfProjectId"] = v
+  v = i["svcWorkOrderId"]
+  if (v != null) o["svcWorkOrderId"] = v
+  v = i["wieWorkOrderId"]
+  if (v != null) o["wieWorkOrderId"] = v
+  v = i["wieWorkOrderOperationId"]
+  if (v != null) o["wieWorkOrderOperationId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$UpdateActivitySchema_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$UpdateActivitySchema_1.has(k)) o[k] = i[k]
+    if (!$UpdateActivitySchema_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -13407,85 +15763,96 @@ const $UpdateResource_1 = new Set([
 function $UpdateResource(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["email"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["email"] = v
-  }
+  } else if (v === null) changed = true
   v = i["phone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["phone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["parentResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["parentResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialRatio"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialRatio"] = v
-  }
+  } else if (v === null) changed = true
   v = i["durationStatisticsInitialPeriod"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["durationStatisticsInitialPeriod"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organization"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organization"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["email"]
+  if (v != null) o["email"] = v
+  v = i["phone"]
+  if (v != null) o["phone"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["resourceType"]
+  if (v != null) o["resourceType"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["parentResourceId"]
+  if (v != null) o["parentResourceId"] = v
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["durationStatisticsInitialRatio"]
+  if (v != null) o["durationStatisticsInitialRatio"] = v
+  v = i["durationStatisticsInitialPeriod"]
+  if (v != null) o["durationStatisticsInitialPeriod"] = v
+  v = i["organization"]
+  if (v != null) o["organization"] = v
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$UpdateResource_1.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$UpdateResource_1.has(k)) o[k] = i[k]
+    if (!$UpdateResource_1.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -13520,92 +15887,105 @@ const $UpdateUser_2 = new Set([
 function $UpdateUser(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r12: unknown
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["password"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["password"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["weekStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["passwordTemporary"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["passwordTemporary"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longDateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["longDateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["selfAssignment"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["selfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mainResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mainResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organizationalUnit"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organizationalUnit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resources"]
   if (v != null) {
-    r = $UpdateUser_1(v)
-    if (r === invalid) return invalid
-    o["resources"] = r
-  }
+    r12 = $UpdateUser_1(v)
+    if (r12 === invalid) return invalid
+    if (r12 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["userType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["userType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["password"]
+  if (v != null) o["password"] = v
+  v = i["weekStart"]
+  if (v != null) o["weekStart"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["passwordTemporary"]
+  if (v != null) o["passwordTemporary"] = v
+  v = i["longDateFormat"]
+  if (v != null) o["longDateFormat"] = v
+  v = i["selfAssignment"]
+  if (v != null) o["selfAssignment"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["mainResourceId"]
+  if (v != null) o["mainResourceId"] = v
+  v = i["organizationalUnit"]
+  if (v != null) o["organizationalUnit"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["resources"]
+  if (v != null) o["resources"] = r12
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["userType"]
+  if (v != null) o["userType"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$UpdateUser_2.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$UpdateUser_2.has(k)) o[k] = i[k]
+    if (!$UpdateUser_2.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -13616,37 +15996,47 @@ export const decodeUpdateUser = $UpdateUser as CompiledDecoder<UpdateUser>
 function $UserEvent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r3: unknown, r4: unknown
   v = i["eventType"]
   if (v != null) {
-    r = $EventType(v)
-    if (r === invalid) return invalid
-    o["eventType"] = r
-  }
+    r0 = $EventType(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["user"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["user"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["userDetails"]
   if (v != null) {
-    r = $UserDetails(v)
-    if (r === invalid) return invalid
-    o["userDetails"] = r
-  }
+    r3 = $UserDetails(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["userChanges"]
   if (v != null) {
-    r = $UserResponse(v)
-    if (r === invalid) return invalid
-    o["userChanges"] = r
-  }
+    r4 = $UserResponse(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["eventType"]
+  if (v != null) o["eventType"] = r0
+  v = i["user"]
+  if (v != null) o["user"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["userDetails"]
+  if (v != null) o["userDetails"] = r3
+  v = i["userChanges"]
+  if (v != null) o["userChanges"] = r4
   for (const k in i) {
     if (!(k === "eventType" || k === "user" || k === "time" || k === "userDetails" || k === "userChanges")) o[k] = i[k]
   }
@@ -13682,87 +16072,99 @@ const $UserGenericFields_2 = new Set([
 function $UserGenericFields(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r11: unknown
   v = i["timeZone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["weekStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["passwordTemporary"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["passwordTemporary"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longDateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["longDateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["selfAssignment"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["selfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mainResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mainResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organizationalUnit"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organizationalUnit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["language"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resources"]
   if (v != null) {
-    r = $UserGenericFields_1(v)
-    if (r === invalid) return invalid
-    o["resources"] = r
-  }
+    r11 = $UserGenericFields_1(v)
+    if (r11 === invalid) return invalid
+    if (r11 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["userType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["userType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  if (v != null) o["timeZone"] = v
+  v = i["weekStart"]
+  if (v != null) o["weekStart"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["passwordTemporary"]
+  if (v != null) o["passwordTemporary"] = v
+  v = i["longDateFormat"]
+  if (v != null) o["longDateFormat"] = v
+  v = i["selfAssignment"]
+  if (v != null) o["selfAssignment"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["mainResourceId"]
+  if (v != null) o["mainResourceId"] = v
+  v = i["organizationalUnit"]
+  if (v != null) o["organizationalUnit"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  if (v != null) o["language"] = v
+  v = i["resources"]
+  if (v != null) o["resources"] = r11
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["userType"]
+  if (v != null) o["userType"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$UserGenericFields_2.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$UserGenericFields_2.has(k)) o[k] = i[k]
+    if (!$UserGenericFields_2.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -13773,19 +16175,24 @@ export const decodeUserGenericFields = $UserGenericFields as CompiledDecoder<Use
 function $UserGet_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["rel"]
   if (!(typeof v === "string")) return invalid
-  o["rel"] = v
   v = i["href"]
   if (!(typeof v === "string")) return invalid
-  o["href"] = v
   v = i["mediaType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mediaType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["rel"]
+  o["rel"] = v
+  v = i["href"]
+  o["href"] = v
+  v = i["mediaType"]
+  if (v != null) o["mediaType"] = v
   for (const k in i) {
     if (!(k === "rel" || k === "href" || k === "mediaType")) o[k] = i[k]
   }
@@ -13794,27 +16201,36 @@ function $UserGet_1(u: unknown): unknown {
 
 function $UserGet_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $UserGet_1(u[j])
+    const e = u[j]
+    const r = $UserGet_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $UserGet_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["links"]
   if (v != null) {
-    r = $UserGet_2(v)
-    if (r === invalid) return invalid
-    o["links"] = r
-  }
+    r0 = $UserGet_2(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["links"]
+  if (v != null) o["links"] = r0
   for (const k in i) {
     if (!(k === "links")) o[k] = i[k]
   }
@@ -13857,128 +16273,152 @@ const $UserGet_5 = new Set([
 function $UserGet(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r19: unknown, r20: unknown
   v = i["blockedUntilTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["blockedUntilTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZone"]
   if (!(typeof v === "string")) return invalid
-  o["timeZone"] = v
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lastUpdatedTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["lastUpdatedTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["weekStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["weekStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["lastLoginTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["lastLoginTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["passwordTemporary"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["passwordTemporary"] = v
-  }
+  } else if (v === null) changed = true
   v = i["loginAttempts"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["loginAttempts"] = v
-  }
+  } else if (v === null) changed = true
   v = i["login"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["login"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lastPasswordChangeTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["lastPasswordChangeTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longDateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["longDateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["selfAssignment"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["selfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["createdTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["createdTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mainResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mainResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organizationalUnit"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organizationalUnit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (!(typeof v === "string")) return invalid
-  o["language"] = v
   v = i["avatar"]
   if (v != null) {
-    r = $UserGet_3(v)
-    if (r === invalid) return invalid
-    o["avatar"] = r
-  }
+    r19 = $UserGet_3(v)
+    if (r19 === invalid) return invalid
+    if (r19 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["resources"]
-  r = $UserGet_4(v)
-  if (r === invalid) return invalid
-  o["resources"] = r
+  r20 = $UserGet_4(v)
+  if (r20 === invalid) return invalid
+  if (r20 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["userType"]
   if (!(typeof v === "string")) return invalid
-  o["userType"] = v
   v = i["timeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["timeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["blockedUntilTime"]
+  if (v != null) o["blockedUntilTime"] = v
+  v = i["timeZone"]
+  o["timeZone"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
+  v = i["lastUpdatedTime"]
+  if (v != null) o["lastUpdatedTime"] = v
+  v = i["weekStart"]
+  if (v != null) o["weekStart"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["lastLoginTime"]
+  if (v != null) o["lastLoginTime"] = v
+  v = i["passwordTemporary"]
+  if (v != null) o["passwordTemporary"] = v
+  v = i["loginAttempts"]
+  if (v != null) o["loginAttempts"] = v
+  v = i["login"]
+  if (v != null) o["login"] = v
+  v = i["lastPasswordChangeTime"]
+  if (v != null) o["lastPasswordChangeTime"] = v
+  v = i["longDateFormat"]
+  if (v != null) o["longDateFormat"] = v
+  v = i["selfAssignment"]
+  if (v != null) o["selfAssignment"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["createdTime"]
+  if (v != null) o["createdTime"] = v
+  v = i["mainResourceId"]
+  if (v != null) o["mainResourceId"] = v
+  v = i["organizationalUnit"]
+  if (v != null) o["organizationalUnit"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  o["language"] = v
+  v = i["avatar"]
+  if (v != null) o["avatar"] = r19
+  v = i["resources"]
+  o["resources"] = r20
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["userType"]
+  o["userType"] = v
+  v = i["timeZoneDiff"]
+  if (v != null) o["timeZoneDiff"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$UserGet_5.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$UserGet_5.has(k)) o[k] = i[k]
+    if (!$UserGet_5.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -14013,84 +16453,97 @@ const $UserRequest_2 = new Set([
 function $UserRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r11: unknown
   v = i["timeZone"]
   if (!(typeof v === "string")) return invalid
-  o["timeZone"] = v
   v = i["weekStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["weekStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["passwordTemporary"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["passwordTemporary"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longDateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["longDateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["selfAssignment"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["selfAssignment"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dateFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["dateFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mainResourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mainResourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["organizationalUnit"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organizationalUnit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["language"]
   if (!(typeof v === "string")) return invalid
-  o["language"] = v
   v = i["resources"]
   if (v != null) {
-    r = $UserRequest_1(v)
-    if (r === invalid) return invalid
-    o["resources"] = r
-  }
+    r11 = $UserRequest_1(v)
+    if (r11 === invalid) return invalid
+    if (r11 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeFormat"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFormat"] = v
-  }
+  } else if (v === null) changed = true
   v = i["userType"]
   if (!(typeof v === "string")) return invalid
-  o["userType"] = v
   v = i["password"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["password"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeZone"]
+  o["timeZone"] = v
+  v = i["weekStart"]
+  if (v != null) o["weekStart"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["passwordTemporary"]
+  if (v != null) o["passwordTemporary"] = v
+  v = i["longDateFormat"]
+  if (v != null) o["longDateFormat"] = v
+  v = i["selfAssignment"]
+  if (v != null) o["selfAssignment"] = v
+  v = i["dateFormat"]
+  if (v != null) o["dateFormat"] = v
+  v = i["mainResourceId"]
+  if (v != null) o["mainResourceId"] = v
+  v = i["organizationalUnit"]
+  if (v != null) o["organizationalUnit"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["language"]
+  o["language"] = v
+  v = i["resources"]
+  if (v != null) o["resources"] = r11
+  v = i["timeFormat"]
+  if (v != null) o["timeFormat"] = v
+  v = i["userType"]
+  o["userType"] = v
+  v = i["password"]
+  if (v != null) o["password"] = v
   for (const k in i) {
-    let matched = false
-    if (typeof k === "string") {
-      matched = true
-      if (!$UserRequest_2.has(k)) o[k] = i[k]
-    }
-    if (!matched && !$UserRequest_2.has(k)) o[k] = i[k]
+    if (!$UserRequest_2.has(k)) o[k] = i[k]
   }
   return o
 }
@@ -14100,42 +16553,54 @@ export const decodeUserRequest = $UserRequest as CompiledDecoder<UserRequest>
 
 function $Users_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $UserGet(u[j])
+    const e = u[j]
+    const r = $UserGet(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Users(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["items"]
   if (v != null) {
-    r = $Users_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r3 = $Users_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["items"]
+  if (v != null) o["items"] = r3
   for (const k in i) {
     if (!(k === "totalResults" || k === "limit" || k === "offset" || k === "items")) o[k] = i[k]
   }
@@ -14148,33 +16613,40 @@ export const decodeUsers = $Users as CompiledDecoder<Users>
 function $WhereIsMyTechResponse_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["imageData"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["imageData"] = v
-  }
+  } else if (v === null) changed = true
   v = i["filename"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["filename"] = v
-  }
+  } else if (v === null) changed = true
   v = i["href"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["href"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mediaType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["mediaType"] = v
-  }
+  } else if (v === null) changed = true
   v = i["rel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["rel"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["imageData"]
+  if (v != null) o["imageData"] = v
+  v = i["filename"]
+  if (v != null) o["filename"] = v
+  v = i["href"]
+  if (v != null) o["href"] = v
+  v = i["mediaType"]
+  if (v != null) o["mediaType"] = v
+  v = i["rel"]
+  if (v != null) o["rel"] = v
   for (const k in i) {
     if (!(k === "imageData" || k === "filename" || k === "href" || k === "mediaType" || k === "rel")) o[k] = i[k]
   }
@@ -14184,20 +16656,25 @@ function $WhereIsMyTechResponse_1(u: unknown): unknown {
 function $WhereIsMyTechResponse_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["avatar"]
   if (v != null) {
-    r = $WhereIsMyTechResponse_1(v)
-    if (r === invalid) return invalid
-    o["avatar"] = r
-  }
+    r1 = $WhereIsMyTechResponse_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["avatar"]
+  if (v != null) o["avatar"] = r1
   for (const k in i) {
     if (!(k === "name" || k === "avatar")) o[k] = i[k]
   }
@@ -14207,23 +16684,28 @@ function $WhereIsMyTechResponse_2(u: unknown): unknown {
 function $WhereIsMyTechResponse_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["latitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["latitude"] = v
-  }
+  } else if (v === null) changed = true
   v = i["longitude"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["longitude"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["latitude"]
+  if (v != null) o["latitude"] = v
+  v = i["longitude"]
+  if (v != null) o["longitude"] = v
   for (const k in i) {
     if (!(k === "time" || k === "latitude" || k === "longitude")) o[k] = i[k]
   }
@@ -14233,28 +16715,34 @@ function $WhereIsMyTechResponse_3(u: unknown): unknown {
 function $WhereIsMyTechResponse_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["activityId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["activityId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["startTime"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startTime"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneDiff"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["timeZoneDiff"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeZoneIANA"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeZoneIANA"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["activityId"]
+  if (v != null) o["activityId"] = v
+  v = i["startTime"]
+  if (v != null) o["startTime"] = v
+  v = i["timeZoneDiff"]
+  if (v != null) o["timeZoneDiff"] = v
+  v = i["timeZoneIANA"]
+  if (v != null) o["timeZoneIANA"] = v
   for (const k in i) {
     if (!(k === "activityId" || k === "startTime" || k === "timeZoneDiff" || k === "timeZoneIANA")) o[k] = i[k]
   }
@@ -14264,32 +16752,41 @@ function $WhereIsMyTechResponse_4(u: unknown): unknown {
 function $WhereIsMyTechResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown, r3: unknown
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceDetails"]
   if (v != null) {
-    r = $WhereIsMyTechResponse_2(v)
-    if (r === invalid) return invalid
-    o["resourceDetails"] = r
-  }
+    r1 = $WhereIsMyTechResponse_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["coordinates"]
   if (v != null) {
-    r = $WhereIsMyTechResponse_3(v)
-    if (r === invalid) return invalid
-    o["coordinates"] = r
-  }
+    r2 = $WhereIsMyTechResponse_3(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityDetails"]
   if (v != null) {
-    r = $WhereIsMyTechResponse_4(v)
-    if (r === invalid) return invalid
-    o["activityDetails"] = r
-  }
+    r3 = $WhereIsMyTechResponse_4(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["resourceDetails"]
+  if (v != null) o["resourceDetails"] = r1
+  v = i["coordinates"]
+  if (v != null) o["coordinates"] = r2
+  v = i["activityDetails"]
+  if (v != null) o["activityDetails"] = r3
   for (const k in i) {
     if (!(k === "status" || k === "resourceDetails" || k === "coordinates" || k === "activityDetails")) o[k] = i[k]
   }
@@ -14301,27 +16798,36 @@ export const decodeWhereIsMyTechResponse = $WhereIsMyTechResponse as CompiledDec
 
 function $WorkSchedules_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkScheduleItem(u[j])
+    const e = u[j]
+    const r = $WorkScheduleItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSchedules(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $WorkSchedules_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $WorkSchedules_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -14376,29 +16882,39 @@ export const decodeWorkSchedulesCalendarView = $WorkSchedulesCalendarView as Com
 
 function $ResourceWorkSkills_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceWorkSkill(u[j])
+    const e = u[j]
+    const r = $ResourceWorkSkill(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourceWorkSkills(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourceWorkSkills_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourceWorkSkills_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (!(typeof v === "number")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
   o["totalResults"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults")) o[k] = i[k]
@@ -14418,31 +16934,40 @@ function $WorkZone_1(u: unknown): unknown {
 function $WorkZone(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["shapes"]
   if (v != null) {
-    r = $WorkZone_1(v)
-    if (r === invalid) return invalid
-    o["shapes"] = r
-  }
+    r0 = $WorkZone_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["keys"]
   if (v != null) {
-    r = $WorkZone_1(v)
-    if (r === invalid) return invalid
-    o["keys"] = r
-  }
+    r1 = $WorkZone_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["travelArea"]
   if (!(typeof v === "string")) return invalid
-  o["travelArea"] = v
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZoneLabel"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["shapes"]
+  if (v != null) o["shapes"] = r0
+  v = i["keys"]
+  if (v != null) o["keys"] = r1
+  v = i["travelArea"]
+  o["travelArea"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["workZoneLabel"]
   o["workZoneLabel"] = v
   for (const k in i) {
     if (!(k === "shapes" || k === "keys" || k === "travelArea" || k === "status" || k === "workZoneLabel")) o[k] = i[k]

@@ -97,18 +97,23 @@ import type {
 function $Translation(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["language"]
   if (!(typeof v === "string")) return invalid
-  o["language"] = v
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["language"]
+  o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["name"]
   o["name"] = v
   for (const k in i) {
     if (!(k === "language" || k === "languageISO" || k === "name")) o[k] = i[k]
@@ -152,143 +157,172 @@ const $ActivityType_1 = new Set([
 function $ActivityType_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["isTeamworkAvailable"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isTeamworkAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["isSegmentingEnabled"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isSegmentingEnabled"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowMoveBetweenResources"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowMoveBetweenResources"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowCreationInBuckets"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowCreationInBuckets"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowReschedule"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowReschedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfNotOrderedActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfNotOrderedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowNonScheduled"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowNonScheduled"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfWorkZones"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfWorkZones"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfWorkSkills"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfWorkSkills"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfTimeSlots"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfTimeSlots"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfInventory"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfInventory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfLinks"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfLinks"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfPreferredResources"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfPreferredResources"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowMassActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowMassActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowRepeatingActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowRepeatingActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calculateTravel"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["calculateTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calculateActivityDurationUsingStatistics"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["calculateActivityDurationUsingStatistics"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowToSearch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowToSearch"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowToCreateFromIncomingInterface"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowToCreateFromIncomingInterface"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableDayBeforeTrigger"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableDayBeforeTrigger"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableReminderAndChangeTriggers"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableReminderAndChangeTriggers"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableNotStartedTrigger"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableNotStartedTrigger"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableSwWarningTrigger"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableSwWarningTrigger"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calculateDeliveryWindow"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["calculateDeliveryWindow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaAndServiceWindowUseCustomerTimeZone"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["slaAndServiceWindowUseCustomerTimeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfRequiredInventory"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfRequiredInventory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["disableLocationTracking"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["disableLocationTracking"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["isTeamworkAvailable"]
+  if (v != null) o["isTeamworkAvailable"] = v
+  v = i["isSegmentingEnabled"]
+  if (v != null) o["isSegmentingEnabled"] = v
+  v = i["allowMoveBetweenResources"]
+  if (v != null) o["allowMoveBetweenResources"] = v
+  v = i["allowCreationInBuckets"]
+  if (v != null) o["allowCreationInBuckets"] = v
+  v = i["allowReschedule"]
+  if (v != null) o["allowReschedule"] = v
+  v = i["supportOfNotOrderedActivities"]
+  if (v != null) o["supportOfNotOrderedActivities"] = v
+  v = i["allowNonScheduled"]
+  if (v != null) o["allowNonScheduled"] = v
+  v = i["supportOfWorkZones"]
+  if (v != null) o["supportOfWorkZones"] = v
+  v = i["supportOfWorkSkills"]
+  if (v != null) o["supportOfWorkSkills"] = v
+  v = i["supportOfTimeSlots"]
+  if (v != null) o["supportOfTimeSlots"] = v
+  v = i["supportOfInventory"]
+  if (v != null) o["supportOfInventory"] = v
+  v = i["supportOfLinks"]
+  if (v != null) o["supportOfLinks"] = v
+  v = i["supportOfPreferredResources"]
+  if (v != null) o["supportOfPreferredResources"] = v
+  v = i["allowMassActivities"]
+  if (v != null) o["allowMassActivities"] = v
+  v = i["allowRepeatingActivities"]
+  if (v != null) o["allowRepeatingActivities"] = v
+  v = i["calculateTravel"]
+  if (v != null) o["calculateTravel"] = v
+  v = i["calculateActivityDurationUsingStatistics"]
+  if (v != null) o["calculateActivityDurationUsingStatistics"] = v
+  v = i["allowToSearch"]
+  if (v != null) o["allowToSearch"] = v
+  v = i["allowToCreateFromIncomingInterface"]
+  if (v != null) o["allowToCreateFromIncomingInterface"] = v
+  v = i["enableDayBeforeTrigger"]
+  if (v != null) o["enableDayBeforeTrigger"] = v
+  v = i["enableReminderAndChangeTriggers"]
+  if (v != null) o["enableReminderAndChangeTriggers"] = v
+  v = i["enableNotStartedTrigger"]
+  if (v != null) o["enableNotStartedTrigger"] = v
+  v = i["enableSwWarningTrigger"]
+  if (v != null) o["enableSwWarningTrigger"] = v
+  v = i["calculateDeliveryWindow"]
+  if (v != null) o["calculateDeliveryWindow"] = v
+  v = i["slaAndServiceWindowUseCustomerTimeZone"]
+  if (v != null) o["slaAndServiceWindowUseCustomerTimeZone"] = v
+  v = i["supportOfRequiredInventory"]
+  if (v != null) o["supportOfRequiredInventory"] = v
+  v = i["disableLocationTracking"]
+  if (v != null) o["disableLocationTracking"] = v
   for (const k in i) {
     if (!$ActivityType_1.has(k)) o[k] = i[k]
   }
@@ -298,48 +332,58 @@ function $ActivityType_2(u: unknown): unknown {
 function $ActivityType_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["pending"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["pending"] = v
-  }
+  } else if (v === null) changed = true
   v = i["started"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["started"] = v
-  }
+  } else if (v === null) changed = true
   v = i["completed"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["completed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["suspended"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["suspended"] = v
-  }
+  } else if (v === null) changed = true
   v = i["cancelled"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["cancelled"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notdone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["notdone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notOrdered"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["notOrdered"] = v
-  }
+  } else if (v === null) changed = true
   v = i["warning"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["warning"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["pending"]
+  if (v != null) o["pending"] = v
+  v = i["started"]
+  if (v != null) o["started"] = v
+  v = i["completed"]
+  if (v != null) o["completed"] = v
+  v = i["suspended"]
+  if (v != null) o["suspended"] = v
+  v = i["cancelled"]
+  if (v != null) o["cancelled"] = v
+  v = i["notdone"]
+  if (v != null) o["notdone"] = v
+  v = i["notOrdered"]
+  if (v != null) o["notOrdered"] = v
+  v = i["warning"]
+  if (v != null) o["warning"] = v
   for (const k in i) {
     if (
       !(
@@ -361,13 +405,16 @@ function $ActivityType_3(u: unknown): unknown {
 function $ActivityType_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
   for (const k in i) {
     if (!(k === "label")) o[k] = i[k]
   }
@@ -376,24 +423,34 @@ function $ActivityType_4(u: unknown): unknown {
 
 function $ActivityType_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityType_4(u[j])
+    const e = u[j]
+    const r = $ActivityType_4(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityType_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $ActivityType_7 = new Set([
@@ -413,58 +470,76 @@ const $ActivityType_7 = new Set([
 function $ActivityType(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown, r5: unknown, r6: unknown, r10: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["groupLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["groupLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["features"]
   if (v != null) {
-    r = $ActivityType_2(v)
-    if (r === invalid) return invalid
-    o["features"] = r
-  }
+    r4 = $ActivityType_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["colors"]
   if (v != null) {
-    r = $ActivityType_3(v)
-    if (r === invalid) return invalid
-    o["colors"] = r
-  }
+    r5 = $ActivityType_3(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $ActivityType_5(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r6 = $ActivityType_5(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["segmentMinDuration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["segmentMinDuration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["segmentMaxDuration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["segmentMaxDuration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["defaultDuration"]
   if (!(typeof v === "number")) return invalid
+  v = i["translations"]
+  r10 = $ActivityType_6(v)
+  if (r10 === invalid) return invalid
+  if (r10 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["groupLabel"]
+  if (v != null) o["groupLabel"] = v
+  v = i["features"]
+  if (v != null) o["features"] = r4
+  v = i["colors"]
+  if (v != null) o["colors"] = r5
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r6
+  v = i["segmentMinDuration"]
+  if (v != null) o["segmentMinDuration"] = v
+  v = i["segmentMaxDuration"]
+  if (v != null) o["segmentMaxDuration"] = v
+  v = i["defaultDuration"]
   o["defaultDuration"] = v
   v = i["translations"]
-  r = $ActivityType_6(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  o["translations"] = r10
   for (const k in i) {
     if (!$ActivityType_7.has(k)) o[k] = i[k]
   }
@@ -476,22 +551,30 @@ export const decodeActivityType = $ActivityType as CompiledDecoder<ActivityType>
 
 function $ActivityTypeGroup_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityTypeGroup_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
   o["label"] = v
   for (const k in i) {
     if (!(k === "label")) o[k] = i[k]
@@ -501,38 +584,50 @@ function $ActivityTypeGroup_2(u: unknown): unknown {
 
 function $ActivityTypeGroup_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityTypeGroup_2(u[j])
+    const e = u[j]
+    const r = $ActivityTypeGroup_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityTypeGroup(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
   if (v != null) {
-    r = $ActivityTypeGroup_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r1 = $ActivityTypeGroup_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityTypes"]
   if (v != null) {
-    r = $ActivityTypeGroup_3(v)
-    if (r === invalid) return invalid
-    o["activityTypes"] = r
-  }
+    r2 = $ActivityTypeGroup_3(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r1
+  v = i["activityTypes"]
+  if (v != null) o["activityTypes"] = r2
   for (const k in i) {
     if (!(k === "label" || k === "translations" || k === "activityTypes")) o[k] = i[k]
   }
@@ -544,32 +639,42 @@ export const decodeActivityTypeGroup = $ActivityTypeGroup as CompiledDecoder<Act
 
 function $ActivityTypeGroupForPut_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityTypeGroupForPut(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
   if (v != null) {
-    r = $ActivityTypeGroupForPut_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r1 = $ActivityTypeGroupForPut_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r1
   for (const k in i) {
     if (!(k === "label" || k === "translations")) o[k] = i[k]
   }
@@ -581,42 +686,54 @@ export const decodeActivityTypeGroupForPut = $ActivityTypeGroupForPut as Compile
 
 function $ActivityTypeGroups_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityTypeGroup(u[j])
+    const e = u[j]
+    const r = $ActivityTypeGroup(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityTypeGroups(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ActivityTypeGroups_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ActivityTypeGroups_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -628,47 +745,60 @@ export const decodeActivityTypeGroups = $ActivityTypeGroups as CompiledDecoder<A
 
 function $ActivityTypes_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityType(u[j])
+    const e = u[j]
+    const r = $ActivityType(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityTypes(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ActivityTypes_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ActivityTypes_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -687,26 +817,33 @@ function $ApplicationApiAccessContextConditions_1(u: unknown): unknown {
 function $ApplicationApiAccessContextConditions_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["function"]
   if (!(typeof v === "string")) return invalid
-  o["function"] = v
   v = i["value"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["value"] = v
-  }
+  } else if (v === null) changed = true
   v = i["valueList"]
   if (v != null) {
-    r = $ApplicationApiAccessContextConditions_1(v)
-    if (r === invalid) return invalid
-    o["valueList"] = r
-  }
+    r3 = $ApplicationApiAccessContextConditions_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["function"]
+  o["function"] = v
+  v = i["value"]
+  if (v != null) o["value"] = v
+  v = i["valueList"]
+  if (v != null) o["valueList"] = r3
   for (const k in i) {
     if (!(k === "label" || k === "function" || k === "value" || k === "valueList")) o[k] = i[k]
   }
@@ -715,13 +852,18 @@ function $ApplicationApiAccessContextConditions_2(u: unknown): unknown {
 
 function $ApplicationApiAccessContextConditions(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContextConditions_2(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContextConditions_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 /** Decodes parsed JSON as {@link ApplicationApiAccessContextConditions} does, in one pass; `invalid` where it fails. */
@@ -731,20 +873,25 @@ export const decodeApplicationApiAccessContextConditions =
 function $ApplicationApiAccessContext_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["visibility"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["visibility"] = v
-  }
+  } else if (v === null) changed = true
   v = i["conditions"]
   if (v != null) {
-    r = $ApplicationApiAccessContextConditions(v)
-    if (r === invalid) return invalid
-    o["conditions"] = r
-  }
+    r1 = $ApplicationApiAccessContextConditions(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["visibility"]
+  if (v != null) o["visibility"] = v
+  v = i["conditions"]
+  if (v != null) o["conditions"] = r1
   for (const k in i) {
     if (!(k === "visibility" || k === "conditions")) o[k] = i[k]
   }
@@ -753,32 +900,42 @@ function $ApplicationApiAccessContext_1(u: unknown): unknown {
 
 function $ApplicationApiAccessContext_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContext_1(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContext_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApplicationApiAccessContext_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["value"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["value"] = v
-  }
+  } else if (v === null) changed = true
   v = i["conditions"]
   if (v != null) {
-    r = $ApplicationApiAccessContextConditions(v)
-    if (r === invalid) return invalid
-    o["conditions"] = r
-  }
+    r1 = $ApplicationApiAccessContextConditions(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["value"]
+  if (v != null) o["value"] = v
+  v = i["conditions"]
+  if (v != null) o["conditions"] = r1
   for (const k in i) {
     if (!(k === "value" || k === "conditions")) o[k] = i[k]
   }
@@ -787,38 +944,50 @@ function $ApplicationApiAccessContext_3(u: unknown): unknown {
 
 function $ApplicationApiAccessContext_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContext_3(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContext_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApplicationApiAccessContext(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["visibilities"]
   if (v != null) {
-    r = $ApplicationApiAccessContext_2(v)
-    if (r === invalid) return invalid
-    o["visibilities"] = r
-  }
+    r1 = $ApplicationApiAccessContext_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["valuesVisibility"]
   if (v != null) {
-    r = $ApplicationApiAccessContext_4(v)
-    if (r === invalid) return invalid
-    o["valuesVisibility"] = r
-  }
+    r2 = $ApplicationApiAccessContext_4(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["visibilities"]
+  if (v != null) o["visibilities"] = r1
+  v = i["valuesVisibility"]
+  if (v != null) o["valuesVisibility"] = r2
   for (const k in i) {
     if (!(k === "label" || k === "visibilities" || k === "valuesVisibility")) o[k] = i[k]
   }
@@ -832,13 +1001,16 @@ export const decodeApplicationApiAccessContext =
 function $ApplicationApiAccessContextUser_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["visibility"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["visibility"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["visibility"]
+  if (v != null) o["visibility"] = v
   for (const k in i) {
     if (!(k === "visibility")) o[k] = i[k]
   }
@@ -847,32 +1019,42 @@ function $ApplicationApiAccessContextUser_1(u: unknown): unknown {
 
 function $ApplicationApiAccessContextUser_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContextUser_1(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContextUser_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApplicationApiAccessContextUser(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["visibilities"]
   if (v != null) {
-    r = $ApplicationApiAccessContextUser_2(v)
-    if (r === invalid) return invalid
-    o["visibilities"] = r
-  }
+    r1 = $ApplicationApiAccessContextUser_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["visibilities"]
+  if (v != null) o["visibilities"] = r1
   for (const k in i) {
     if (!(k === "label" || k === "visibilities")) o[k] = i[k]
   }
@@ -886,18 +1068,22 @@ export const decodeApplicationApiAccessContextUser =
 function $ApplicationApiAccessEntity(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["access"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["access"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["access"]
+  if (v != null) o["access"] = v
   for (const k in i) {
     if (!(k === "label" || k === "access")) o[k] = i[k]
   }
@@ -911,18 +1097,22 @@ export const decodeApplicationApiAccessEntity =
 function $ApplicationApiAccessMethod(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
   for (const k in i) {
     if (!(k === "label" || k === "status")) o[k] = i[k]
   }
@@ -935,46 +1125,66 @@ export const decodeApplicationApiAccessMethod =
 
 function $ApiConfiguration_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessMethod(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessMethod(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApiConfiguration_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessEntity(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessEntity(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApiConfiguration_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContext(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContext(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApiConfiguration_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContextUser(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContextUser(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $ApiConfiguration_5 = new Set([
@@ -993,66 +1203,85 @@ const $ApiConfiguration_5 = new Set([
 function $ApiConfiguration(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r4: unknown, r5: unknown, r6: unknown, r7: unknown, r8: unknown, r9: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apiMethods"]
   if (v != null) {
-    r = $ApiConfiguration_1(v)
-    if (r === invalid) return invalid
-    o["apiMethods"] = r
-  }
+    r3 = $ApiConfiguration_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["apiEntities"]
   if (v != null) {
-    r = $ApiConfiguration_2(v)
-    if (r === invalid) return invalid
-    o["apiEntities"] = r
-  }
+    r4 = $ApiConfiguration_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityFields"]
   if (v != null) {
-    r = $ApiConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["activityFields"] = r
-  }
+    r5 = $ApiConfiguration_3(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["inventoryFields"]
   if (v != null) {
-    r = $ApiConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["inventoryFields"] = r
-  }
+    r6 = $ApiConfiguration_3(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["providerFields"]
   if (v != null) {
-    r = $ApiConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["providerFields"] = r
-  }
+    r7 = $ApiConfiguration_3(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["userFields"]
   if (v != null) {
-    r = $ApiConfiguration_4(v)
-    if (r === invalid) return invalid
-    o["userFields"] = r
-  }
+    r8 = $ApiConfiguration_4(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requestFields"]
   if (v != null) {
-    r = $ApiConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["requestFields"] = r
-  }
+    r9 = $ApiConfiguration_3(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["apiMethods"]
+  if (v != null) o["apiMethods"] = r3
+  v = i["apiEntities"]
+  if (v != null) o["apiEntities"] = r4
+  v = i["activityFields"]
+  if (v != null) o["activityFields"] = r5
+  v = i["inventoryFields"]
+  if (v != null) o["inventoryFields"] = r6
+  v = i["providerFields"]
+  if (v != null) o["providerFields"] = r7
+  v = i["userFields"]
+  if (v != null) o["userFields"] = r8
+  v = i["requestFields"]
+  if (v != null) o["requestFields"] = r9
   for (const k in i) {
     if (!$ApiConfiguration_5.has(k)) o[k] = i[k]
   }
@@ -1064,101 +1293,138 @@ export const decodeApiConfiguration = $ApiConfiguration as CompiledDecoder<ApiCo
 
 function $ApiConfigurationPatch_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessMethod(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessMethod(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApiConfigurationPatch_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessEntity(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessEntity(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApiConfigurationPatch_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContext(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContext(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApiConfigurationPatch_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccessContextUser(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccessContextUser(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApiConfigurationPatch(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown, r3: unknown, r4: unknown, r5: unknown, r6: unknown, r7: unknown
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apiMethods"]
   if (v != null) {
-    r = $ApiConfigurationPatch_1(v)
-    if (r === invalid) return invalid
-    o["apiMethods"] = r
-  }
+    r1 = $ApiConfigurationPatch_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["apiEntities"]
   if (v != null) {
-    r = $ApiConfigurationPatch_2(v)
-    if (r === invalid) return invalid
-    o["apiEntities"] = r
-  }
+    r2 = $ApiConfigurationPatch_2(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["activityFields"]
   if (v != null) {
-    r = $ApiConfigurationPatch_3(v)
-    if (r === invalid) return invalid
-    o["activityFields"] = r
-  }
+    r3 = $ApiConfigurationPatch_3(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["inventoryFields"]
   if (v != null) {
-    r = $ApiConfigurationPatch_3(v)
-    if (r === invalid) return invalid
-    o["inventoryFields"] = r
-  }
+    r4 = $ApiConfigurationPatch_3(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["providerFields"]
   if (v != null) {
-    r = $ApiConfigurationPatch_3(v)
-    if (r === invalid) return invalid
-    o["providerFields"] = r
-  }
+    r5 = $ApiConfigurationPatch_3(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["userFields"]
   if (v != null) {
-    r = $ApiConfigurationPatch_4(v)
-    if (r === invalid) return invalid
-    o["userFields"] = r
-  }
+    r6 = $ApiConfigurationPatch_4(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["requestFields"]
   if (v != null) {
-    r = $ApiConfigurationPatch_3(v)
-    if (r === invalid) return invalid
-    o["requestFields"] = r
-  }
+    r7 = $ApiConfigurationPatch_3(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["apiMethods"]
+  if (v != null) o["apiMethods"] = r1
+  v = i["apiEntities"]
+  if (v != null) o["apiEntities"] = r2
+  v = i["activityFields"]
+  if (v != null) o["activityFields"] = r3
+  v = i["inventoryFields"]
+  if (v != null) o["inventoryFields"] = r4
+  v = i["providerFields"]
+  if (v != null) o["providerFields"] = r5
+  v = i["userFields"]
+  if (v != null) o["userFields"] = r6
+  v = i["requestFields"]
+  if (v != null) o["requestFields"] = r7
   for (const k in i) {
     if (
       !(
@@ -1183,18 +1449,22 @@ export const decodeApiConfigurationPatch = $ApiConfigurationPatch as CompiledDec
 function $Application_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "resourceInternalId")) o[k] = i[k]
   }
@@ -1203,13 +1473,18 @@ function $Application_1(u: unknown): unknown {
 
 function $Application_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Application_1(u[j])
+    const e = u[j]
+    const r = $Application_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Application_3(u: unknown): unknown {
@@ -1221,47 +1496,59 @@ function $Application_3(u: unknown): unknown {
 function $Application(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown, r5: unknown, r6: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["tokenService"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["tokenService"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourcesToAllow"]
   if (v != null) {
-    r = $Application_2(v)
-    if (r === invalid) return invalid
-    o["resourcesToAllow"] = r
-  }
+    r4 = $Application_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["IPAddressesToAllow"]
   if (v != null) {
-    r = $Application_3(v)
-    if (r === invalid) return invalid
-    o["IPAddressesToAllow"] = r
-  }
+    r5 = $Application_3(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["allowedCorsDomains"]
   if (v != null) {
-    r = $Application_3(v)
-    if (r === invalid) return invalid
-    o["allowedCorsDomains"] = r
-  }
+    r6 = $Application_3(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["tokenService"]
+  if (v != null) o["tokenService"] = v
+  v = i["resourcesToAllow"]
+  if (v != null) o["resourcesToAllow"] = r4
+  v = i["IPAddressesToAllow"]
+  if (v != null) o["IPAddressesToAllow"] = r5
+  v = i["allowedCorsDomains"]
+  if (v != null) o["allowedCorsDomains"] = r6
   for (const k in i) {
     if (
       !(
@@ -1285,23 +1572,28 @@ export const decodeApplication = $Application as CompiledDecoder<Application>
 function $ApplicationApiAccess(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "status")) o[k] = i[k]
   }
@@ -1313,27 +1605,36 @@ export const decodeApplicationApiAccess = $ApplicationApiAccess as CompiledDecod
 
 function $ApplicationApiAccesses_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ApplicationApiAccess(u[j])
+    const e = u[j]
+    const r = $ApplicationApiAccess(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ApplicationApiAccesses(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ApplicationApiAccesses_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ApplicationApiAccesses_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1346,13 +1647,16 @@ export const decodeApplicationApiAccesses = $ApplicationApiAccesses as CompiledD
 function $ApplicationClientSecret(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["clientSecret"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["clientSecret"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["clientSecret"]
+  if (v != null) o["clientSecret"] = v
   for (const k in i) {
     if (!(k === "clientSecret")) o[k] = i[k]
   }
@@ -1364,47 +1668,60 @@ export const decodeApplicationClientSecret = $ApplicationClientSecret as Compile
 
 function $Applications_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Application(u[j])
+    const e = u[j]
+    const r = $Application(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Applications(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Applications_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Applications_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "hasMore" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -1417,23 +1734,28 @@ export const decodeApplications = $Applications as CompiledDecoder<Applications>
 function $AreaCapacityCategory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "status")) o[k] = i[k]
   }
@@ -1445,27 +1767,36 @@ export const decodeAreaCapacityCategory = $AreaCapacityCategory as CompiledDecod
 
 function $AreaCapacityCategories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AreaCapacityCategory(u[j])
+    const e = u[j]
+    const r = $AreaCapacityCategory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AreaCapacityCategories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $AreaCapacityCategories_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $AreaCapacityCategories_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1478,23 +1809,28 @@ export const decodeAreaCapacityCategories = $AreaCapacityCategories as CompiledD
 function $AreaOrganization(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "type")) o[k] = i[k]
   }
@@ -1506,27 +1842,36 @@ export const decodeAreaOrganization = $AreaOrganization as CompiledDecoder<AreaO
 
 function $AreaOrganizations_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AreaOrganization(u[j])
+    const e = u[j]
+    const r = $AreaOrganization(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AreaOrganizations(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $AreaOrganizations_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $AreaOrganizations_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1539,18 +1884,22 @@ export const decodeAreaOrganizations = $AreaOrganizations as CompiledDecoder<Are
 function $AreaTimeInterval(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
   for (const k in i) {
     if (!(k === "timeFrom" || k === "timeTo")) o[k] = i[k]
   }
@@ -1562,27 +1911,36 @@ export const decodeAreaTimeInterval = $AreaTimeInterval as CompiledDecoder<AreaT
 
 function $AreaTimeIntervals_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AreaTimeInterval(u[j])
+    const e = u[j]
+    const r = $AreaTimeInterval(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AreaTimeIntervals(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $AreaTimeIntervals_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $AreaTimeIntervals_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1595,28 +1953,34 @@ export const decodeAreaTimeIntervals = $AreaTimeIntervals as CompiledDecoder<Are
 function $AreaTimeSlot(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeFrom"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeFrom"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeTo"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeTo"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["timeFrom"]
+  if (v != null) o["timeFrom"] = v
+  v = i["timeTo"]
+  if (v != null) o["timeTo"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "timeFrom" || k === "timeTo")) o[k] = i[k]
   }
@@ -1628,27 +1992,36 @@ export const decodeAreaTimeSlot = $AreaTimeSlot as CompiledDecoder<AreaTimeSlot>
 
 function $AreaTimeSlots_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AreaTimeSlot(u[j])
+    const e = u[j]
+    const r = $AreaTimeSlot(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AreaTimeSlots(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $AreaTimeSlots_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $AreaTimeSlots_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1661,18 +2034,22 @@ export const decodeAreaTimeSlots = $AreaTimeSlots as CompiledDecoder<AreaTimeSlo
 function $AreaWorkZone(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["workZoneLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZoneLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["workZoneName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["workZoneName"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workZoneLabel"]
+  if (v != null) o["workZoneLabel"] = v
+  v = i["workZoneName"]
+  if (v != null) o["workZoneName"] = v
   for (const k in i) {
     if (!(k === "workZoneLabel" || k === "workZoneName")) o[k] = i[k]
   }
@@ -1685,13 +2062,16 @@ export const decodeAreaWorkZone = $AreaWorkZone as CompiledDecoder<AreaWorkZone>
 function $AreaWorkZoneOld(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
   for (const k in i) {
     if (!(k === "label")) o[k] = i[k]
   }
@@ -1703,27 +2083,36 @@ export const decodeAreaWorkZoneOld = $AreaWorkZoneOld as CompiledDecoder<AreaWor
 
 function $AreaWorkZones_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AreaWorkZone(u[j])
+    const e = u[j]
+    const r = $AreaWorkZone(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AreaWorkZones(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $AreaWorkZones_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $AreaWorkZones_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1735,27 +2124,36 @@ export const decodeAreaWorkZones = $AreaWorkZones as CompiledDecoder<AreaWorkZon
 
 function $AreaWorkZonesOld_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AreaWorkZoneOld(u[j])
+    const e = u[j]
+    const r = $AreaWorkZoneOld(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AreaWorkZonesOld(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $AreaWorkZonesOld_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $AreaWorkZonesOld_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -1768,18 +2166,22 @@ export const decodeAreaWorkZonesOld = $AreaWorkZonesOld as CompiledDecoder<AreaW
 function $CapacityArea_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name")) o[k] = i[k]
   }
@@ -1789,35 +2191,43 @@ function $CapacityArea_1(u: unknown): unknown {
 function $CapacityArea(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["parent"]
   if (v != null) {
-    r = $CapacityArea_1(v)
-    if (r === invalid) return invalid
-    o["parent"] = r
-  }
+    r4 = $CapacityArea_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["parent"]
+  if (v != null) o["parent"] = r4
   for (const k in i) {
     if (!(k === "label" || k === "type" || k === "name" || k === "status" || k === "parent")) o[k] = i[k]
   }
@@ -1836,40 +2246,49 @@ function $CapacityAreaConfiguration_1(u: unknown): unknown {
 function $CapacityAreaConfiguration_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["definitionLevel"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_1(v)
-    if (r === invalid) return invalid
-    o["definitionLevel"] = r
-  }
+    r0 = $CapacityAreaConfiguration_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["byDay"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["byDay"] = v
-  }
+  } else if (v === null) changed = true
   v = i["byCapacityCategory"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["byCapacityCategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["byTimeSlot"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["byTimeSlot"] = v
-  }
+  } else if (v === null) changed = true
   v = i["isTimeSlotBase"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isTimeSlotBase"] = v
-  }
+  } else if (v === null) changed = true
   v = i["isAllowCloseOnWorkzoneLevel"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isAllowCloseOnWorkzoneLevel"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["definitionLevel"]
+  if (v != null) o["definitionLevel"] = r0
+  v = i["byDay"]
+  if (v != null) o["byDay"] = v
+  v = i["byCapacityCategory"]
+  if (v != null) o["byCapacityCategory"] = v
+  v = i["byTimeSlot"]
+  if (v != null) o["byTimeSlot"] = v
+  v = i["isTimeSlotBase"]
+  if (v != null) o["isTimeSlotBase"] = v
+  v = i["isAllowCloseOnWorkzoneLevel"]
+  if (v != null) o["isAllowCloseOnWorkzoneLevel"] = v
   for (const k in i) {
     if (
       !(
@@ -1889,13 +2308,16 @@ function $CapacityAreaConfiguration_2(u: unknown): unknown {
 function $CapacityAreaConfiguration_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["href"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["href"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["href"]
+  if (v != null) o["href"] = v
   for (const k in i) {
     if (!(k === "href")) o[k] = i[k]
   }
@@ -1920,76 +2342,97 @@ const $CapacityAreaConfiguration_4 = new Set([
 function $CapacityAreaConfiguration(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r5: unknown, r6: unknown, r7: unknown, r8: unknown, r9: unknown, r10: unknown, r11: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["parentLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["parentLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["configuration"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_2(v)
-    if (r === invalid) return invalid
-    o["configuration"] = r
-  }
+    r5 = $CapacityAreaConfiguration_2(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["capacityCategories"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["capacityCategories"] = r
-  }
+    r6 = $CapacityAreaConfiguration_3(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r7 = $CapacityAreaConfiguration_3(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["workZones"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["workZones"] = r
-  }
+    r8 = $CapacityAreaConfiguration_3(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeIntervals"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["timeIntervals"] = r
-  }
+    r9 = $CapacityAreaConfiguration_3(v)
+    if (r9 === invalid) return invalid
+    if (r9 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["organizations"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["organizations"] = r
-  }
+    r10 = $CapacityAreaConfiguration_3(v)
+    if (r10 === invalid) return invalid
+    if (r10 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["children"]
   if (v != null) {
-    r = $CapacityAreaConfiguration_3(v)
-    if (r === invalid) return invalid
-    o["children"] = r
-  }
+    r11 = $CapacityAreaConfiguration_3(v)
+    if (r11 === invalid) return invalid
+    if (r11 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["parentLabel"]
+  if (v != null) o["parentLabel"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["configuration"]
+  if (v != null) o["configuration"] = r5
+  v = i["capacityCategories"]
+  if (v != null) o["capacityCategories"] = r6
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r7
+  v = i["workZones"]
+  if (v != null) o["workZones"] = r8
+  v = i["timeIntervals"]
+  if (v != null) o["timeIntervals"] = r9
+  v = i["organizations"]
+  if (v != null) o["organizations"] = r10
+  v = i["children"]
+  if (v != null) o["children"] = r11
   for (const k in i) {
     if (!$CapacityAreaConfiguration_4.has(k)) o[k] = i[k]
   }
@@ -2001,27 +2444,36 @@ export const decodeCapacityAreaConfiguration = $CapacityAreaConfiguration as Com
 
 function $CapacityAreas_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CapacityArea(u[j])
+    const e = u[j]
+    const r = $CapacityArea(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CapacityAreas(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $CapacityAreas_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $CapacityAreas_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -2034,19 +2486,24 @@ export const decodeCapacityAreas = $CapacityAreas as CompiledDecoder<CapacityAre
 function $CapacityCategory_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["ratio"]
   if (!(typeof v === "number")) return invalid
-  o["ratio"] = v
   v = i["startDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startDate"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["ratio"]
+  o["ratio"] = v
+  v = i["startDate"]
+  if (v != null) o["startDate"] = v
   for (const k in i) {
     if (!(k === "label" || k === "ratio" || k === "startDate")) o[k] = i[k]
   }
@@ -2055,28 +2512,37 @@ function $CapacityCategory_1(u: unknown): unknown {
 
 function $CapacityCategory_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CapacityCategory_1(u[j])
+    const e = u[j]
+    const r = $CapacityCategory_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CapacityCategory_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["startDate"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["startDate"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["startDate"]
+  if (v != null) o["startDate"] = v
   for (const k in i) {
     if (!(k === "label" || k === "startDate")) o[k] = i[k]
   }
@@ -2085,22 +2551,30 @@ function $CapacityCategory_3(u: unknown): unknown {
 
 function $CapacityCategory_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CapacityCategory_3(u[j])
+    const e = u[j]
+    const r = $CapacityCategory_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CapacityCategory_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
   o["label"] = v
   for (const k in i) {
     if (!(k === "label")) o[k] = i[k]
@@ -2110,69 +2584,92 @@ function $CapacityCategory_5(u: unknown): unknown {
 
 function $CapacityCategory_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CapacityCategory_5(u[j])
+    const e = u[j]
+    const r = $CapacityCategory_5(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CapacityCategory_7(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CapacityCategory(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r4: unknown, r5: unknown, r6: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["workSkills"]
   if (v != null) {
-    r = $CapacityCategory_2(v)
-    if (r === invalid) return invalid
-    o["workSkills"] = r
-  }
+    r3 = $CapacityCategory_2(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["workSkillGroups"]
   if (v != null) {
-    r = $CapacityCategory_4(v)
-    if (r === invalid) return invalid
-    o["workSkillGroups"] = r
-  }
+    r4 = $CapacityCategory_4(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $CapacityCategory_6(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r5 = $CapacityCategory_6(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["translations"]
   if (v != null) {
-    r = $CapacityCategory_7(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r6 = $CapacityCategory_7(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["workSkills"]
+  if (v != null) o["workSkills"] = r3
+  v = i["workSkillGroups"]
+  if (v != null) o["workSkillGroups"] = r4
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r5
+  v = i["translations"]
+  if (v != null) o["translations"] = r6
   for (const k in i) {
     if (
       !(
@@ -2195,42 +2692,54 @@ export const decodeCapacityCategory = $CapacityCategory as CompiledDecoder<Capac
 
 function $CapacityCategories_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CapacityCategory(u[j])
+    const e = u[j]
+    const r = $CapacityCategory(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CapacityCategories(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $CapacityCategories_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $CapacityCategories_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -2273,143 +2782,172 @@ const $CreateActivityTypeSchema_1 = new Set([
 function $CreateActivityTypeSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["isTeamworkAvailable"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isTeamworkAvailable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["isSegmentingEnabled"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["isSegmentingEnabled"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowMoveBetweenResources"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowMoveBetweenResources"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowCreationInBuckets"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowCreationInBuckets"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowReschedule"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowReschedule"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfNotOrderedActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfNotOrderedActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowNonScheduled"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowNonScheduled"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfWorkZones"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfWorkZones"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfWorkSkills"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfWorkSkills"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfTimeSlots"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfTimeSlots"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfInventory"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfInventory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfLinks"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfLinks"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfPreferredResources"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfPreferredResources"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowMassActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowMassActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowRepeatingActivities"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowRepeatingActivities"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calculateTravel"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["calculateTravel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calculateActivityDurationUsingStatistics"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["calculateActivityDurationUsingStatistics"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowToSearch"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowToSearch"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowToCreateFromIncomingInterface"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowToCreateFromIncomingInterface"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableDayBeforeTrigger"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableDayBeforeTrigger"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableReminderAndChangeTriggers"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableReminderAndChangeTriggers"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableNotStartedTrigger"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableNotStartedTrigger"] = v
-  }
+  } else if (v === null) changed = true
   v = i["enableSwWarningTrigger"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["enableSwWarningTrigger"] = v
-  }
+  } else if (v === null) changed = true
   v = i["calculateDeliveryWindow"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["calculateDeliveryWindow"] = v
-  }
+  } else if (v === null) changed = true
   v = i["slaAndServiceWindowUseCustomerTimeZone"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["slaAndServiceWindowUseCustomerTimeZone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["supportOfRequiredInventory"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["supportOfRequiredInventory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["disableLocationTracking"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["disableLocationTracking"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["isTeamworkAvailable"]
+  if (v != null) o["isTeamworkAvailable"] = v
+  v = i["isSegmentingEnabled"]
+  if (v != null) o["isSegmentingEnabled"] = v
+  v = i["allowMoveBetweenResources"]
+  if (v != null) o["allowMoveBetweenResources"] = v
+  v = i["allowCreationInBuckets"]
+  if (v != null) o["allowCreationInBuckets"] = v
+  v = i["allowReschedule"]
+  if (v != null) o["allowReschedule"] = v
+  v = i["supportOfNotOrderedActivities"]
+  if (v != null) o["supportOfNotOrderedActivities"] = v
+  v = i["allowNonScheduled"]
+  if (v != null) o["allowNonScheduled"] = v
+  v = i["supportOfWorkZones"]
+  if (v != null) o["supportOfWorkZones"] = v
+  v = i["supportOfWorkSkills"]
+  if (v != null) o["supportOfWorkSkills"] = v
+  v = i["supportOfTimeSlots"]
+  if (v != null) o["supportOfTimeSlots"] = v
+  v = i["supportOfInventory"]
+  if (v != null) o["supportOfInventory"] = v
+  v = i["supportOfLinks"]
+  if (v != null) o["supportOfLinks"] = v
+  v = i["supportOfPreferredResources"]
+  if (v != null) o["supportOfPreferredResources"] = v
+  v = i["allowMassActivities"]
+  if (v != null) o["allowMassActivities"] = v
+  v = i["allowRepeatingActivities"]
+  if (v != null) o["allowRepeatingActivities"] = v
+  v = i["calculateTravel"]
+  if (v != null) o["calculateTravel"] = v
+  v = i["calculateActivityDurationUsingStatistics"]
+  if (v != null) o["calculateActivityDurationUsingStatistics"] = v
+  v = i["allowToSearch"]
+  if (v != null) o["allowToSearch"] = v
+  v = i["allowToCreateFromIncomingInterface"]
+  if (v != null) o["allowToCreateFromIncomingInterface"] = v
+  v = i["enableDayBeforeTrigger"]
+  if (v != null) o["enableDayBeforeTrigger"] = v
+  v = i["enableReminderAndChangeTriggers"]
+  if (v != null) o["enableReminderAndChangeTriggers"] = v
+  v = i["enableNotStartedTrigger"]
+  if (v != null) o["enableNotStartedTrigger"] = v
+  v = i["enableSwWarningTrigger"]
+  if (v != null) o["enableSwWarningTrigger"] = v
+  v = i["calculateDeliveryWindow"]
+  if (v != null) o["calculateDeliveryWindow"] = v
+  v = i["slaAndServiceWindowUseCustomerTimeZone"]
+  if (v != null) o["slaAndServiceWindowUseCustomerTimeZone"] = v
+  v = i["supportOfRequiredInventory"]
+  if (v != null) o["supportOfRequiredInventory"] = v
+  v = i["disableLocationTracking"]
+  if (v != null) o["disableLocationTracking"] = v
   for (const k in i) {
     if (!$CreateActivityTypeSchema_1.has(k)) o[k] = i[k]
   }
@@ -2419,48 +2957,58 @@ function $CreateActivityTypeSchema_2(u: unknown): unknown {
 function $CreateActivityTypeSchema_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["pending"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["pending"] = v
-  }
+  } else if (v === null) changed = true
   v = i["started"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["started"] = v
-  }
+  } else if (v === null) changed = true
   v = i["completed"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["completed"] = v
-  }
+  } else if (v === null) changed = true
   v = i["suspended"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["suspended"] = v
-  }
+  } else if (v === null) changed = true
   v = i["cancelled"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["cancelled"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notdone"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["notdone"] = v
-  }
+  } else if (v === null) changed = true
   v = i["notOrdered"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["notOrdered"] = v
-  }
+  } else if (v === null) changed = true
   v = i["warning"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["warning"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["pending"]
+  if (v != null) o["pending"] = v
+  v = i["started"]
+  if (v != null) o["started"] = v
+  v = i["completed"]
+  if (v != null) o["completed"] = v
+  v = i["suspended"]
+  if (v != null) o["suspended"] = v
+  v = i["cancelled"]
+  if (v != null) o["cancelled"] = v
+  v = i["notdone"]
+  if (v != null) o["notdone"] = v
+  v = i["notOrdered"]
+  if (v != null) o["notOrdered"] = v
+  v = i["warning"]
+  if (v != null) o["warning"] = v
   for (const k in i) {
     if (
       !(
@@ -2482,13 +3030,16 @@ function $CreateActivityTypeSchema_3(u: unknown): unknown {
 function $CreateActivityTypeSchema_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
   for (const k in i) {
     if (!(k === "label")) o[k] = i[k]
   }
@@ -2497,24 +3048,34 @@ function $CreateActivityTypeSchema_4(u: unknown): unknown {
 
 function $CreateActivityTypeSchema_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CreateActivityTypeSchema_4(u[j])
+    const e = u[j]
+    const r = $CreateActivityTypeSchema_4(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CreateActivityTypeSchema_6(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $CreateActivityTypeSchema_7 = new Set([
@@ -2532,52 +3093,67 @@ const $CreateActivityTypeSchema_7 = new Set([
 function $CreateActivityTypeSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown, r3: unknown, r8: unknown
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["features"]
   if (v != null) {
-    r = $CreateActivityTypeSchema_2(v)
-    if (r === invalid) return invalid
-    o["features"] = r
-  }
+    r1 = $CreateActivityTypeSchema_2(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["colors"]
   if (v != null) {
-    r = $CreateActivityTypeSchema_3(v)
-    if (r === invalid) return invalid
-    o["colors"] = r
-  }
+    r2 = $CreateActivityTypeSchema_3(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["timeSlots"]
   if (v != null) {
-    r = $CreateActivityTypeSchema_5(v)
-    if (r === invalid) return invalid
-    o["timeSlots"] = r
-  }
+    r3 = $CreateActivityTypeSchema_5(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["segmentMinDuration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["segmentMinDuration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["segmentMaxDuration"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["segmentMaxDuration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["groupLabel"]
   if (!(typeof v === "string")) return invalid
-  o["groupLabel"] = v
   v = i["defaultDuration"]
   if (!(typeof v === "number")) return invalid
-  o["defaultDuration"] = v
   v = i["translations"]
   if (v != null) {
-    r = $CreateActivityTypeSchema_6(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r8 = $CreateActivityTypeSchema_6(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["active"]
+  o["active"] = v
+  v = i["features"]
+  if (v != null) o["features"] = r1
+  v = i["colors"]
+  if (v != null) o["colors"] = r2
+  v = i["timeSlots"]
+  if (v != null) o["timeSlots"] = r3
+  v = i["segmentMinDuration"]
+  if (v != null) o["segmentMinDuration"] = v
+  v = i["segmentMaxDuration"]
+  if (v != null) o["segmentMaxDuration"] = v
+  v = i["groupLabel"]
+  o["groupLabel"] = v
+  v = i["defaultDuration"]
+  o["defaultDuration"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r8
   for (const k in i) {
     if (!$CreateActivityTypeSchema_7.has(k)) o[k] = i[k]
   }
@@ -2590,18 +3166,22 @@ export const decodeCreateActivityTypeSchema = $CreateActivityTypeSchema as Compi
 function $CreateApplicationSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["resourceInternalId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["resourceInternalId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["resourceInternalId"]
+  if (v != null) o["resourceInternalId"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "resourceInternalId")) o[k] = i[k]
   }
@@ -2610,13 +3190,18 @@ function $CreateApplicationSchema_1(u: unknown): unknown {
 
 function $CreateApplicationSchema_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CreateApplicationSchema_1(u[j])
+    const e = u[j]
+    const r = $CreateApplicationSchema_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CreateApplicationSchema_3(u: unknown): unknown {
@@ -2628,32 +3213,45 @@ function $CreateApplicationSchema_3(u: unknown): unknown {
 function $CreateApplicationSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r4: unknown, r5: unknown
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["status"]
   if (!(typeof v === "string")) return invalid
-  o["status"] = v
   v = i["tokenService"]
   if (!(typeof v === "string")) return invalid
-  o["tokenService"] = v
   v = i["resourcesToAllow"]
-  r = $CreateApplicationSchema_2(v)
-  if (r === invalid) return invalid
-  o["resourcesToAllow"] = r
+  r3 = $CreateApplicationSchema_2(v)
+  if (r3 === invalid) return invalid
+  if (r3 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["IPAddressesToAllow"]
-  r = $CreateApplicationSchema_3(v)
-  if (r === invalid) return invalid
-  o["IPAddressesToAllow"] = r
+  r4 = $CreateApplicationSchema_3(v)
+  if (r4 === invalid) return invalid
+  if (r4 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["allowedCorsDomains"]
   if (v != null) {
-    r = $CreateApplicationSchema_3(v)
-    if (r === invalid) return invalid
-    o["allowedCorsDomains"] = r
-  }
+    r5 = $CreateApplicationSchema_3(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  o["name"] = v
+  v = i["status"]
+  o["status"] = v
+  v = i["tokenService"]
+  o["tokenService"] = v
+  v = i["resourcesToAllow"]
+  o["resourcesToAllow"] = r3
+  v = i["IPAddressesToAllow"]
+  o["IPAddressesToAllow"] = r4
+  v = i["allowedCorsDomains"]
+  if (v != null) o["allowedCorsDomains"] = r5
   for (const k in i) {
     if (
       !(
@@ -2676,23 +3274,29 @@ export const decodeCreateApplicationSchema = $CreateApplicationSchema as Compile
 function $TranslationInvType(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["language"]
   if (!(typeof v === "string")) return invalid
-  o["language"] = v
   v = i["languageISO"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["languageISO"] = v
-  }
+  } else if (v === null) changed = true
   v = i["unitOfMeasurement"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["unitOfMeasurement"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["language"]
+  o["language"] = v
+  v = i["languageISO"]
+  if (v != null) o["languageISO"] = v
+  v = i["unitOfMeasurement"]
+  if (v != null) o["unitOfMeasurement"] = v
+  v = i["name"]
   o["name"] = v
   for (const k in i) {
     if (!(k === "language" || k === "languageISO" || k === "unitOfMeasurement" || k === "name")) o[k] = i[k]
@@ -2705,41 +3309,55 @@ export const decodeTranslationInvType = $TranslationInvType as CompiledDecoder<T
 
 function $CreateInventoryTypeSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $TranslationInvType(u[j])
+    const e = u[j]
+    const r = $TranslationInvType(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CreateInventoryTypeSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["nonSerialized"]
   if (!(typeof v === "boolean")) return invalid
-  o["nonSerialized"] = v
   v = i["modelProperty"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["modelProperty"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantityPrecision"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantityPrecision"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $CreateInventoryTypeSchema_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r4 = $CreateInventoryTypeSchema_1(v)
+  if (r4 === invalid) return invalid
+  if (r4 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["active"]
+  o["active"] = v
+  v = i["nonSerialized"]
+  o["nonSerialized"] = v
+  v = i["modelProperty"]
+  if (v != null) o["modelProperty"] = v
+  v = i["quantityPrecision"]
+  if (v != null) o["quantityPrecision"] = v
+  v = i["translations"]
+  o["translations"] = r4
   for (const k in i) {
     if (
       !(
@@ -2761,18 +3379,23 @@ export const decodeCreateInventoryTypeSchema = $CreateInventoryTypeSchema as Com
 function $TranslationLinkTemplates(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["language"]
   if (!(typeof v === "string")) return invalid
-  o["language"] = v
   v = i["reverseName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reverseName"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["language"]
+  o["language"] = v
+  v = i["reverseName"]
+  if (v != null) o["reverseName"] = v
+  v = i["name"]
   o["name"] = v
   for (const k in i) {
     if (!(k === "language" || k === "reverseName" || k === "name")) o[k] = i[k]
@@ -2785,13 +3408,18 @@ export const decodeTranslationLinkTemplates = $TranslationLinkTemplates as Compi
 
 function $CreateLinkTemplateSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $TranslationLinkTemplates(u[j])
+    const e = u[j]
+    const r = $TranslationLinkTemplates(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $CreateLinkTemplateSchema_2 = new Set([
@@ -2811,57 +3439,72 @@ const $CreateLinkTemplateSchema_2 = new Set([
 function $CreateLinkTemplateSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r10: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["reverseLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reverseLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["linkType"]
   if (!(typeof v === "string")) return invalid
-  o["linkType"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["minInterval"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["minInterval"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxInterval"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["maxInterval"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
   v = i["schedulingConstraint"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["schedulingConstraint"] = v
-  }
+  } else if (v === null) changed = true
   v = i["assignmentConstraint"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["assignmentConstraint"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $CreateLinkTemplateSchema_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r10 = $CreateLinkTemplateSchema_1(v)
+  if (r10 === invalid) return invalid
+  if (r10 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["reverseLabel"]
+  if (v != null) o["reverseLabel"] = v
+  v = i["linkType"]
+  o["linkType"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["minInterval"]
+  if (v != null) o["minInterval"] = v
+  v = i["minIntervalValue"]
+  if (v != null) o["minIntervalValue"] = v
+  v = i["maxInterval"]
+  if (v != null) o["maxInterval"] = v
+  v = i["maxIntervalValue"]
+  if (v != null) o["maxIntervalValue"] = v
+  v = i["schedulingConstraint"]
+  if (v != null) o["schedulingConstraint"] = v
+  v = i["assignmentConstraint"]
+  if (v != null) o["assignmentConstraint"] = v
+  v = i["translations"]
+  o["translations"] = r10
   for (const k in i) {
     if (!$CreateLinkTemplateSchema_2.has(k)) o[k] = i[k]
   }
@@ -2874,33 +3517,42 @@ export const decodeCreateLinkTemplateSchema = $CreateLinkTemplateSchema as Compi
 function $CreateShiftSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["workTimeStart"]
   if (!(typeof v === "string")) return invalid
-  o["workTimeStart"] = v
   v = i["workTimeEnd"]
   if (!(typeof v === "string")) return invalid
-  o["workTimeEnd"] = v
   v = i["decoration"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["decoration"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["active"]
+  o["active"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["type"]
+  o["type"] = v
+  v = i["workTimeStart"]
+  o["workTimeStart"] = v
+  v = i["workTimeEnd"]
+  o["workTimeEnd"] = v
+  v = i["decoration"]
+  if (v != null) o["decoration"] = v
   for (const k in i) {
     if (
       !(
@@ -2924,21 +3576,26 @@ export const decodeCreateShiftSchema = $CreateShiftSchema as CompiledDecoder<Cre
 function $CustomActionMapLayersPopulateLayersSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["username"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["username"] = v
-  }
+  } else if (v === null) changed = true
   v = i["password"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["password"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
+  o["type"] = v
+  v = i["username"]
+  if (v != null) o["username"] = v
+  v = i["password"]
+  if (v != null) o["password"] = v
   for (const k in i) {
     if (!(k === "type" || k === "username" || k === "password")) o[k] = i[k]
   }
@@ -2948,16 +3605,21 @@ function $CustomActionMapLayersPopulateLayersSchema_1(u: unknown): unknown {
 function $CustomActionMapLayersPopulateLayersSchema_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["sourceColumn"]
   if (!(typeof v === "string")) return invalid
-  o["sourceColumn"] = v
   v = i["defaultName"]
   if (!(typeof v === "string")) return invalid
-  o["defaultName"] = v
   v = i["pluginFormField"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["sourceColumn"]
+  o["sourceColumn"] = v
+  v = i["defaultName"]
+  o["defaultName"] = v
+  v = i["pluginFormField"]
   o["pluginFormField"] = v
   for (const k in i) {
     if (!(k === "sourceColumn" || k === "defaultName" || k === "pluginFormField")) o[k] = i[k]
@@ -2967,25 +3629,34 @@ function $CustomActionMapLayersPopulateLayersSchema_2(u: unknown): unknown {
 
 function $CustomActionMapLayersPopulateLayersSchema_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CustomActionMapLayersPopulateLayersSchema_2(u[j])
+    const e = u[j]
+    const r = $CustomActionMapLayersPopulateLayersSchema_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomActionMapLayersPopulateLayersSchema_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["actionType"]
   if (!(typeof v === "string")) return invalid
-  o["actionType"] = v
   v = i["label"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["actionType"]
+  o["actionType"] = v
+  v = i["label"]
   o["label"] = v
   for (const k in i) {
     if (!(k === "actionType" || k === "label")) o[k] = i[k]
@@ -2996,38 +3667,51 @@ function $CustomActionMapLayersPopulateLayersSchema_4(u: unknown): unknown {
 function $CustomActionMapLayersPopulateLayersSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r3: unknown, r4: unknown
   v = i["URL"]
   if (!(typeof v === "string")) return invalid
-  o["URL"] = v
   v = i["authentication"]
-  r = $CustomActionMapLayersPopulateLayersSchema_1(v)
-  if (r === invalid) return invalid
-  o["authentication"] = r
+  r1 = $CustomActionMapLayersPopulateLayersSchema_1(v)
+  if (r1 === invalid) return invalid
+  if (r1 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["shapeTitleColumn"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shapeTitleColumn"] = v
-  }
+  } else if (v === null) changed = true
   v = i["shapeHintColumns"]
   if (v != null) {
-    r = $CustomActionMapLayersPopulateLayersSchema_3(v)
-    if (r === invalid) return invalid
-    o["shapeHintColumns"] = r
-  }
+    r3 = $CustomActionMapLayersPopulateLayersSchema_3(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["shapeHintButton"]
   if (v != null) {
-    r = $CustomActionMapLayersPopulateLayersSchema_4(v)
-    if (r === invalid) return invalid
-    o["shapeHintButton"] = r
-  }
+    r4 = $CustomActionMapLayersPopulateLayersSchema_4(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["layerLabel"]
   if (!(typeof v === "string")) return invalid
-  o["layerLabel"] = v
   v = i["SRID"]
   if (!(typeof v === "number")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["URL"]
+  o["URL"] = v
+  v = i["authentication"]
+  o["authentication"] = r1
+  v = i["shapeTitleColumn"]
+  if (v != null) o["shapeTitleColumn"] = v
+  v = i["shapeHintColumns"]
+  if (v != null) o["shapeHintColumns"] = r3
+  v = i["shapeHintButton"]
+  if (v != null) o["shapeHintButton"] = r4
+  v = i["layerLabel"]
+  o["layerLabel"] = v
+  v = i["SRID"]
   o["SRID"] = v
   for (const k in i) {
     if (
@@ -3053,23 +3737,28 @@ export const decodeCustomActionMapLayersPopulateLayersSchema =
 function $CustomActionMapLayersPopulateLayersSchemaResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["downloadId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["downloadId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["downloadId"]
+  if (v != null) o["downloadId"] = v
   for (const k in i) {
     if (!(k === "status" || k === "time" || k === "downloadId")) o[k] = i[k]
   }
@@ -3082,13 +3771,18 @@ export const decodeCustomActionMapLayersPopulateLayersSchemaResponse =
 
 function $CustomMapLayer_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomMapLayer_2(u: unknown): unknown {
@@ -3100,16 +3794,21 @@ function $CustomMapLayer_2(u: unknown): unknown {
 function $CustomMapLayer_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["defaultName"]
   if (!(typeof v === "string")) return invalid
-  o["defaultName"] = v
   v = i["sourceColumn"]
   if (!(typeof v === "string")) return invalid
-  o["sourceColumn"] = v
   v = i["pluginFormField"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["defaultName"]
+  o["defaultName"] = v
+  v = i["sourceColumn"]
+  o["sourceColumn"] = v
+  v = i["pluginFormField"]
   o["pluginFormField"] = v
   for (const k in i) {
     if (!(k === "defaultName" || k === "sourceColumn" || k === "pluginFormField")) o[k] = i[k]
@@ -3119,25 +3818,34 @@ function $CustomMapLayer_3(u: unknown): unknown {
 
 function $CustomMapLayer_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CustomMapLayer_3(u[j])
+    const e = u[j]
+    const r = $CustomMapLayer_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomMapLayer_5(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["actionType"]
   if (!(typeof v === "string")) return invalid
-  o["actionType"] = v
   v = i["label"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["actionType"]
+  o["actionType"] = v
+  v = i["label"]
   o["label"] = v
   for (const k in i) {
     if (!(k === "actionType" || k === "label")) o[k] = i[k]
@@ -3148,51 +3856,65 @@ function $CustomMapLayer_5(u: unknown): unknown {
 function $CustomMapLayer(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown, r5: unknown, r6: unknown, r7: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["text"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["text"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
   if (v != null) {
-    r = $CustomMapLayer_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r3 = $CustomMapLayer_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["shapeTitleColumn"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shapeTitleColumn"] = v
-  }
+  } else if (v === null) changed = true
   v = i["tableColumns"]
   if (v != null) {
-    r = $CustomMapLayer_2(v)
-    if (r === invalid) return invalid
-    o["tableColumns"] = r
-  }
+    r5 = $CustomMapLayer_2(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["shapeHintColumns"]
   if (v != null) {
-    r = $CustomMapLayer_4(v)
-    if (r === invalid) return invalid
-    o["shapeHintColumns"] = r
-  }
+    r6 = $CustomMapLayer_4(v)
+    if (r6 === invalid) return invalid
+    if (r6 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["shapeHintButton"]
   if (v != null) {
-    r = $CustomMapLayer_5(v)
-    if (r === invalid) return invalid
-    o["shapeHintButton"] = r
-  }
+    r7 = $CustomMapLayer_5(v)
+    if (r7 === invalid) return invalid
+    if (r7 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["text"]
+  if (v != null) o["text"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r3
+  v = i["shapeTitleColumn"]
+  if (v != null) o["shapeTitleColumn"] = v
+  v = i["tableColumns"]
+  if (v != null) o["tableColumns"] = r5
+  v = i["shapeHintColumns"]
+  if (v != null) o["shapeHintColumns"] = r6
+  v = i["shapeHintButton"]
+  if (v != null) o["shapeHintButton"] = r7
   for (const k in i) {
     if (
       !(
@@ -3216,42 +3938,54 @@ export const decodeCustomMapLayer = $CustomMapLayer as CompiledDecoder<CustomMap
 
 function $CustomMapLayers_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CustomMapLayer(u[j])
+    const e = u[j]
+    const r = $CustomMapLayer(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CustomMapLayers(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $CustomMapLayers_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $CustomMapLayers_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -3264,22 +3998,29 @@ export const decodeCustomMapLayers = $CustomMapLayers as CompiledDecoder<CustomM
 function $ErrorWithResponseCode(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["title"]
   if (!(typeof v === "string")) return invalid
-  o["title"] = v
   v = i["status"]
   if (!(typeof v === "string")) return invalid
-  o["status"] = v
   v = i["detail"]
   if (!(typeof v === "string")) return invalid
-  o["detail"] = v
   v = i["o:errorCode"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
+  o["type"] = v
+  v = i["title"]
+  o["title"] = v
+  v = i["status"]
+  o["status"] = v
+  v = i["detail"]
+  o["detail"] = v
+  v = i["o:errorCode"]
   o["o:errorCode"] = v
   for (const k in i) {
     if (!(k === "type" || k === "title" || k === "status" || k === "detail" || k === "o:errorCode")) o[k] = i[k]
@@ -3292,33 +4033,44 @@ export const decodeErrorWithResponseCode = $ErrorWithResponseCode as CompiledDec
 
 function $Form_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Form(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["translations"]
   if (v != null) {
-    r = $Form_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r2 = $Form_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r2
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "translations")) o[k] = i[k]
   }
@@ -3331,13 +4083,17 @@ export const decodeForm = $Form as CompiledDecoder<Form>
 function $FormBodyTranslationParam(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["language"]
   if (!(typeof v === "string")) return invalid
-  o["language"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["language"]
+  o["language"] = v
+  v = i["name"]
   o["name"] = v
   for (const k in i) {
     if (!(k === "language" || k === "name")) o[k] = i[k]
@@ -3350,30 +4106,40 @@ export const decodeFormBodyTranslationParam = $FormBodyTranslationParam as Compi
 
 function $FormBody_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $FormBodyTranslationParam(u[j])
+    const e = u[j]
+    const r = $FormBodyTranslationParam(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FormBody(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["content"]
   if (!(typeof v === "string")) return invalid
-  o["content"] = v
   v = i["translations"]
   if (v != null) {
-    r = $FormBody_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r1 = $FormBody_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["content"]
+  o["content"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r1
   for (const k in i) {
     if (!(k === "content" || k === "translations")) o[k] = i[k]
   }
@@ -3386,10 +4152,13 @@ export const decodeFormBody = $FormBody as CompiledDecoder<FormBody>
 function $FormContent(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["content"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["content"]
   o["content"] = v
   for (const k in i) {
     if (!(k === "content")) o[k] = i[k]
@@ -3402,35 +4171,47 @@ export const decodeFormContent = $FormContent as CompiledDecoder<FormContent>
 
 function $FormDetails_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FormDetails(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["translations"]
   if (v != null) {
-    r = $FormDetails_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r2 = $FormDetails_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["content"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r2
+  v = i["content"]
   o["content"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "translations" || k === "content")) o[k] = i[k]
@@ -3443,13 +4224,18 @@ export const decodeFormDetails = $FormDetails as CompiledDecoder<FormDetails>
 
 function $FormDetailsWithStats_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $FormDetailsWithStats_2(u: unknown): unknown {
@@ -3461,30 +4247,39 @@ function $FormDetailsWithStats_2(u: unknown): unknown {
 function $FormDetailsWithStats(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown, r4: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["translations"]
   if (v != null) {
-    r = $FormDetailsWithStats_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r2 = $FormDetailsWithStats_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["content"]
   if (!(typeof v === "string")) return invalid
-  o["content"] = v
   v = i["warnings"]
   if (v != null) {
-    r = $FormDetailsWithStats_2(v)
-    if (r === invalid) return invalid
-    o["warnings"] = r
-  }
+    r4 = $FormDetailsWithStats_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r2
+  v = i["content"]
+  o["content"] = v
+  v = i["warnings"]
+  if (v != null) o["warnings"] = r4
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "translations" || k === "content" || k === "warnings")) o[k] = i[k]
   }
@@ -3496,47 +4291,60 @@ export const decodeFormDetailsWithStats = $FormDetailsWithStats as CompiledDecod
 
 function $Forms_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Form(u[j])
+    const e = u[j]
+    const r = $Form(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Forms(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Forms_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Forms_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -3548,52 +4356,69 @@ export const decodeForms = $Forms as CompiledDecoder<Forms>
 
 function $InventoryType_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $TranslationInvType(u[j])
+    const e = u[j]
+    const r = $TranslationInvType(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $InventoryType(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r7: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["unitOfMeasurement"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["unitOfMeasurement"] = v
-  }
+  } else if (v === null) changed = true
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["nonSerialized"]
   if (!(typeof v === "boolean")) return invalid
-  o["nonSerialized"] = v
   v = i["modelProperty"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["modelProperty"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantityPrecision"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantityPrecision"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $InventoryType_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r7 = $InventoryType_1(v)
+  if (r7 === invalid) return invalid
+  if (r7 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["unitOfMeasurement"]
+  if (v != null) o["unitOfMeasurement"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["nonSerialized"]
+  o["nonSerialized"] = v
+  v = i["modelProperty"]
+  if (v != null) o["modelProperty"] = v
+  v = i["quantityPrecision"]
+  if (v != null) o["quantityPrecision"] = v
+  v = i["translations"]
+  o["translations"] = r7
   for (const k in i) {
     if (
       !(
@@ -3617,47 +4442,60 @@ export const decodeInventoryType = $InventoryType as CompiledDecoder<InventoryTy
 
 function $InventoryTypes_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $InventoryType(u[j])
+    const e = u[j]
+    const r = $InventoryType(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $InventoryTypes(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $InventoryTypes_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $InventoryTypes_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -3669,34 +4507,47 @@ export const decodeInventoryTypes = $InventoryTypes as CompiledDecoder<Inventory
 
 function $Language_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Language(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
+  v = i["translations"]
+  r3 = $Language_1(v)
+  if (r3 === invalid) return invalid
+  if (r3 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["active"]
   o["active"] = v
   v = i["translations"]
-  r = $Language_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  o["translations"] = r3
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "active" || k === "translations")) o[k] = i[k]
   }
@@ -3708,42 +4559,54 @@ export const decodeLanguage = $Language as CompiledDecoder<Language>
 
 function $Languages_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Language(u[j])
+    const e = u[j]
+    const r = $Language(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Languages(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Languages_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Languages_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -3755,13 +4618,18 @@ export const decodeLanguages = $Languages as CompiledDecoder<Languages>
 
 function $LinkTemplate_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $TranslationLinkTemplates(u[j])
+    const e = u[j]
+    const r = $TranslationLinkTemplates(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $LinkTemplate_2 = new Set([
@@ -3781,57 +4649,72 @@ const $LinkTemplate_2 = new Set([
 function $LinkTemplate(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r10: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["reverseLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["reverseLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["linkType"]
   if (!(typeof v === "string")) return invalid
-  o["linkType"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["minInterval"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["minInterval"] = v
-  }
+  } else if (v === null) changed = true
   v = i["minIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["minIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxInterval"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["maxInterval"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxIntervalValue"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxIntervalValue"] = v
-  }
+  } else if (v === null) changed = true
   v = i["schedulingConstraint"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["schedulingConstraint"] = v
-  }
+  } else if (v === null) changed = true
   v = i["assignmentConstraint"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["assignmentConstraint"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $LinkTemplate_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r10 = $LinkTemplate_1(v)
+  if (r10 === invalid) return invalid
+  if (r10 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["reverseLabel"]
+  if (v != null) o["reverseLabel"] = v
+  v = i["linkType"]
+  o["linkType"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["minInterval"]
+  if (v != null) o["minInterval"] = v
+  v = i["minIntervalValue"]
+  if (v != null) o["minIntervalValue"] = v
+  v = i["maxInterval"]
+  if (v != null) o["maxInterval"] = v
+  v = i["maxIntervalValue"]
+  if (v != null) o["maxIntervalValue"] = v
+  v = i["schedulingConstraint"]
+  if (v != null) o["schedulingConstraint"] = v
+  v = i["assignmentConstraint"]
+  if (v != null) o["assignmentConstraint"] = v
+  v = i["translations"]
+  o["translations"] = r10
   for (const k in i) {
     if (!$LinkTemplate_2.has(k)) o[k] = i[k]
   }
@@ -3843,47 +4726,60 @@ export const decodeLinkTemplate = $LinkTemplate as CompiledDecoder<LinkTemplate>
 
 function $LinkTemplates_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $LinkTemplate(u[j])
+    const e = u[j]
+    const r = $LinkTemplate(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $LinkTemplates(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $LinkTemplates_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $LinkTemplates_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -3895,34 +4791,47 @@ export const decodeLinkTemplates = $LinkTemplates as CompiledDecoder<LinkTemplat
 
 function $NonWorkingReason_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $NonWorkingReason(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
+  v = i["translations"]
+  r3 = $NonWorkingReason_1(v)
+  if (r3 === invalid) return invalid
+  if (r3 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["active"]
   o["active"] = v
   v = i["translations"]
-  r = $NonWorkingReason_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  o["translations"] = r3
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "active" || k === "translations")) o[k] = i[k]
   }
@@ -3934,47 +4843,60 @@ export const decodeNonWorkingReason = $NonWorkingReason as CompiledDecoder<NonWo
 
 function $NonWorkingReasons_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $NonWorkingReason(u[j])
+    const e = u[j]
+    const r = $NonWorkingReason(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $NonWorkingReasons(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $NonWorkingReasons_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $NonWorkingReasons_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -3986,36 +4908,49 @@ export const decodeNonWorkingReasons = $NonWorkingReasons as CompiledDecoder<Non
 
 function $Organization_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Organization(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (!(typeof v === "string")) return invalid
+  v = i["translations"]
+  r3 = $Organization_1(v)
+  if (r3 === invalid) return invalid
+  if (r3 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["type"]
   o["type"] = v
   v = i["translations"]
-  r = $Organization_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  o["translations"] = r3
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "type" || k === "translations")) o[k] = i[k]
   }
@@ -4027,32 +4962,42 @@ export const decodeOrganization = $Organization as CompiledDecoder<Organization>
 
 function $Organizations_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Organization(u[j])
+    const e = u[j]
+    const r = $Organization(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Organizations(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Organizations_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Organizations_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults")) o[k] = i[k]
   }
@@ -4071,15 +5016,21 @@ function $PropertyGet_1(u: unknown): unknown {
 function $PropertyGet_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["regExpLines"]
-  r = $PropertyGet_1(v)
-  if (r === invalid) return invalid
-  o["regExpLines"] = r
+  r0 = $PropertyGet_1(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["xslt"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["regExpLines"]
+  o["regExpLines"] = r0
+  v = i["xslt"]
   o["xslt"] = v
   for (const k in i) {
     if (!(k === "regExpLines" || k === "xslt")) o[k] = i[k]
@@ -4089,13 +5040,18 @@ function $PropertyGet_2(u: unknown): unknown {
 
 function $PropertyGet_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $PropertyGet_4 = new Set([
@@ -4125,117 +5081,143 @@ const $PropertyGet_4 = new Set([
 function $PropertyGet(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r10: unknown, r19: unknown, r20: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hint"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["hint"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["entity"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["entity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["gui"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["gui"] = v
-  }
+  } else if (v === null) changed = true
   v = i["cloneFlag"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["cloneFlag"] = v
-  }
+  } else if (v === null) changed = true
   v = i["template"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["template"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lines"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["lines"] = v
-  }
+  } else if (v === null) changed = true
   v = i["fileSizeLimit"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["fileSizeLimit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mimeTypes"]
   if (v != null) {
-    r = $PropertyGet_1(v)
-    if (r === invalid) return invalid
-    o["mimeTypes"] = r
-  }
+    r10 = $PropertyGet_1(v)
+    if (r10 === invalid) return invalid
+    if (r10 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["maxWidth"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxWidth"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxHeight"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxHeight"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowDraw"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowDraw"] = v
-  }
+  } else if (v === null) changed = true
   v = i["getGeolocation"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["getGeolocation"] = v
-  }
+  } else if (v === null) changed = true
   v = i["watermark"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["watermark"] = v
-  }
+  } else if (v === null) changed = true
   v = i["storageApplication"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["storageApplication"] = v
-  }
+  } else if (v === null) changed = true
   v = i["businessObject"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["businessObject"] = v
-  }
+  } else if (v === null) changed = true
   v = i["attachmentCategory"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["attachmentCategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["transformation"]
   if (v != null) {
-    r = $PropertyGet_2(v)
-    if (r === invalid) return invalid
-    o["transformation"] = r
-  }
+    r19 = $PropertyGet_2(v)
+    if (r19 === invalid) return invalid
+    if (r19 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["translations"]
   if (v != null) {
-    r = $PropertyGet_3(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r20 = $PropertyGet_3(v)
+    if (r20 === invalid) return invalid
+    if (r20 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["hint"]
+  if (v != null) o["hint"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["entity"]
+  if (v != null) o["entity"] = v
+  v = i["gui"]
+  if (v != null) o["gui"] = v
+  v = i["cloneFlag"]
+  if (v != null) o["cloneFlag"] = v
+  v = i["template"]
+  if (v != null) o["template"] = v
+  v = i["lines"]
+  if (v != null) o["lines"] = v
+  v = i["fileSizeLimit"]
+  if (v != null) o["fileSizeLimit"] = v
+  v = i["mimeTypes"]
+  if (v != null) o["mimeTypes"] = r10
+  v = i["maxWidth"]
+  if (v != null) o["maxWidth"] = v
+  v = i["maxHeight"]
+  if (v != null) o["maxHeight"] = v
+  v = i["allowDraw"]
+  if (v != null) o["allowDraw"] = v
+  v = i["getGeolocation"]
+  if (v != null) o["getGeolocation"] = v
+  v = i["watermark"]
+  if (v != null) o["watermark"] = v
+  v = i["storageApplication"]
+  if (v != null) o["storageApplication"] = v
+  v = i["businessObject"]
+  if (v != null) o["businessObject"] = v
+  v = i["attachmentCategory"]
+  if (v != null) o["attachmentCategory"] = v
+  v = i["transformation"]
+  if (v != null) o["transformation"] = r19
+  v = i["translations"]
+  if (v != null) o["translations"] = r20
   for (const k in i) {
     if (!$PropertyGet_4.has(k)) o[k] = i[k]
   }
@@ -4247,42 +5229,54 @@ export const decodePropertyGet = $PropertyGet as CompiledDecoder<PropertyGet>
 
 function $PropertiesGet_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $PropertyGet(u[j])
+    const e = u[j]
+    const r = $PropertyGet(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $PropertiesGet(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $PropertiesGet_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $PropertiesGet_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -4301,15 +5295,21 @@ function $Property_1(u: unknown): unknown {
 function $Property_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["regExpLines"]
-  r = $Property_1(v)
-  if (r === invalid) return invalid
-  o["regExpLines"] = r
+  r0 = $Property_1(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["xslt"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["regExpLines"]
+  o["regExpLines"] = r0
+  v = i["xslt"]
   o["xslt"] = v
   for (const k in i) {
     if (!(k === "regExpLines" || k === "xslt")) o[k] = i[k]
@@ -4319,13 +5319,18 @@ function $Property_2(u: unknown): unknown {
 
 function $Property_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 const $Property_4 = new Set([
@@ -4355,117 +5360,143 @@ const $Property_4 = new Set([
 function $Property(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r10: unknown, r19: unknown, r20: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hint"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["hint"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["type"] = v
-  }
+  } else if (v === null) changed = true
   v = i["entity"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["entity"] = v
-  }
+  } else if (v === null) changed = true
   v = i["gui"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["gui"] = v
-  }
+  } else if (v === null) changed = true
   v = i["cloneFlag"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["cloneFlag"] = v
-  }
+  } else if (v === null) changed = true
   v = i["template"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["template"] = v
-  }
+  } else if (v === null) changed = true
   v = i["lines"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["lines"] = v
-  }
+  } else if (v === null) changed = true
   v = i["fileSizeLimit"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["fileSizeLimit"] = v
-  }
+  } else if (v === null) changed = true
   v = i["mimeTypes"]
   if (v != null) {
-    r = $Property_1(v)
-    if (r === invalid) return invalid
-    o["mimeTypes"] = r
-  }
+    r10 = $Property_1(v)
+    if (r10 === invalid) return invalid
+    if (r10 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["maxWidth"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxWidth"] = v
-  }
+  } else if (v === null) changed = true
   v = i["maxHeight"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["maxHeight"] = v
-  }
+  } else if (v === null) changed = true
   v = i["allowDraw"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["allowDraw"] = v
-  }
+  } else if (v === null) changed = true
   v = i["getGeolocation"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["getGeolocation"] = v
-  }
+  } else if (v === null) changed = true
   v = i["watermark"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["watermark"] = v
-  }
+  } else if (v === null) changed = true
   v = i["storageApplication"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["storageApplication"] = v
-  }
+  } else if (v === null) changed = true
   v = i["businessObject"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["businessObject"] = v
-  }
+  } else if (v === null) changed = true
   v = i["attachmentCategory"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["attachmentCategory"] = v
-  }
+  } else if (v === null) changed = true
   v = i["transformation"]
   if (v != null) {
-    r = $Property_2(v)
-    if (r === invalid) return invalid
-    o["transformation"] = r
-  }
+    r19 = $Property_2(v)
+    if (r19 === invalid) return invalid
+    if (r19 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["translations"]
   if (v != null) {
-    r = $Property_3(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r20 = $Property_3(v)
+    if (r20 === invalid) return invalid
+    if (r20 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["hint"]
+  if (v != null) o["hint"] = v
+  v = i["type"]
+  if (v != null) o["type"] = v
+  v = i["entity"]
+  if (v != null) o["entity"] = v
+  v = i["gui"]
+  if (v != null) o["gui"] = v
+  v = i["cloneFlag"]
+  if (v != null) o["cloneFlag"] = v
+  v = i["template"]
+  if (v != null) o["template"] = v
+  v = i["lines"]
+  if (v != null) o["lines"] = v
+  v = i["fileSizeLimit"]
+  if (v != null) o["fileSizeLimit"] = v
+  v = i["mimeTypes"]
+  if (v != null) o["mimeTypes"] = r10
+  v = i["maxWidth"]
+  if (v != null) o["maxWidth"] = v
+  v = i["maxHeight"]
+  if (v != null) o["maxHeight"] = v
+  v = i["allowDraw"]
+  if (v != null) o["allowDraw"] = v
+  v = i["getGeolocation"]
+  if (v != null) o["getGeolocation"] = v
+  v = i["watermark"]
+  if (v != null) o["watermark"] = v
+  v = i["storageApplication"]
+  if (v != null) o["storageApplication"] = v
+  v = i["businessObject"]
+  if (v != null) o["businessObject"] = v
+  v = i["attachmentCategory"]
+  if (v != null) o["attachmentCategory"] = v
+  v = i["transformation"]
+  if (v != null) o["transformation"] = r19
+  v = i["translations"]
+  if (v != null) o["translations"] = r20
   for (const k in i) {
     if (!$Property_4.has(k)) o[k] = i[k]
   }
@@ -4477,33 +5508,45 @@ export const decodeProperty = $Property as CompiledDecoder<Property>
 
 function $PropertyEnumeration_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $PropertyEnumeration(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["active"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["active"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $PropertyEnumeration_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r2 = $PropertyEnumeration_1(v)
+  if (r2 === invalid) return invalid
+  if (r2 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["active"]
+  if (v != null) o["active"] = v
+  v = i["translations"]
+  o["translations"] = r2
   for (const k in i) {
     if (!(k === "label" || k === "active" || k === "translations")) o[k] = i[k]
   }
@@ -4515,42 +5558,54 @@ export const decodePropertyEnumeration = $PropertyEnumeration as CompiledDecoder
 
 function $PropertyEnumerations_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $PropertyEnumeration(u[j])
+    const e = u[j]
+    const r = $PropertyEnumeration(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $PropertyEnumerations(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $PropertyEnumerations_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $PropertyEnumerations_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -4569,26 +5624,33 @@ function $WorkSkillCondition_1(u: unknown): unknown {
 function $WorkSkillCondition_2(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r3: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["function"]
   if (!(typeof v === "string")) return invalid
-  o["function"] = v
   v = i["value"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["value"] = v
-  }
+  } else if (v === null) changed = true
   v = i["valueList"]
   if (v != null) {
-    r = $WorkSkillCondition_1(v)
-    if (r === invalid) return invalid
-    o["valueList"] = r
-  }
+    r3 = $WorkSkillCondition_1(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["function"]
+  o["function"] = v
+  v = i["value"]
+  if (v != null) o["value"] = v
+  v = i["valueList"]
+  if (v != null) o["valueList"] = r3
   for (const k in i) {
     if (!(k === "label" || k === "function" || k === "value" || k === "valueList")) o[k] = i[k]
   }
@@ -4597,22 +5659,30 @@ function $WorkSkillCondition_2(u: unknown): unknown {
 
 function $WorkSkillCondition_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkillCondition_2(u[j])
+    const e = u[j]
+    const r = $WorkSkillCondition_2(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkillCondition_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["internalId"]
   if (!(typeof v === "number")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["internalId"]
   o["internalId"] = v
   for (const k in i) {
     if (!(k === "internalId")) o[k] = i[k]
@@ -4622,28 +5692,39 @@ function $WorkSkillCondition_4(u: unknown): unknown {
 
 function $WorkSkillCondition_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkillCondition_4(u[j])
+    const e = u[j]
+    const r = $WorkSkillCondition_4(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkillCondition_6(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["type"]
   if (!(typeof v === "string")) return invalid
+  v = i["dependency"]
+  r1 = $WorkSkillCondition_5(v)
+  if (r1 === invalid) return invalid
+  if (r1 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
   o["type"] = v
   v = i["dependency"]
-  r = $WorkSkillCondition_5(v)
-  if (r === invalid) return invalid
-  o["dependency"] = r
+  o["dependency"] = r1
   for (const k in i) {
     if (!(k === "type" || k === "dependency")) o[k] = i[k]
   }
@@ -4652,45 +5733,60 @@ function $WorkSkillCondition_6(u: unknown): unknown {
 
 function $WorkSkillCondition_7(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkillCondition_6(u[j])
+    const e = u[j]
+    const r = $WorkSkillCondition_6(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkillCondition(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown, r5: unknown
   v = i["internalId"]
   if (!(typeof v === "number")) return invalid
-  o["internalId"] = v
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["requiredLevel"]
   if (!(typeof v === "number")) return invalid
-  o["requiredLevel"] = v
   v = i["preferableLevel"]
   if (!(typeof v === "number")) return invalid
-  o["preferableLevel"] = v
   v = i["conditions"]
   if (v != null) {
-    r = $WorkSkillCondition_3(v)
-    if (r === invalid) return invalid
-    o["conditions"] = r
-  }
+    r4 = $WorkSkillCondition_3(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["dependencies"]
   if (v != null) {
-    r = $WorkSkillCondition_7(v)
-    if (r === invalid) return invalid
-    o["dependencies"] = r
-  }
+    r5 = $WorkSkillCondition_7(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["internalId"]
+  o["internalId"] = v
+  v = i["label"]
+  o["label"] = v
+  v = i["requiredLevel"]
+  o["requiredLevel"] = v
+  v = i["preferableLevel"]
+  o["preferableLevel"] = v
+  v = i["conditions"]
+  if (v != null) o["conditions"] = r4
+  v = i["dependencies"]
+  if (v != null) o["dependencies"] = r5
   for (const k in i) {
     if (
       !(
@@ -4712,27 +5808,36 @@ export const decodeWorkSkillCondition = $WorkSkillCondition as CompiledDecoder<W
 
 function $PutWorkSkillConditions_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkillCondition(u[j])
+    const e = u[j]
+    const r = $WorkSkillCondition(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $PutWorkSkillConditions(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $PutWorkSkillConditions_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $PutWorkSkillConditions_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -4744,39 +5849,53 @@ export const decodePutWorkSkillConditions = $PutWorkSkillConditions as CompiledD
 
 function $ResourceType_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourceType(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["role"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["role"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $ResourceType_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r4 = $ResourceType_1(v)
+  if (r4 === invalid) return invalid
+  if (r4 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["role"]
+  if (v != null) o["role"] = v
+  v = i["translations"]
+  o["translations"] = r4
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "active" || k === "role" || k === "translations")) o[k] = i[k]
   }
@@ -4788,47 +5907,60 @@ export const decodeResourceType = $ResourceType as CompiledDecoder<ResourceType>
 
 function $ResourceTypes_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ResourceType(u[j])
+    const e = u[j]
+    const r = $ResourceType(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResourceTypes(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ResourceTypes_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ResourceTypes_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -4840,52 +5972,69 @@ export const decodeResourceTypes = $ResourceTypes as CompiledDecoder<ResourceTyp
 
 function $ResponseCreateInventoryTypeSchema_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $TranslationInvType(u[j])
+    const e = u[j]
+    const r = $TranslationInvType(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ResponseCreateInventoryTypeSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r7: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["unitOfMeasurement"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["unitOfMeasurement"] = v
-  }
+  } else if (v === null) changed = true
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["nonSerialized"]
   if (!(typeof v === "boolean")) return invalid
-  o["nonSerialized"] = v
   v = i["modelProperty"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["modelProperty"] = v
-  }
+  } else if (v === null) changed = true
   v = i["quantityPrecision"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["quantityPrecision"] = v
-  }
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $ResponseCreateInventoryTypeSchema_1(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r7 = $ResponseCreateInventoryTypeSchema_1(v)
+  if (r7 === invalid) return invalid
+  if (r7 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["unitOfMeasurement"]
+  if (v != null) o["unitOfMeasurement"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["nonSerialized"]
+  o["nonSerialized"] = v
+  v = i["modelProperty"]
+  if (v != null) o["modelProperty"] = v
+  v = i["quantityPrecision"]
+  if (v != null) o["quantityPrecision"] = v
+  v = i["translations"]
+  o["translations"] = r7
   for (const k in i) {
     if (
       !(
@@ -4911,38 +6060,48 @@ export const decodeResponseCreateInventoryTypeSchema =
 function $Shift(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["points"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["points"] = v
-  }
+  } else if (v === null) changed = true
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["workTimeStart"]
   if (!(typeof v === "string")) return invalid
-  o["workTimeStart"] = v
   v = i["workTimeEnd"]
   if (!(typeof v === "string")) return invalid
-  o["workTimeEnd"] = v
   v = i["decoration"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["decoration"] = v
-  }
+  } else if (v === null) changed = true
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["active"]
+  o["active"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["points"]
+  if (v != null) o["points"] = v
+  v = i["type"]
+  o["type"] = v
+  v = i["workTimeStart"]
+  o["workTimeStart"] = v
+  v = i["workTimeEnd"]
+  o["workTimeEnd"] = v
+  v = i["decoration"]
+  if (v != null) o["decoration"] = v
+  v = i["label"]
+  if (v != null) o["label"] = v
   for (const k in i) {
     if (
       !(
@@ -4966,47 +6125,60 @@ export const decodeShift = $Shift as CompiledDecoder<Shift>
 
 function $Shifts_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Shift(u[j])
+    const e = u[j]
+    const r = $Shift(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $Shifts(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $Shifts_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $Shifts_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -5019,30 +6191,38 @@ export const decodeShifts = $Shifts as CompiledDecoder<Shifts>
 function $TimeSlot(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["isAllDay"]
   if (!(typeof v === "boolean")) return invalid
-  o["isAllDay"] = v
   v = i["timeStart"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeStart"] = v
-  }
+  } else if (v === null) changed = true
   v = i["timeEnd"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["timeEnd"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["isAllDay"]
+  o["isAllDay"] = v
+  v = i["timeStart"]
+  if (v != null) o["timeStart"] = v
+  v = i["timeEnd"]
+  if (v != null) o["timeEnd"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "active" || k === "isAllDay" || k === "timeStart" || k === "timeEnd"))
       o[k] = i[k]
@@ -5055,47 +6235,60 @@ export const decodeTimeSlot = $TimeSlot as CompiledDecoder<TimeSlot>
 
 function $TimeSlots_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $TimeSlot(u[j])
+    const e = u[j]
+    const r = $TimeSlot(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $TimeSlots(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $TimeSlots_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $TimeSlots_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -5107,43 +6300,56 @@ export const decodeTimeSlots = $TimeSlots as CompiledDecoder<TimeSlots>
 
 function $WorkSkill_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkill(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["sharing"]
   if (!(typeof v === "string")) return invalid
-  o["sharing"] = v
   v = i["translations"]
   if (v != null) {
-    r = $WorkSkill_1(v)
-    if (r === invalid) return invalid
-    o["translations"] = r
-  }
+    r4 = $WorkSkill_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["sharing"]
+  o["sharing"] = v
+  v = i["translations"]
+  if (v != null) o["translations"] = r4
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "active" || k === "sharing" || k === "translations")) o[k] = i[k]
   }
@@ -5155,32 +6361,42 @@ export const decodeWorkSkill = $WorkSkill as CompiledDecoder<WorkSkill>
 
 function $WorkSkillConditions_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkillCondition(u[j])
+    const e = u[j]
+    const r = $WorkSkillCondition(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkillConditions(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $WorkSkillConditions_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $WorkSkillConditions_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults")) o[k] = i[k]
   }
@@ -5193,13 +6409,17 @@ export const decodeWorkSkillConditions = $WorkSkillConditions as CompiledDecoder
 function $WorkSkillGroup_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["ratio"]
   if (!(typeof v === "number")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["ratio"]
   o["ratio"] = v
   for (const k in i) {
     if (!(k === "label" || k === "ratio")) o[k] = i[k]
@@ -5209,61 +6429,83 @@ function $WorkSkillGroup_1(u: unknown): unknown {
 
 function $WorkSkillGroup_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkillGroup_1(u[j])
+    const e = u[j]
+    const r = $WorkSkillGroup_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkillGroup_3(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $Translation(u[j])
+    const e = u[j]
+    const r = $Translation(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkillGroup(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r5: unknown, r6: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["name"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["name"] = v
-  }
+  } else if (v === null) changed = true
   v = i["assignToResource"]
   if (!(typeof v === "boolean")) return invalid
-  o["assignToResource"] = v
   v = i["addToCapacityCategory"]
   if (!(typeof v === "boolean")) return invalid
-  o["addToCapacityCategory"] = v
   v = i["active"]
   if (!(typeof v === "boolean")) return invalid
-  o["active"] = v
   v = i["workSkills"]
   if (v != null) {
-    r = $WorkSkillGroup_2(v)
-    if (r === invalid) return invalid
-    o["workSkills"] = r
-  }
+    r5 = $WorkSkillGroup_2(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["translations"]
-  r = $WorkSkillGroup_3(v)
-  if (r === invalid) return invalid
-  o["translations"] = r
+  r6 = $WorkSkillGroup_3(v)
+  if (r6 === invalid) return invalid
+  if (r6 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["name"]
+  if (v != null) o["name"] = v
+  v = i["assignToResource"]
+  o["assignToResource"] = v
+  v = i["addToCapacityCategory"]
+  o["addToCapacityCategory"] = v
+  v = i["active"]
+  o["active"] = v
+  v = i["workSkills"]
+  if (v != null) o["workSkills"] = r5
+  v = i["translations"]
+  o["translations"] = r6
   for (const k in i) {
     if (
       !(
@@ -5286,42 +6528,54 @@ export const decodeWorkSkillGroup = $WorkSkillGroup as CompiledDecoder<WorkSkill
 
 function $WorkSkillGroups_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkillGroup(u[j])
+    const e = u[j]
+    const r = $WorkSkillGroup(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkillGroups(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $WorkSkillGroups_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $WorkSkillGroups_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -5333,47 +6587,60 @@ export const decodeWorkSkillGroups = $WorkSkillGroups as CompiledDecoder<WorkSki
 
 function $WorkSkills_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkSkill(u[j])
+    const e = u[j]
+    const r = $WorkSkill(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkSkills(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $WorkSkills_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $WorkSkills_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -5386,21 +6653,26 @@ export const decodeWorkSkills = $WorkSkills as CompiledDecoder<WorkSkills>
 function $CustomActionWorkZonesPopulateShapesSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["username"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["username"] = v
-  }
+  } else if (v === null) changed = true
   v = i["password"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["password"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
+  o["type"] = v
+  v = i["username"]
+  if (v != null) o["username"] = v
+  v = i["password"]
+  if (v != null) o["password"] = v
   for (const k in i) {
     if (!(k === "type" || k === "username" || k === "password")) o[k] = i[k]
   }
@@ -5410,26 +6682,35 @@ function $CustomActionWorkZonesPopulateShapesSchema_1(u: unknown): unknown {
 function $CustomActionWorkZonesPopulateShapesSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["URL"]
   if (!(typeof v === "string")) return invalid
-  o["URL"] = v
   v = i["authentication"]
-  r = $CustomActionWorkZonesPopulateShapesSchema_1(v)
-  if (r === invalid) return invalid
-  o["authentication"] = r
+  r1 = $CustomActionWorkZonesPopulateShapesSchema_1(v)
+  if (r1 === invalid) return invalid
+  if (r1 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["shapeIdentifierColumn"]
   if (!(typeof v === "string")) return invalid
-  o["shapeIdentifierColumn"] = v
   v = i["shapeAreaColumn"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["shapeAreaColumn"] = v
-  }
+  } else if (v === null) changed = true
   v = i["SRID"]
   if (!(typeof v === "number")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["URL"]
+  o["URL"] = v
+  v = i["authentication"]
+  o["authentication"] = r1
+  v = i["shapeIdentifierColumn"]
+  o["shapeIdentifierColumn"] = v
+  v = i["shapeAreaColumn"]
+  if (v != null) o["shapeAreaColumn"] = v
+  v = i["SRID"]
   o["SRID"] = v
   for (const k in i) {
     if (
@@ -5453,23 +6734,28 @@ export const decodeCustomActionWorkZonesPopulateShapesSchema =
 function $CustomActionWorkZonesPopulateShapesSchemaResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["time"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["time"] = v
-  }
+  } else if (v === null) changed = true
   v = i["downloadId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["downloadId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["time"]
+  if (v != null) o["time"] = v
+  v = i["downloadId"]
+  if (v != null) o["downloadId"] = v
   for (const k in i) {
     if (!(k === "status" || k === "time" || k === "downloadId")) o[k] = i[k]
   }
@@ -5489,35 +6775,43 @@ function $RoutingPlanLabels_1(u: unknown): unknown {
 function $RoutingPlanLabels(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $RoutingPlanLabels_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $RoutingPlanLabels_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -5536,35 +6830,43 @@ function $RoutingProfileLabels_1(u: unknown): unknown {
 function $RoutingProfileLabels(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $RoutingProfileLabels_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $RoutingProfileLabels_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
   v = i["hasMore"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["hasMore"] = v
-  }
+  } else if (v === null) changed = true
   v = i["offset"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["offset"] = v
-  }
+  } else if (v === null) changed = true
   v = i["limit"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["limit"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
+  v = i["hasMore"]
+  if (v != null) o["hasMore"] = v
+  v = i["offset"]
+  if (v != null) o["offset"] = v
+  v = i["limit"]
+  if (v != null) o["limit"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults" || k === "hasMore" || k === "offset" || k === "limit")) o[k] = i[k]
   }
@@ -5583,40 +6885,51 @@ function $WorkZoneItem_1(u: unknown): unknown {
 function $WorkZoneItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r4: unknown, r5: unknown
   v = i["workZoneLabel"]
   if (!(typeof v === "string")) return invalid
-  o["workZoneLabel"] = v
   v = i["workZoneName"]
   if (!(typeof v === "string")) return invalid
-  o["workZoneName"] = v
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["travelArea"]
   if (!(typeof v === "string")) return invalid
-  o["travelArea"] = v
   v = i["keys"]
   if (v != null) {
-    r = $WorkZoneItem_1(v)
-    if (r === invalid) return invalid
-    o["keys"] = r
-  }
+    r4 = $WorkZoneItem_1(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["shapes"]
   if (v != null) {
-    r = $WorkZoneItem_1(v)
-    if (r === invalid) return invalid
-    o["shapes"] = r
-  }
+    r5 = $WorkZoneItem_1(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["organization"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["organization"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["workZoneLabel"]
+  o["workZoneLabel"] = v
+  v = i["workZoneName"]
+  o["workZoneName"] = v
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["travelArea"]
+  o["travelArea"] = v
+  v = i["keys"]
+  if (v != null) o["keys"] = r4
+  v = i["shapes"]
+  if (v != null) o["shapes"] = r5
+  v = i["organization"]
+  if (v != null) o["organization"] = v
   for (const k in i) {
     if (
       !(
@@ -5640,33 +6953,40 @@ export const decodeWorkZoneItem = $WorkZoneItem as CompiledDecoder<WorkZoneItem>
 function $WorkZoneKeyElement(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["label"] = v
-  }
+  } else if (v === null) changed = true
   v = i["length"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["length"] = v
-  }
+  } else if (v === null) changed = true
   v = i["function"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["function"] = v
-  }
+  } else if (v === null) changed = true
   v = i["order"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["order"] = v
-  }
+  } else if (v === null) changed = true
   v = i["apiParameterName"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["apiParameterName"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  if (v != null) o["label"] = v
+  v = i["length"]
+  if (v != null) o["length"] = v
+  v = i["function"]
+  if (v != null) o["function"] = v
+  v = i["order"]
+  if (v != null) o["order"] = v
+  v = i["apiParameterName"]
+  if (v != null) o["apiParameterName"] = v
   for (const k in i) {
     if (!(k === "label" || k === "length" || k === "function" || k === "order" || k === "apiParameterName")) o[k] = i[k]
   }
@@ -5678,33 +6998,44 @@ export const decodeWorkZoneKeyElement = $WorkZoneKeyElement as CompiledDecoder<W
 
 function $WorkZoneKey_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkZoneKeyElement(u[j])
+    const e = u[j]
+    const r = $WorkZoneKeyElement(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkZoneKey(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown, r1: unknown
   v = i["current"]
   if (v != null) {
-    r = $WorkZoneKey_1(v)
-    if (r === invalid) return invalid
-    o["current"] = r
-  }
+    r0 = $WorkZoneKey_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["pending"]
   if (v != null) {
-    r = $WorkZoneKey_1(v)
-    if (r === invalid) return invalid
-    o["pending"] = r
-  }
+    r1 = $WorkZoneKey_1(v)
+    if (r1 === invalid) return invalid
+    if (r1 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["current"]
+  if (v != null) o["current"] = r0
+  v = i["pending"]
+  if (v != null) o["pending"] = r1
   for (const k in i) {
     if (!(k === "current" || k === "pending")) o[k] = i[k]
   }
@@ -5716,32 +7047,42 @@ export const decodeWorkZoneKey = $WorkZoneKey as CompiledDecoder<WorkZoneKey>
 
 function $WorkZones_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $WorkZoneItem(u[j])
+    const e = u[j]
+    const r = $WorkZoneItem(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $WorkZones(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $WorkZones_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $WorkZones_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["totalResults"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["totalResults"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
+  v = i["totalResults"]
+  if (v != null) o["totalResults"] = v
   for (const k in i) {
     if (!(k === "items" || k === "totalResults")) o[k] = i[k]
   }

@@ -5,13 +5,17 @@ import type { CatalogItem, CatalogSchema } from "../parts-catalog.js"
 function $CatalogItem_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["value"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["value"]
   o["value"] = v
   for (const k in i) {
     if (!(k === "label" || k === "value")) o[k] = i[k]
@@ -21,13 +25,18 @@ function $CatalogItem_1(u: unknown): unknown {
 
 function $CatalogItem_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CatalogItem_1(u[j])
+    const e = u[j]
+    const r = $CatalogItem_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CatalogItem_3(u: unknown): unknown {
@@ -39,16 +48,20 @@ function $CatalogItem_3(u: unknown): unknown {
 function $CatalogItem_4(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["itemLabel"]
   if (!(typeof v === "string")) return invalid
-  o["itemLabel"] = v
   v = i["data"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["data"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["itemLabel"]
+  o["itemLabel"] = v
+  v = i["data"]
+  if (v != null) o["data"] = v
   for (const k in i) {
     if (!(k === "itemLabel" || k === "data")) o[k] = i[k]
   }
@@ -57,22 +70,30 @@ function $CatalogItem_4(u: unknown): unknown {
 
 function $CatalogItem_5(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CatalogItem_4(u[j])
+    const e = u[j]
+    const r = $CatalogItem_4(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CatalogItem_6(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["imageURL"]
   if (!(typeof v === "string")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["imageURL"]
   o["imageURL"] = v
   for (const k in i) {
     if (!(k === "imageURL")) o[k] = i[k]
@@ -82,51 +103,69 @@ function $CatalogItem_6(u: unknown): unknown {
 
 function $CatalogItem_7(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CatalogItem_6(u[j])
+    const e = u[j]
+    const r = $CatalogItem_6(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CatalogItem(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown, r3: unknown, r4: unknown, r5: unknown
   v = i["type"]
   if (!(typeof v === "string")) return invalid
-  o["type"] = v
   v = i["weight"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["weight"] = v
-  }
+  } else if (v === null) changed = true
   v = i["fields"]
-  r = $CatalogItem_2(v)
-  if (r === invalid) return invalid
-  o["fields"] = r
+  r2 = $CatalogItem_2(v)
+  if (r2 === invalid) return invalid
+  if (r2 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["tags"]
   if (v != null) {
-    r = $CatalogItem_3(v)
-    if (r === invalid) return invalid
-    o["tags"] = r
-  }
+    r3 = $CatalogItem_3(v)
+    if (r3 === invalid) return invalid
+    if (r3 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["linkedItems"]
   if (v != null) {
-    r = $CatalogItem_5(v)
-    if (r === invalid) return invalid
-    o["linkedItems"] = r
-  }
+    r4 = $CatalogItem_5(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["images"]
   if (v != null) {
-    r = $CatalogItem_7(v)
-    if (r === invalid) return invalid
-    o["images"] = r
-  }
+    r5 = $CatalogItem_7(v)
+    if (r5 === invalid) return invalid
+    if (r5 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["type"]
+  o["type"] = v
+  v = i["weight"]
+  if (v != null) o["weight"] = v
+  v = i["fields"]
+  o["fields"] = r2
+  v = i["tags"]
+  if (v != null) o["tags"] = r3
+  v = i["linkedItems"]
+  if (v != null) o["linkedItems"] = r4
+  v = i["images"]
+  if (v != null) o["images"] = r5
   for (const k in i) {
     if (!(k === "type" || k === "weight" || k === "fields" || k === "tags" || k === "linkedItems" || k === "images"))
       o[k] = i[k]
@@ -140,29 +179,36 @@ export const decodeCatalogItem = $CatalogItem as CompiledDecoder<CatalogItem>
 function $CatalogSchema_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["label"]
   if (!(typeof v === "string")) return invalid
-  o["label"] = v
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["propertyLabel"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["propertyLabel"] = v
-  }
+  } else if (v === null) changed = true
   v = i["searchable"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["searchable"] = v
-  }
+  } else if (v === null) changed = true
   v = i["preview"]
   if (v != null) {
     if (!(typeof v === "boolean")) return invalid
-    o["preview"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["label"]
+  o["label"] = v
+  v = i["name"]
+  o["name"] = v
+  v = i["propertyLabel"]
+  if (v != null) o["propertyLabel"] = v
+  v = i["searchable"]
+  if (v != null) o["searchable"] = v
+  v = i["preview"]
+  if (v != null) o["preview"] = v
   for (const k in i) {
     if (!(k === "label" || k === "name" || k === "propertyLabel" || k === "searchable" || k === "preview")) o[k] = i[k]
   }
@@ -171,28 +217,37 @@ function $CatalogSchema_1(u: unknown): unknown {
 
 function $CatalogSchema_2(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CatalogSchema_1(u[j])
+    const e = u[j]
+    const r = $CatalogSchema_1(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CatalogSchema_3(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["itemType"]
   if (!(typeof v === "string")) return invalid
-  o["itemType"] = v
   v = i["inventoryType"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["inventoryType"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["itemType"]
+  o["itemType"] = v
+  v = i["inventoryType"]
+  if (v != null) o["inventoryType"] = v
   for (const k in i) {
     if (!(k === "itemType" || k === "inventoryType")) o[k] = i[k]
   }
@@ -201,34 +256,47 @@ function $CatalogSchema_3(u: unknown): unknown {
 
 function $CatalogSchema_4(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $CatalogSchema_3(u[j])
+    const e = u[j]
+    const r = $CatalogSchema_3(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $CatalogSchema(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown, r2: unknown
   v = i["name"]
   if (!(typeof v === "string")) return invalid
-  o["name"] = v
   v = i["fieldSchemas"]
-  r = $CatalogSchema_2(v)
-  if (r === invalid) return invalid
-  o["fieldSchemas"] = r
+  r1 = $CatalogSchema_2(v)
+  if (r1 === invalid) return invalid
+  if (r1 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["typeSchemas"]
   if (v != null) {
-    r = $CatalogSchema_4(v)
-    if (r === invalid) return invalid
-    o["typeSchemas"] = r
-  }
+    r2 = $CatalogSchema_4(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["name"]
+  o["name"] = v
+  v = i["fieldSchemas"]
+  o["fieldSchemas"] = r1
+  v = i["typeSchemas"]
+  if (v != null) o["typeSchemas"] = r2
   for (const k in i) {
     if (!(k === "name" || k === "fieldSchemas" || k === "typeSchemas")) o[k] = i[k]
   }

@@ -23,43 +23,52 @@ import type {
 function $ActivityDuration(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["resourceId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["akey"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["akey"] = v
-  }
+  } else if (v === null) changed = true
   v = i["override"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["override"] = v
-  }
+  } else if (v === null) changed = true
   v = i["avg"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["avg"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dev"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["dev"] = v
-  }
+  } else if (v === null) changed = true
   v = i["count"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["count"] = v
-  }
+  } else if (v === null) changed = true
   v = i["level"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["level"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  if (v != null) o["resourceId"] = v
+  v = i["akey"]
+  if (v != null) o["akey"] = v
+  v = i["override"]
+  if (v != null) o["override"] = v
+  v = i["avg"]
+  if (v != null) o["avg"] = v
+  v = i["dev"]
+  if (v != null) o["dev"] = v
+  v = i["count"]
+  if (v != null) o["count"] = v
+  v = i["level"]
+  if (v != null) o["level"] = v
   for (const k in i) {
     if (
       !(
@@ -83,18 +92,22 @@ export const decodeActivityDuration = $ActivityDuration as CompiledDecoder<Activ
 function $ActivityDurationPatchResponse_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["updatedRecords"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updatedRecords"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["updatedRecords"]
+  if (v != null) o["updatedRecords"] = v
   for (const k in i) {
     if (!(k === "status" || k === "updatedRecords")) o[k] = i[k]
   }
@@ -104,15 +117,19 @@ function $ActivityDurationPatchResponse_1(u: unknown): unknown {
 function $ActivityDurationPatchResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["results"]
   if (v != null) {
-    r = $ActivityDurationPatchResponse_1(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r0 = $ActivityDurationPatchResponse_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["results"]
+  if (v != null) o["results"] = r0
   for (const k in i) {
     if (!(k === "results")) o[k] = i[k]
   }
@@ -126,16 +143,21 @@ export const decodeActivityDurationPatchResponse =
 function $ActivityDurationRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["resourceId"]
   if (!(typeof v === "string")) return invalid
-  o["resourceId"] = v
   v = i["akey"]
   if (!(typeof v === "string")) return invalid
-  o["akey"] = v
   v = i["override"]
   if (!(typeof v === "number")) return invalid
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["resourceId"]
+  o["resourceId"] = v
+  v = i["akey"]
+  o["akey"] = v
+  v = i["override"]
   o["override"] = v
   for (const k in i) {
     if (!(k === "resourceId" || k === "akey" || k === "override")) o[k] = i[k]
@@ -148,25 +170,35 @@ export const decodeActivityDurationRequest = $ActivityDurationRequest as Compile
 
 function $ActivityDurationRequestList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityDurationRequest(u[j])
+    const e = u[j]
+    const r = $ActivityDurationRequest(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityDurationRequestList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
-  r = $ActivityDurationRequestList_1(v)
-  if (r === invalid) return invalid
-  o["items"] = r
+  r0 = $ActivityDurationRequestList_1(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -179,27 +211,36 @@ export const decodeActivityDurationRequestList =
 
 function $ActivityDurationsList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityDuration(u[j])
+    const e = u[j]
+    const r = $ActivityDuration(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityDurationsList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ActivityDurationsList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ActivityDurationsList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -220,55 +261,67 @@ const $ActivityTravel_2 = new Set(["tkey", "fkey", "override", "avg", "dev", "co
 function $ActivityTravel(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r8: unknown
   v = i["tkey"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["tkey"] = v
-  }
+  } else if (v === null) changed = true
   v = i["fkey"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["fkey"] = v
-  }
+  } else if (v === null) changed = true
   v = i["override"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["override"] = v
-  }
+  } else if (v === null) changed = true
   v = i["avg"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["avg"] = v
-  }
+  } else if (v === null) changed = true
   v = i["dev"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["dev"] = v
-  }
+  } else if (v === null) changed = true
   v = i["count"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["count"] = v
-  }
+  } else if (v === null) changed = true
   v = i["region"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["region"] = v
-  }
+  } else if (v === null) changed = true
   v = i["keyId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["keyId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["org"]
   if (v != null) {
-    r = $ActivityTravel_1(v)
-    if (r === invalid) return invalid
-    o["org"] = r
-  }
+    r8 = $ActivityTravel_1(v)
+    if (r8 === invalid) return invalid
+    if (r8 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["tkey"]
+  if (v != null) o["tkey"] = v
+  v = i["fkey"]
+  if (v != null) o["fkey"] = v
+  v = i["override"]
+  if (v != null) o["override"] = v
+  v = i["avg"]
+  if (v != null) o["avg"] = v
+  v = i["dev"]
+  if (v != null) o["dev"] = v
+  v = i["count"]
+  if (v != null) o["count"] = v
+  v = i["region"]
+  if (v != null) o["region"] = v
+  v = i["keyId"]
+  if (v != null) o["keyId"] = v
+  v = i["org"]
+  if (v != null) o["org"] = r8
   for (const k in i) {
     if (!$ActivityTravel_2.has(k)) o[k] = i[k]
   }
@@ -281,18 +334,22 @@ export const decodeActivityTravel = $ActivityTravel as CompiledDecoder<ActivityT
 function $ActivityTravelPatchResponse_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["updatedRecords"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updatedRecords"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["updatedRecords"]
+  if (v != null) o["updatedRecords"] = v
   for (const k in i) {
     if (!(k === "status" || k === "updatedRecords")) o[k] = i[k]
   }
@@ -302,15 +359,19 @@ function $ActivityTravelPatchResponse_1(u: unknown): unknown {
 function $ActivityTravelPatchResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["results"]
   if (v != null) {
-    r = $ActivityTravelPatchResponse_1(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r0 = $ActivityTravelPatchResponse_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["results"]
+  if (v != null) o["results"] = r0
   for (const k in i) {
     if (!(k === "results")) o[k] = i[k]
   }
@@ -324,22 +385,28 @@ export const decodeActivityTravelPatchResponse =
 function $ActivityTravelRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["fkey"]
   if (!(typeof v === "string")) return invalid
-  o["fkey"] = v
   v = i["tkey"]
   if (!(typeof v === "string")) return invalid
-  o["tkey"] = v
   v = i["override"]
   if (!(typeof v === "number")) return invalid
-  o["override"] = v
   v = i["keyId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["keyId"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["fkey"]
+  o["fkey"] = v
+  v = i["tkey"]
+  o["tkey"] = v
+  v = i["override"]
+  o["override"] = v
+  v = i["keyId"]
+  if (v != null) o["keyId"] = v
   for (const k in i) {
     if (!(k === "fkey" || k === "tkey" || k === "override" || k === "keyId")) o[k] = i[k]
   }
@@ -351,25 +418,35 @@ export const decodeActivityTravelRequest = $ActivityTravelRequest as CompiledDec
 
 function $ActivityTravelRequestList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityTravelRequest(u[j])
+    const e = u[j]
+    const r = $ActivityTravelRequest(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityTravelRequestList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
-  r = $ActivityTravelRequestList_1(v)
-  if (r === invalid) return invalid
-  o["items"] = r
+  r0 = $ActivityTravelRequestList_1(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -381,27 +458,36 @@ export const decodeActivityTravelRequestList = $ActivityTravelRequestList as Com
 
 function $ActivityTravelsList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $ActivityTravel(u[j])
+    const e = u[j]
+    const r = $ActivityTravel(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $ActivityTravelsList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $ActivityTravelsList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $ActivityTravelsList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -414,23 +500,28 @@ export const decodeActivityTravelsList = $ActivityTravelsList as CompiledDecoder
 function $AirlineDistanceBasedTravelDataResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["distance"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["distance"] = v
-  }
+  } else if (v === null) changed = true
   v = i["estimated"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["estimated"] = v
-  }
+  } else if (v === null) changed = true
   v = i["override"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["override"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["distance"]
+  if (v != null) o["distance"] = v
+  v = i["estimated"]
+  if (v != null) o["estimated"] = v
+  v = i["override"]
+  if (v != null) o["override"] = v
   for (const k in i) {
     if (!(k === "distance" || k === "estimated" || k === "override")) o[k] = i[k]
   }
@@ -443,13 +534,18 @@ export const decodeAirlineDistanceBasedTravelDataResponse =
 
 function $AirlineDistanceBasedTravel_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AirlineDistanceBasedTravelDataResponse(u[j])
+    const e = u[j]
+    const r = $AirlineDistanceBasedTravelDataResponse(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AirlineDistanceBasedTravel_2(u: unknown): unknown {
@@ -461,36 +557,45 @@ function $AirlineDistanceBasedTravel_2(u: unknown): unknown {
 function $AirlineDistanceBasedTravel(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r2: unknown, r4: unknown
   v = i["level"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["level"] = v
-  }
+  } else if (v === null) changed = true
   v = i["key"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["key"] = v
-  }
+  } else if (v === null) changed = true
   v = i["data"]
   if (v != null) {
-    r = $AirlineDistanceBasedTravel_1(v)
-    if (r === invalid) return invalid
-    o["data"] = r
-  }
+    r2 = $AirlineDistanceBasedTravel_1(v)
+    if (r2 === invalid) return invalid
+    if (r2 !== v) changed = true
+  } else if (v === null) changed = true
   v = i["keyId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["keyId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["org"]
   if (v != null) {
-    r = $AirlineDistanceBasedTravel_2(v)
-    if (r === invalid) return invalid
-    o["org"] = r
-  }
+    r4 = $AirlineDistanceBasedTravel_2(v)
+    if (r4 === invalid) return invalid
+    if (r4 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["level"]
+  if (v != null) o["level"] = v
+  v = i["key"]
+  if (v != null) o["key"] = v
+  v = i["data"]
+  if (v != null) o["data"] = r2
+  v = i["keyId"]
+  if (v != null) o["keyId"] = v
+  v = i["org"]
+  if (v != null) o["org"] = r4
   for (const k in i) {
     if (!(k === "level" || k === "key" || k === "data" || k === "keyId" || k === "org")) o[k] = i[k]
   }
@@ -503,27 +608,36 @@ export const decodeAirlineDistanceBasedTravel =
 
 function $AirlineDistanceBasedTravelList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AirlineDistanceBasedTravel(u[j])
+    const e = u[j]
+    const r = $AirlineDistanceBasedTravel(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AirlineDistanceBasedTravelList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
   if (v != null) {
-    r = $AirlineDistanceBasedTravelList_1(v)
-    if (r === invalid) return invalid
-    o["items"] = r
-  }
+    r0 = $AirlineDistanceBasedTravelList_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  if (v != null) o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
@@ -537,18 +651,22 @@ export const decodeAirlineDistanceBasedTravelList =
 function $AirlineDistanceBasedTravelOverrideData(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["distance"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["distance"] = v
-  }
+  } else if (v === null) changed = true
   v = i["override"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["override"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["distance"]
+  if (v != null) o["distance"] = v
+  v = i["override"]
+  if (v != null) o["override"] = v
   for (const k in i) {
     if (!(k === "distance" || k === "override")) o[k] = i[k]
   }
@@ -562,18 +680,22 @@ export const decodeAirlineDistanceBasedTravelOverrideData =
 function $AirlineDistanceBasedTravelPatchResponse_1(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
   v = i["status"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["status"] = v
-  }
+  } else if (v === null) changed = true
   v = i["updatedRecords"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["updatedRecords"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["status"]
+  if (v != null) o["status"] = v
+  v = i["updatedRecords"]
+  if (v != null) o["updatedRecords"] = v
   for (const k in i) {
     if (!(k === "status" || k === "updatedRecords")) o[k] = i[k]
   }
@@ -583,15 +705,19 @@ function $AirlineDistanceBasedTravelPatchResponse_1(u: unknown): unknown {
 function $AirlineDistanceBasedTravelPatchResponse(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["results"]
   if (v != null) {
-    r = $AirlineDistanceBasedTravelPatchResponse_1(v)
-    if (r === invalid) return invalid
-    o["results"] = r
-  }
+    r0 = $AirlineDistanceBasedTravelPatchResponse_1(v)
+    if (r0 === invalid) return invalid
+    if (r0 !== v) changed = true
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["results"]
+  if (v != null) o["results"] = r0
   for (const k in i) {
     if (!(k === "results")) o[k] = i[k]
   }
@@ -604,40 +730,53 @@ export const decodeAirlineDistanceBasedTravelPatchResponse =
 
 function $AirlineDistanceBasedTravelRequest_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AirlineDistanceBasedTravelOverrideData(u[j])
+    const e = u[j]
+    const r = $AirlineDistanceBasedTravelOverrideData(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AirlineDistanceBasedTravelRequest(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r1: unknown
   v = i["key"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["key"] = v
-  }
+  } else if (v === null) changed = true
   v = i["data"]
-  r = $AirlineDistanceBasedTravelRequest_1(v)
-  if (r === invalid) return invalid
-  o["data"] = r
+  r1 = $AirlineDistanceBasedTravelRequest_1(v)
+  if (r1 === invalid) return invalid
+  if (r1 !== v) changed = true
+  if (v === undefined) changed = true
   v = i["keyId"]
   if (v != null) {
     if (!(typeof v === "number")) return invalid
-    o["keyId"] = v
-  }
+  } else if (v === null) changed = true
   v = i["level"]
   if (v != null) {
     if (!(typeof v === "string")) return invalid
-    o["level"] = v
-  }
+  } else if (v === null) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["key"]
+  if (v != null) o["key"] = v
+  v = i["data"]
+  o["data"] = r1
+  v = i["keyId"]
+  if (v != null) o["keyId"] = v
+  v = i["level"]
+  if (v != null) o["level"] = v
   for (const k in i) {
     if (!(k === "key" || k === "data" || k === "keyId" || k === "level")) o[k] = i[k]
   }
@@ -650,25 +789,35 @@ export const decodeAirlineDistanceBasedTravelRequest =
 
 function $AirlineDistanceBasedTravelRequestList_1(u: unknown): unknown {
   if (!Array.isArray(u)) return invalid
-  const o = new Array(u.length)
+  let o: Array<unknown> | undefined
   for (let j = 0; j < u.length; j++) {
-    const r = $AirlineDistanceBasedTravelRequest(u[j])
+    const e = u[j]
+    const r = $AirlineDistanceBasedTravelRequest(e)
     if (r === invalid) return invalid
-    o[j] = r
+    if (o !== undefined) o.push(r)
+    else if (r !== e) {
+      o = u.slice(0, j)
+      o.push(r)
+    }
   }
-  return o
+  return o ?? u
 }
 
 function $AirlineDistanceBasedTravelRequestList(u: unknown): unknown {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return invalid
   const i = u as Record<string, unknown>
-  const o: Record<string, unknown> = {}
+  let changed = false
   let v: unknown
-  let r: unknown
+  let r0: unknown
   v = i["items"]
-  r = $AirlineDistanceBasedTravelRequestList_1(v)
-  if (r === invalid) return invalid
-  o["items"] = r
+  r0 = $AirlineDistanceBasedTravelRequestList_1(v)
+  if (r0 === invalid) return invalid
+  if (r0 !== v) changed = true
+  if (v === undefined) changed = true
+  if (!changed) return i
+  const o: Record<string, unknown> = {}
+  v = i["items"]
+  o["items"] = r0
   for (const k in i) {
     if (!(k === "items")) o[k] = i[k]
   }
