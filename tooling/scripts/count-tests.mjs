@@ -1,5 +1,7 @@
 // Sums the vitest JSON reports of every package (<pkg>/.vitest/results.json) into one line for CI:
 // "N passed, N failed" (", N skipped" when any were skipped). Exits 1 when a report is missing or broken.
+// A package reports when it has a `test` script (run by `pnpm test`) or a `test:tarballs` one (run
+// by .ci/run after the build).
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 
@@ -13,7 +15,8 @@ for (const root of roots) {
   for (const name of readdirSync(root)) {
     const dir = join(root, name)
     const pkg = join(dir, "package.json")
-    if (!existsSync(pkg) || !JSON.parse(readFileSync(pkg, "utf8")).scripts?.test) continue
+    const scripts = existsSync(pkg) ? JSON.parse(readFileSync(pkg, "utf8")).scripts : undefined
+    if (!scripts?.test && !scripts?.["test:tarballs"]) continue
     const report = join(dir, ".vitest", "results.json")
     if (!existsSync(report)) {
       console.error(`no test report from ${dir}`)

@@ -1,6 +1,8 @@
 /**
- * @ofsc/collaboration: the ofscCollaboration API of Oracle Fusion Field Service as an Effect service (OfscCollaboration), and its
+ * `@ofsc/collaboration`: the ofscCollaboration API of Oracle Fusion Field Service as an Effect service (OfscCollaboration), and its
  * operation table (CollaborationOperations: one descriptor per operation, plus the query and body schemas).
+ *
+ * @packageDocumentation
  */
 
 export * as CollaborationOperations from "./generated/operations.js"

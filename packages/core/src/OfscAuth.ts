@@ -31,11 +31,15 @@ export type OfscAuthError = OfscHttpError | OfscTransportError | OfscDecodeError
 
 /** The authentication service the transport asks before every request. */
 export interface OfscAuthShape {
-  /** The full Authorization header value for the next request. */
+  /**
+   * The full Authorization header value for the next request. OAuth2 calls the token service
+   * (POST /rest/oauthTokenService/v2/token) when no cached token is fresh; fails with OfscAuthError.
+   */
   readonly authorization: Effect.Effect<Redacted.Redacted<string>, OfscAuthError>
   /**
    * Called once when OFS answered 401 to a request that carried `rejected`. Returns true when a new
-   * credential was obtained and the request is worth one more try.
+   * credential was obtained and the request is worth one more try. OAuth2 calls the token service
+   * again; fails with OfscAuthError.
    */
   readonly refreshAfterRejection: (rejected: Redacted.Redacted<string>) => Effect.Effect<boolean, OfscAuthError>
 }

@@ -41,6 +41,7 @@ const describe = (e: OfscResponseInfo): string =>
 
 /** 400 and the other 4xx answers without a class of their own: OFS refused the request as written. */
 export class OfscBadRequest extends Data.TaggedError("OfscBadRequest")<OfscResponseInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return describe(this)
   }
@@ -48,6 +49,7 @@ export class OfscBadRequest extends Data.TaggedError("OfscBadRequest")<OfscRespo
 
 /** 401 (or a 400 from the token service): the credentials were missing, wrong or expired, even after one token refresh where that applies. */
 export class OfscAuthenticationError extends Data.TaggedError("OfscAuthenticationError")<OfscResponseInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return describe(this)
   }
@@ -55,6 +57,7 @@ export class OfscAuthenticationError extends Data.TaggedError("OfscAuthenticatio
 
 /** 403: the credentials are valid but the application may not do this. */
 export class OfscAuthorizationError extends Data.TaggedError("OfscAuthorizationError")<OfscResponseInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return describe(this)
   }
@@ -62,6 +65,7 @@ export class OfscAuthorizationError extends Data.TaggedError("OfscAuthorizationE
 
 /** 404: the entity or path does not exist. */
 export class OfscNotFound extends Data.TaggedError("OfscNotFound")<OfscResponseInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return describe(this)
   }
@@ -69,6 +73,7 @@ export class OfscNotFound extends Data.TaggedError("OfscNotFound")<OfscResponseI
 
 /** 409: the change conflicts with the current state (for example a shift still in use). */
 export class OfscConflict extends Data.TaggedError("OfscConflict")<OfscResponseInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return describe(this)
   }
@@ -81,6 +86,7 @@ export interface OfscRetryAfterInfo extends OfscResponseInfo {
 
 /** 429: too many requests. */
 export class OfscRateLimited extends Data.TaggedError("OfscRateLimited")<OfscRetryAfterInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return describe(this)
   }
@@ -88,6 +94,7 @@ export class OfscRateLimited extends Data.TaggedError("OfscRateLimited")<OfscRet
 
 /** 5xx: OFS or a gateway in front of it failed. */
 export class OfscServerError extends Data.TaggedError("OfscServerError")<OfscRetryAfterInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return describe(this)
   }
@@ -106,6 +113,7 @@ export class OfscTransportError extends Data.TaggedError("OfscTransportError")<
       readonly cause?: unknown
     }
 > {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `${this.method} ${this.path}${this.server === undefined ? "" : ` to ${this.server}`} failed: ${this.reason}`
   }
@@ -130,6 +138,7 @@ export class OfscDecodeError extends Data.TaggedError("OfscDecodeError")<
       readonly body?: unknown
     }
 > {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `${this.method} ${this.path}: the answer did not match ${this.operation}: ${formatIssues(this.issues)}`
   }
@@ -142,6 +151,7 @@ export class OfscInvalidInput extends Data.TaggedError("OfscInvalidInput")<
     readonly issues: ReadonlyArray<OfscSchemaIssue>
   }
 > {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `invalid input for ${this.operation}: ${formatIssues(this.issues)}`
   }
@@ -152,6 +162,7 @@ export class OfscConfigError extends Data.TaggedError("OfscConfigError")<{
   readonly key: string
   readonly reason: string
 }> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `OFS configuration ${this.key}: ${this.reason}`
   }

@@ -49,14 +49,19 @@ export interface RawCallOptions {
 
 /** The transport service. */
 export interface OfscTransportShape {
-  /** Calls an operation from a table and answers its decoded success value. */
+  /**
+   * Calls the operation's `METHOD path` (auth, retries and concurrency bound included) and answers
+   * its decoded success value; fails with OfscInvalidInput when the input breaks the operation's
+   * schema (nothing sent), with the OfscError OFS's answer maps to, or with OfscDecodeError.
+   */
   readonly call: <P, Q, B, A>(
     op: Operation<P, Q, B, A>,
     ...args: OperationArgs<Operation<P, Q, B, A>>
   ) => Effect.Effect<A, OfscError>
   /**
    * Calls a path the tables do not know yet (a newer OFS release) with the same credentials,
-   * retries, logging and error mapping. Answers the parsed JSON, or undefined for an empty answer.
+   * retries, logging and error mapping. Answers the parsed JSON, or undefined for an empty answer;
+   * fails with OfscInvalidInput (nothing sent) or the OfscError OFS's answer maps to.
    */
   readonly raw: (method: HttpMethod, path: string, options?: RawCallOptions) => Effect.Effect<unknown, OfscError>
 }

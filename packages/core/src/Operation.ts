@@ -136,6 +136,7 @@ export type ResponseSpecInput =
       readonly kind: "json"
       readonly schema: Schema.Schema.AnyNoContext
       readonly nullsAsAbsent?: boolean | undefined
+      /** The schema's compiled decoder, named lazily (see `ResponseSpec`). */
       readonly decoder?: (() => (json: unknown) => unknown) | undefined
     }
   | { readonly kind: "empty" }

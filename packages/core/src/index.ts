@@ -1,6 +1,8 @@
 /**
- * @ofsc/core: the services every @ofsc API package runs on (config, auth, transport, errors and
+ * `@ofsc/core`: the services every `@ofsc` API package runs on (config, auth, transport, errors and
  * paging) for the Oracle Fusion Field Service REST API, and the ofscCore API itself (OfscCore).
+ *
+ * @packageDocumentation
  */
 
 export type { EventStreamOptions } from "./EventStream.js"

@@ -1,6 +1,8 @@
 /**
- * @ofsc/metadata: the ofscMetadata API of Oracle Fusion Field Service as an Effect service (OfscMetadata), and its
+ * `@ofsc/metadata`: the ofscMetadata API of Oracle Fusion Field Service as an Effect service (OfscMetadata), and its
  * operation table (MetadataOperations: one descriptor per operation, plus the query and body schemas).
+ *
+ * @packageDocumentation
  */
 
 export * as MetadataOperations from "./generated/operations.js"

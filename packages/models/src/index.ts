@@ -1,5 +1,9 @@
-// @ofsc/models: the shared primitives and link helpers; the models themselves are per module
-// (`@ofsc/models/core`, `/metadata`, `/capacity`, `/statistics`, `/parts-catalog`, `/collaboration`, `/auth`).
+/**
+ * `@ofsc/models`: the shared primitives and link helpers; the models themselves are per module
+ * (`@ofsc/models/core`, `/metadata`, `/capacity`, `/statistics`, `/parts-catalog`, `/collaboration`, `/auth`).
+ *
+ * @packageDocumentation
+ */
 
 export * from "./lazy.js"
 export * from "./links.js"

@@ -88,6 +88,7 @@ export interface SimulatorHandle {
   readonly store: Store
   /** The seeded data the store was loaded from. */
   readonly data: SeedData
+  /** Closes the server and its connections; resolves once it no longer listens. */
   readonly stop: () => Promise<void>
 }
 

@@ -1,6 +1,8 @@
 /**
- * @ofsc/simulator: a local HTTP server that behaves like Oracle Fusion Field Service, for tests,
+ * `@ofsc/simulator`: a local HTTP server that behaves like Oracle Fusion Field Service, for tests,
  * demos and benchmarks.
+ *
+ * @packageDocumentation
  */
 
 export { allOperations } from "./engine/operations.js"

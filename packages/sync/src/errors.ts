@@ -9,6 +9,7 @@ export class OfscSyncTimeout extends Data.TaggedError("OfscSyncTimeout")<{
   readonly method: string
   readonly timeoutMs: number
 }> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `${this.method} did not answer within ${this.timeoutMs} ms (callTimeoutMs)`
   }
@@ -19,6 +20,7 @@ export class OfscWorkerDied extends Data.TaggedError("OfscWorkerDied")<{
   readonly method: string
   readonly reason: string
 }> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `the @ofsc/sync worker died during ${this.method}: ${this.reason}`
   }
@@ -29,6 +31,7 @@ export class OfscSyncDeadlock extends Data.TaggedError("OfscSyncDeadlock")<{
   readonly method: string
   readonly baseUrl: string
 }> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return (
       `${this.method}: ${this.baseUrl} is served by a server on this thread, which cannot answer while ` +
@@ -52,6 +55,7 @@ export class OfscStreamReleased extends Data.TaggedError("OfscStreamReleased")<{
   /** `streamIdleMs` for `idle`, `maxOpenStreams` for `tooManyOpen`. */
   readonly limit: number
 }> {
+  /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return this.reason === "idle"
       ? `${this.method}: the stream was released after ${this.limit} ms without a pull (streamIdleMs); open it again`

@@ -1,6 +1,8 @@
 /**
- * @ofsc/sync: the OFS API as blocking calls for synchronous scripts. A worker thread runs the
+ * `@ofsc/sync`: the OFS API as blocking calls for synchronous scripts. A worker thread runs the
  * Effect client; the calling thread waits on Atomics and gets plain values or thrown typed errors.
+ *
+ * @packageDocumentation
  */
 
 export {

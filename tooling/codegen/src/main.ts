@@ -2,6 +2,7 @@
  * `pnpm codegen`: regenerates the models (and, once present, the operation tables) from the spec.
  */
 import { generateDecoders } from "./decoders.js"
+import { generateFromPyofsc } from "./fromPyofsc.js"
 import { generateModels } from "./models.js"
 import { generateOperations } from "./operations.js"
 
@@ -20,3 +21,6 @@ const ops = generateOperations()
 console.log(
   `operations: ${ops.total} (${ops.perPackage.map((p) => `${p.pkg} ${p.operations}`).join(", ")}), ${ops.changed.length} files changed`
 )
+
+const pyofsc = generateFromPyofsc()
+console.log(`docs/from-pyofsc.md: ${pyofsc.rows} pyOFSC operations, ${pyofsc.changed ? "changed" : "unchanged"}`)

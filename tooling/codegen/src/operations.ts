@@ -499,7 +499,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     const deprecated = p.spec.deprecated ? " @deprecated OFS keeps this version only for old integrations." : ""
     group.methods.push({
       name: p.method,
-      doc: `/** ${route}: ${likelyErrors(p)}${deprecated} */`,
+      doc: `/** Calls ${route}; ${likelyErrors(p)}.${deprecated} */`,
       signature: `(${params.join(", ")}) => Effect.Effect<${t.success}, OfscError>`,
       impl: `(${args.join(", ")}) => call(Ops.${p.constName}${inputArg})`
     })
@@ -509,7 +509,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       const streamParams = [...params, "options?: Paging.StreamOptions"]
       group.methods.push({
         name: streamNameFor(p.id, p.method),
-        doc: `/** Every item of ${route}, fetched page by page as the stream is pulled. */`,
+        doc: `/** Every item of ${route}, calling it page by page as the stream is pulled; ${likelyErrors(p)}, its \`resumeFrom\` saying where to continue. */`,
         signature: `(${streamParams.join(", ")}) => Stream.Stream<${item}, OfscError>`,
         impl: `(${[...args, "options"].join(", ")}) => stream(Ops.${p.constName}, { ${input.join(", ")} }, options)`
       })
@@ -520,7 +520,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       if (!item) throw new Error(`${p.id}: no item type for the event stream`)
       group.methods.push({
         name: streamNameFor(p.id, p.method),
-        doc: `/** The events of a subscription, following \`nextPage\` from poll to poll until a poll brings none (see EventStream). */`,
+        doc: `/** The events of a subscription: calls ${route} from poll to poll, following \`nextPage\` until a poll brings none (see EventStream); ${likelyErrors(p)}. */`,
         signature: `(query: ${t.query}, options?: EventStreamOptions) => Stream.Stream<${item}, OfscError>`,
         impl: `(query, options) => streamEvents(transport, Ops.${p.constName}, query, options)`
       })
@@ -541,7 +541,8 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       if (names.has(name)) problems.push(`${path}.${name} is both a method and a group`)
       names.add(name)
       const inner = emitGroup(child, `${indent}  `, `${path}.${name}`)
-      ifaceLines.push(`${indent}readonly ${propertyKey(name)}: {\n${inner.iface}\n${indent}}`)
+      const doc = `/** The \`${path}.${name}\` operations: ${[...child.methods.map((m) => m.name), ...child.groups.keys()].join(", ")}. */`
+      ifaceLines.push(`${indent}${doc}\n${indent}readonly ${propertyKey(name)}: {\n${inner.iface}\n${indent}}`)
       implLines.push(`${indent}${propertyKey(name)}: {\n${inner.impl}\n${indent}}`)
     }
     return { iface: ifaceLines.join("\n"), impl: implLines.join(",\n") }
@@ -550,7 +551,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
   if (isCore(files.pkg)) {
     root.methods.push({
       name: "raw",
-      doc: "/** Calls a path the tables do not know yet (a newer OFS release) through the same transport. */",
+      doc: "/** Calls `method path` for a path the tables do not know yet (a newer OFS release) through the same transport; fails with OfscInvalidInput (nothing sent) or another OfscError. */",
       signature: `OfscTransportShape["raw"]`,
       impl: "transport.raw"
     })

@@ -32,42 +32,49 @@ import * as Ops from "./operations.js"
 
 /** The capacity API: every operation of the module, grouped by resource. */
 export interface OfscCapacityApi {
+  /** The `capacity.activityBookingOptions` operations: get. */
   readonly activityBookingOptions: {
-    /** GET /rest/ofscCapacity/v1/activityBookingOptions: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCapacity/v1/activityBookingOptions; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: ActivityBookingOptionsGetQuery) => Effect.Effect<ActivityBookingOptions, OfscError>
   }
+  /** The `capacity.bookingClosingSchedule` operations: get, update. */
   readonly bookingClosingSchedule: {
-    /** GET /rest/ofscCapacity/v1/bookingClosingSchedule: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCapacity/v1/bookingClosingSchedule; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: BookingClosingScheduleGetQuery) => Effect.Effect<BookingClosingScheduleList, OfscError>
-    /** PATCH /rest/ofscCapacity/v1/bookingClosingSchedule: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCapacity/v1/bookingClosingSchedule; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: BookingClosingScheduleListInput) => Effect.Effect<ResultObject, OfscError>
   }
+  /** The `capacity.bookingFieldsDependencies` operations: get. */
   readonly bookingFieldsDependencies: {
-    /** GET /rest/ofscCapacity/v1/bookingFieldsDependencies: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCapacity/v1/bookingFieldsDependencies; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: () => Effect.Effect<BookingFieldsDependencies, OfscError>
   }
+  /** The `capacity.bookingStatuses` operations: list, update. */
   readonly bookingStatuses: {
-    /** GET /rest/ofscCapacity/v1/bookingStatuses: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCapacity/v1/bookingStatuses; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query: BookingStatusesListQuery) => Effect.Effect<BookingStatusList, OfscError>
-    /** PATCH /rest/ofscCapacity/v1/bookingStatuses: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCapacity/v1/bookingStatuses; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: BookingStatusRequestListInput) => Effect.Effect<ResultBookingStatusObject, OfscError>
   }
+  /** The `capacity.availableCapacity` operations: get. */
   readonly availableCapacity: {
-    /** GET /rest/ofscCapacity/v1/capacity: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCapacity/v1/capacity; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: AvailableCapacityGetQuery) => Effect.Effect<CapacityList, OfscError>
   }
+  /** The `capacity.quota` operations: getV1, updateV1, get, update. */
   readonly quota: {
-    /** GET /rest/ofscCapacity/v1/quota: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCapacity/v1/quota; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly getV1: (query: QuotaGetV1Query) => Effect.Effect<V1QuotaResult, OfscError>
-    /** PATCH /rest/ofscCapacity/v1/quota: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCapacity/v1/quota; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly updateV1: (body: QuotaPatchListInput) => Effect.Effect<ResultQuotaObject, OfscError>
-    /** GET /rest/ofscCapacity/v2/quota: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCapacity/v2/quota; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: QuotaGetQuery) => Effect.Effect<V2QuotaResult, OfscError>
-    /** PATCH /rest/ofscCapacity/v2/quota: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCapacity/v2/quota; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: V2PatchQuotaInput) => Effect.Effect<V2PatchQuotaResult, OfscError>
   }
+  /** The `capacity.bookingGrid` operations: show. */
   readonly bookingGrid: {
-    /** POST /rest/ofscCapacity/v1/showBookingGrid: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscCapacity/v1/showBookingGrid; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly show: (body: ShowBookingGridSchemaInput) => Effect.Effect<ShowBookingGrid, OfscError>
   }
 }

@@ -26,33 +26,37 @@ import * as Ops from "./operations.js"
 
 /** The collaboration API: every operation of the module, grouped by resource. */
 export interface OfscCollaborationApi {
+  /** The `collaboration.addressBook` operations: list, stream. */
   readonly addressBook: {
-    /** GET /rest/ofscCollaboration/v1/addressBook: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCollaboration/v1/addressBook; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: AddressBookListQuery) => Effect.Effect<AddressBookList, OfscError>
-    /** Every item of GET /rest/ofscCollaboration/v1/addressBook, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCollaboration/v1/addressBook, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: AddressBookListQuery, options?: Paging.StreamOptions) => Stream.Stream<Contact, OfscError>
   }
+  /** The `collaboration.chats` operations: create, leave, messages, participants. */
   readonly chats: {
-    /** POST /rest/ofscCollaboration/v1/chats: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscCollaboration/v1/chats; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: StartChatRequestInput) => Effect.Effect<StartChatResponse, OfscError>
-    /** POST /rest/ofscCollaboration/v1/chats/{chatId}/leave: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscCollaboration/v1/chats/{chatId}/leave; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly leave: (chatId: number) => Effect.Effect<void, OfscError>
+    /** The `collaboration.chats.messages` operations: list, create. */
     readonly messages: {
-      /** GET /rest/ofscCollaboration/v1/chats/{chatId}/messages: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCollaboration/v1/chats/{chatId}/messages; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (chatId: number) => Effect.Effect<GetMessageResponse, OfscError>
-      /** POST /rest/ofscCollaboration/v1/chats/{chatId}/messages: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCollaboration/v1/chats/{chatId}/messages; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (chatId: number, body: SendMessageRequestInput) => Effect.Effect<SendMessageResponse, OfscError>
     }
+    /** The `collaboration.chats.participants` operations: list, stream, invite. */
     readonly participants: {
-      /** GET /rest/ofscCollaboration/v1/chats/{chatId}/participants: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCollaboration/v1/chats/{chatId}/participants; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (chatId: number, query?: ChatsParticipantsListQuery) => Effect.Effect<ParticipantList, OfscError>
-      /** Every item of GET /rest/ofscCollaboration/v1/chats/{chatId}/participants, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCollaboration/v1/chats/{chatId}/participants, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         chatId: number,
         query?: ChatsParticipantsListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Participant, OfscError>
-      /** POST /rest/ofscCollaboration/v1/chats/{chatId}/participants/invite: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCollaboration/v1/chats/{chatId}/participants/invite; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly invite: (chatId: number, body: InviteChatRequestInput) => Effect.Effect<void, OfscError>
     }
   }

@@ -153,595 +153,634 @@ import * as Ops from "./operations.js"
 
 /** The core API: every operation of the module, grouped by resource. */
 export interface OfscCoreApi {
-  /** Calls a path the tables do not know yet (a newer OFS release) through the same transport. */
+  /** Calls `method path` for a path the tables do not know yet (a newer OFS release) through the same transport; fails with OfscInvalidInput (nothing sent) or another OfscError. */
   readonly raw: OfscTransportShape["raw"]
+  /** The `core.activities` operations: list, stream, create, bulkUpdate, search, streamSearch, get, update, delete, cancel, complete, delay, enroute, move, notDone, reopen, start, startPrework, stopTravel, suspend, capacityCategories, customerInventories, deinstalledInventories, installedInventories, linkedActivities, multidaySegments, requiredInventories, resourcePreferences, submittedForms, files. */
   readonly activities: {
-    /** GET /rest/ofscCore/v1/activities: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/activities; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivitiesListQuery) => Effect.Effect<GetActivitiesResponse, OfscError>
-    /** Every item of GET /rest/ofscCore/v1/activities, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCore/v1/activities, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: ActivitiesListQuery, options?: Paging.StreamOptions) => Stream.Stream<Activity, OfscError>
-    /** POST /rest/ofscCore/v1/activities: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: CreateActivitySchemaInput) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/custom-actions/bulkUpdate: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/custom-actions/bulkUpdate; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly bulkUpdate: (
       body: CustomActionActivityBulkUpdateSchemaInput
     ) => Effect.Effect<CustomActionActivityBulkUpdateSchemaResponse, OfscError>
-    /** GET /rest/ofscCore/v1/activities/custom-actions/search: fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/activities/custom-actions/search; fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError. */
     readonly search: (query: ActivitiesSearchQuery) => Effect.Effect<Activities, OfscError>
-    /** Every item of GET /rest/ofscCore/v1/activities/custom-actions/search, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCore/v1/activities/custom-actions/search, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError, its `resumeFrom` saying where to continue. */
     readonly streamSearch: (
       query: ActivitiesSearchQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<Activity, OfscError>
-    /** GET /rest/ofscCore/v1/activities/{activityId}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/activities/{activityId}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (activityId: number) => Effect.Effect<GetActivitySchema, OfscError>
-    /** PATCH /rest/ofscCore/v1/activities/{activityId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCore/v1/activities/{activityId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (
       activityId: number,
       body: UpdateActivitySchemaInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
-    /** DELETE /rest/ofscCore/v1/activities/{activityId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (activityId: number) => Effect.Effect<void, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly cancel: (
       activityId: number,
       body: CustomActionActivityStatusChangeSchemaInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/complete: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/complete; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly complete: (
       activityId: number,
       body: CustomActionActivityStatusChangeSchemaInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/delay: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/delay; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delay: (activityId: number, body: ActivitiesDelayBody) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly enroute: (activityId: number) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/move: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/move; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly move: (activityId: number, body: CustomActionActivityMoveSchemaInput) => Effect.Effect<void, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/notDone: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/notDone; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly notDone: (
       activityId: number,
       body: CustomActionActivityStatusChangeSchemaInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly reopen: (
       activityId: number,
       body: ReopenActivityRequestInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/start: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/start; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly start: (
       activityId: number,
       body: CustomActionActivityStatusEnrouteChangeSchemaInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly startPrework: (
       activityId: number,
       body: ActivitiesStartPreworkBody
     ) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly stopTravel: (activityId: number) => Effect.Effect<GetActivitySchema, OfscError>
-    /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly suspend: (
       activityId: number,
       body: CustomActionActivityStatusChangeSchemaInput
     ) => Effect.Effect<GetActivitySchema, OfscError>
+    /** The `core.activities.capacityCategories` operations: list. */
     readonly capacityCategories: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/capacityCategories: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/capacityCategories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: number) => Effect.Effect<GetCapacityCategoriesSchema, OfscError>
     }
+    /** The `core.activities.customerInventories` operations: list, stream, create. */
     readonly customerInventories: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/customerInventories: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/customerInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         activityId: number,
         query?: ActivitiesCustomerInventoriesListQuery
       ) => Effect.Effect<ActivitiesCustomerInventoriesListResponse, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/customerInventories, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/customerInventories, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         activityId: number,
         query?: ActivitiesCustomerInventoriesListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Inventory, OfscError>
-      /** POST /rest/ofscCore/v1/activities/{activityId}/customerInventories: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/activities/{activityId}/customerInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (activityId: number, body: CreateCustomerInventoryInput) => Effect.Effect<Inventory, OfscError>
     }
+    /** The `core.activities.deinstalledInventories` operations: list, stream. */
     readonly deinstalledInventories: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         activityId: number,
         query?: ActivitiesDeinstalledInventoriesListQuery
       ) => Effect.Effect<ActivitiesDeinstalledInventoriesListResponse, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         activityId: number,
         query?: ActivitiesDeinstalledInventoriesListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Inventory, OfscError>
     }
+    /** The `core.activities.installedInventories` operations: list, stream. */
     readonly installedInventories: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/installedInventories: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/installedInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         activityId: number,
         query?: ActivitiesInstalledInventoriesListQuery
       ) => Effect.Effect<ActivitiesInstalledInventoriesListResponse, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/installedInventories, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/installedInventories, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         activityId: number,
         query?: ActivitiesInstalledInventoriesListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Inventory, OfscError>
     }
+    /** The `core.activities.linkedActivities` operations: list, create, deleteAll, get, put, delete. */
     readonly linkedActivities: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: string) => Effect.Effect<LinkedActivities, OfscError>
-      /** POST /rest/ofscCore/v1/activities/{activityId}/linkedActivities: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/activities/{activityId}/linkedActivities; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (activityId: string, body: LinkedActivityInput) => Effect.Effect<LinkedActivity, OfscError>
-      /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (activityId: string) => Effect.Effect<ActivitiesLinkedActivitiesDeleteAllResponse, OfscError>
-      /** GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (
         activityId: string,
         linkedActivityId: string,
         linkType: string
       ) => Effect.Effect<LinkedActivity, OfscError>
-      /** PUT /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (
         activityId: string,
         linkedActivityId: string,
         linkType: string,
         body: LinkedActivityInput
       ) => Effect.Effect<LinkedActivity, OfscError>
-      /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (
         activityId: string,
         linkedActivityId: string,
         linkType: string
       ) => Effect.Effect<void, OfscError>
     }
+    /** The `core.activities.multidaySegments` operations: list. */
     readonly multidaySegments: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/multidaySegments: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/multidaySegments; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: number) => Effect.Effect<Activities, OfscError>
     }
+    /** The `core.activities.requiredInventories` operations: list, stream, put, deleteAll. */
     readonly requiredInventories: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         activityId: string,
         query?: ActivitiesRequiredInventoriesListQuery
       ) => Effect.Effect<RequiredInventories, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         activityId: string,
         query?: ActivitiesRequiredInventoriesListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<RequiredInventory, OfscError>
-      /** PUT /rest/ofscCore/v1/activities/{activityId}/requiredInventories: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/activities/{activityId}/requiredInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (activityId: string, body: RequiredInventoriesInput) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/activities/{activityId}/requiredInventories: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}/requiredInventories; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (activityId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.activities.resourcePreferences` operations: list, put, deleteAll. */
     readonly resourcePreferences: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/resourcePreferences: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/resourcePreferences; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (activityId: string) => Effect.Effect<ResourcePreferences, OfscError>
-      /** PUT /rest/ofscCore/v1/activities/{activityId}/resourcePreferences: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/activities/{activityId}/resourcePreferences; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (activityId: string, body: ResourcePreferencesInput) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/activities/{activityId}/resourcePreferences: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}/resourcePreferences; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (activityId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.activities.submittedForms` operations: list, stream. */
     readonly submittedForms: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/submittedForms: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/submittedForms; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         activityId: number,
         query?: ActivitiesSubmittedFormsListQuery
       ) => Effect.Effect<SubmittedForms, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/submittedForms, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/activities/{activityId}/submittedForms, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         activityId: number,
         query?: ActivitiesSubmittedFormsListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<SubmittedForm, OfscError>
     }
+    /** The `core.activities.files` operations: get, put, delete. */
     readonly files: {
-      /** GET /rest/ofscCore/v1/activities/{activityId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/activities/{activityId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (activityId: number, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
-      /** PUT /rest/ofscCore/v1/activities/{activityId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/activities/{activityId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (
         activityId: number,
         propertyLabel: string,
         content: BinaryContent
       ) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/activities/{activityId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/activities/{activityId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (activityId: number, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.calendars` operations: list, stream. */
   readonly calendars: {
-    /** GET /rest/ofscCore/v1/calendars: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/calendars; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query: CalendarsListQuery) => Effect.Effect<GetCalendarsResponse, OfscError>
-    /** Every item of GET /rest/ofscCore/v1/calendars, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCore/v1/calendars, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query: CalendarsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<GetCalendarsResponseItem, OfscError>
   }
+  /** The `core.events` operations: list, stream, subscriptions. */
   readonly events: {
-    /** GET /rest/ofscCore/v1/events: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/events; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query: EventsListQuery) => Effect.Effect<EventsListResponse, OfscError>
-    /** The events of a subscription, following `nextPage` from poll to poll until a poll brings none (see EventStream). */
+    /** The events of a subscription: calls GET /rest/ofscCore/v1/events from poll to poll, following `nextPage` until a poll brings none (see EventStream); fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly stream: (query: EventsListQuery, options?: EventStreamOptions) => Stream.Stream<OfsEvent, OfscError>
+    /** The `core.events.subscriptions` operations: list, create, get, delete. */
     readonly subscriptions: {
-      /** GET /rest/ofscCore/v1/events/subscriptions: fails with OfscInvalidInput (nothing sent) or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/events/subscriptions; fails with OfscInvalidInput (nothing sent) or another OfscError. */
       readonly list: (query?: EventsSubscriptionsListQuery) => Effect.Effect<EventsSubscriptionsListResponse, OfscError>
-      /** POST /rest/ofscCore/v1/events/subscriptions: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/events/subscriptions; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
       readonly create: (body: CreateSubscriptionRequestInput) => Effect.Effect<CreateSubscriptionResponse, OfscError>
-      /** GET /rest/ofscCore/v1/events/subscriptions/{subscriptionId}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/events/subscriptions/{subscriptionId}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (subscriptionId: string) => Effect.Effect<SubscriptionInfoResponse, OfscError>
-      /** DELETE /rest/ofscCore/v1/events/subscriptions/{subscriptionId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/events/subscriptions/{subscriptionId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (subscriptionId: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.dailyExtract` operations: folders, files, download. */
   readonly dailyExtract: {
-    /** GET /rest/ofscCore/v1/folders/dailyExtract/folders: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/folders/dailyExtract/folders; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly folders: () => Effect.Effect<DailyExtractSubfolders, OfscError>
-    /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly files: (dailyExtractDate: string) => Effect.Effect<DailyExtractDateFiles, OfscError>
-    /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files/{dailyExtractFilename}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files/{dailyExtractFilename}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly download: (dailyExtractDate: string, dailyExtractFilename: string) => Effect.Effect<Uint8Array, OfscError>
   }
+  /** The `core.inventories` operations: create, get, update, delete, deinstall, install, undoDeinstall, undoInstall, files. */
   readonly inventories: {
-    /** POST /rest/ofscCore/v1/inventories: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/inventories; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: CreateInventoryInput) => Effect.Effect<Inventory, OfscError>
-    /** GET /rest/ofscCore/v1/inventories/{inventoryId}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/inventories/{inventoryId}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (inventoryId: number) => Effect.Effect<Inventory, OfscError>
-    /** PATCH /rest/ofscCore/v1/inventories/{inventoryId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCore/v1/inventories/{inventoryId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (inventoryId: number, body: InventoryInput) => Effect.Effect<Inventory, OfscError>
-    /** DELETE /rest/ofscCore/v1/inventories/{inventoryId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscCore/v1/inventories/{inventoryId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (inventoryId: number) => Effect.Effect<void, OfscError>
-    /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly deinstall: (
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
     ) => Effect.Effect<unknown, OfscError>
-    /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly install: (inventoryId: number, body: InventoryCustomActionSchemaInput) => Effect.Effect<unknown, OfscError>
-    /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly undoDeinstall: (
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
     ) => Effect.Effect<unknown, OfscError>
-    /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly undoInstall: (
       inventoryId: number,
       body: InventoryCustomActionSchemaInput
     ) => Effect.Effect<unknown, OfscError>
+    /** The `core.inventories.files` operations: get, put, delete. */
     readonly files: {
-      /** GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (inventoryId: number, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
-      /** PUT /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (
         inventoryId: number,
         propertyLabel: string,
         content: BinaryContent
       ) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (inventoryId: number, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.resources` operations: list, stream, bulkUpdateInventories, bulkUpdateWorkSchedules, bulkUpdateWorkSkills, bulkUpdateWorkZones, findMatchingResources, findResourcesForUrgentAssignment, lastKnownPositions, streamLastKnownPositions, resourcesInArea, streamResourcesInArea, setPositions, get, put, update, findNearbyActivities, assignedLocations, assistants, children, descendants, inventories, locations, plans, positionHistory, routes, users, workSchedules, workSkills, workZones, files. */
   readonly resources: {
-    /** GET /rest/ofscCore/v1/resources: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/resources; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ResourcesListQuery) => Effect.Effect<Resources, OfscError>
-    /** Every item of GET /rest/ofscCore/v1/resources, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCore/v1/resources, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: ResourcesListQuery, options?: Paging.StreamOptions) => Stream.Stream<Resource, OfscError>
-    /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateInventories: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateInventories; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly bulkUpdateInventories: (
       body: BulkUpdateResourceInventoriesRequestSchemaInput
     ) => Effect.Effect<BulkUpdateResourceInventoriesResponseSchema, OfscError>
-    /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSchedules: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSchedules; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly bulkUpdateWorkSchedules: (
       body: BulkUpdateWorkSchedulesSchemaInput
     ) => Effect.Effect<BulkUpdateWorkSchedulesResponseSchema, OfscError>
-    /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSkills: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkSkills; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly bulkUpdateWorkSkills: (
       body: BulkUpdateWorkSkillsSchemaInput
     ) => Effect.Effect<BulkUpdateWorkSkillsResponseSchema, OfscError>
-    /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkZones: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateWorkZones; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly bulkUpdateWorkZones: (
       body: BulkUpdateWorkZonesRequestSchemaInput
     ) => Effect.Effect<BulkUpdateWorkZonesResponseSchema, OfscError>
-    /** POST /rest/ofscCore/v1/resources/custom-actions/findMatchingResources: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/resources/custom-actions/findMatchingResources; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly findMatchingResources: (
       body: FindMatchingResourcesRequestSchemaInput
     ) => Effect.Effect<FindMatchingResourcesResponseSchema, OfscError>
-    /** POST /rest/ofscCore/v1/resources/custom-actions/findResourcesForUrgentAssignment: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/resources/custom-actions/findResourcesForUrgentAssignment; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly findResourcesForUrgentAssignment: (
       body: FindResourcesForUrgentAssignmentRequestSchemaInput
     ) => Effect.Effect<FindResourcesForUrgentAssignmentResponseSchema, OfscError>
-    /** GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions: fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions; fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError. */
     readonly lastKnownPositions: (
       query?: ResourcesLastKnownPositionsQuery
     ) => Effect.Effect<LastKnownResourcesPositionsResponseSchema, OfscError>
-    /** Every item of GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError, its `resumeFrom` saying where to continue. */
     readonly streamLastKnownPositions: (
       query?: ResourcesLastKnownPositionsQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<LastKnownResourcesPositionsResponsePositionSchema, OfscError>
-    /** GET /rest/ofscCore/v1/resources/custom-actions/resourcesInArea: fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/resources/custom-actions/resourcesInArea; fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError. */
     readonly resourcesInArea: (
       query: ResourcesResourcesInAreaQuery
     ) => Effect.Effect<ResourcesInAreaResponseSchema, OfscError>
-    /** Every item of GET /rest/ofscCore/v1/resources/custom-actions/resourcesInArea, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCore/v1/resources/custom-actions/resourcesInArea, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscConflict or another OfscError, its `resumeFrom` saying where to continue. */
     readonly streamResourcesInArea: (
       query: ResourcesResourcesInAreaQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ResourcesInAreaResponseResourceSchema, OfscError>
-    /** POST /rest/ofscCore/v1/resources/custom-actions/setPositions: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/resources/custom-actions/setPositions; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly setPositions: (
       body: SetResourcesPositionsRequestSchemaInput
     ) => Effect.Effect<SetResourcesPositionsResponseSchema, OfscError>
-    /** GET /rest/ofscCore/v1/resources/{resourceId}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/resources/{resourceId}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (resourceId: string, query?: ResourcesGetQuery) => Effect.Effect<Resource, OfscError>
-    /** PUT /rest/ofscCore/v1/resources/{resourceId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscCore/v1/resources/{resourceId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (resourceId: string, body: CreateResourceInput) => Effect.Effect<Resource, OfscError>
-    /** PATCH /rest/ofscCore/v1/resources/{resourceId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCore/v1/resources/{resourceId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (
       resourceId: string,
       body: UpdateResourceInput,
       query?: ResourcesUpdateQuery
     ) => Effect.Effect<Resource, OfscError>
-    /** GET /rest/ofscCore/v1/resources/{resourceId}/findNearbyActivities: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/findNearbyActivities; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly findNearbyActivities: (
       resourceId: string,
       query?: ResourcesFindNearbyActivitiesQuery
     ) => Effect.Effect<FindNearbyActivitiesResponse, OfscError>
+    /** The `core.resources.assignedLocations` operations: get, put, update, delete. */
     readonly assignedLocations: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/assignedLocations: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/assignedLocations; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (
         resourceId: string,
         query?: ResourcesAssignedLocationsGetQuery
       ) => Effect.Effect<ResourceAssignedLocationsWeek, OfscError>
-      /** PUT /rest/ofscCore/v1/resources/{resourceId}/assignedLocations: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/resources/{resourceId}/assignedLocations; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (
         resourceId: string,
         body: ResourceAssignedLocationsWeekInput
       ) => Effect.Effect<ResourceAssignedLocationsWeek, OfscError>
-      /** PATCH /rest/ofscCore/v1/resources/{resourceId}/assignedLocations: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls PATCH /rest/ofscCore/v1/resources/{resourceId}/assignedLocations; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly update: (
         resourceId: string,
         body: ResourceTemporaryAssignedLocationsWeekInput
       ) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/assignedLocations/{date}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/assignedLocations/{date}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, date: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.assistants` operations: list. */
     readonly assistants: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/assistants: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/assistants; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         resourceId: string,
         query: ResourcesAssistantsListQuery
       ) => Effect.Effect<ResourcesAssistants, OfscError>
     }
+    /** The `core.resources.children` operations: list, stream. */
     readonly children: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/children: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/children; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string, query?: ResourcesChildrenListQuery) => Effect.Effect<Resources, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/children, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/children, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         resourceId: string,
         query?: ResourcesChildrenListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Resource, OfscError>
     }
+    /** The `core.resources.descendants` operations: list, stream. */
     readonly descendants: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/descendants: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/descendants; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string, query?: ResourcesDescendantsListQuery) => Effect.Effect<Resources, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/descendants, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/descendants, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         resourceId: string,
         query?: ResourcesDescendantsListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Resource, OfscError>
     }
+    /** The `core.resources.inventories` operations: list, stream, create, install. */
     readonly inventories: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/inventories: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/inventories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         resourceId: string,
         query?: ResourcesInventoriesListQuery
       ) => Effect.Effect<ResourceInventories, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/inventories, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/inventories, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         resourceId: string,
         query?: ResourcesInventoriesListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<ResourceInventory, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/inventories: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/inventories; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (
         resourceId: string,
         body: CreateResourceInventoryInput
       ) => Effect.Effect<ResourceInventory, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly install: (
         resourceId: string,
         inventoryId: number,
         body: InventoryCustomActionSchemaInput
       ) => Effect.Effect<unknown, OfscError>
     }
+    /** The `core.resources.locations` operations: list, create, get, update, delete. */
     readonly locations: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/locations: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/locations; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string) => Effect.Effect<ResourceLocations, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/locations: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/locations; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (
         resourceId: string,
         body: ResourceLocationRequestBodyInput
       ) => Effect.Effect<ResourceLocation, OfscError>
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (resourceId: string, locationId: number) => Effect.Effect<ResourceLocation, OfscError>
-      /** PATCH /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls PATCH /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly update: (
         resourceId: string,
         locationId: number,
         body: ResourceLocationRequestBodyInput
       ) => Effect.Effect<ResourceLocation, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, locationId: number) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.plans` operations: list, create, delete. */
     readonly plans: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/plans: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/plans; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         resourceId: string,
         query: ResourcesPlansListQuery
       ) => Effect.Effect<ResourcesPlansListResponse, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/plans: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/plans; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (resourceId: string, body: PlanInput) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/plans: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/plans; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, query: ResourcesPlansDeleteQuery) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.positionHistory` operations: list. */
     readonly positionHistory: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/positionHistory: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/positionHistory; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         resourceId: string,
         query: ResourcesPositionHistoryListQuery
       ) => Effect.Effect<ResourcePositions, OfscError>
     }
+    /** The `core.resources.routes` operations: get, streamActivities, activate, deactivate. */
     readonly routes: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (
         resourceId: string,
         date: string,
         query?: ResourcesRoutesGetQuery
       ) => Effect.Effect<Route, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date}, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date}, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly streamActivities: (
         resourceId: string,
         date: string,
         query?: ResourcesRoutesGetQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Activity, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/activate: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/activate; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly activate: (
         resourceId: string,
         date: string,
         body: ResourcesRoutesActivateBody
       ) => Effect.Effect<void, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/deactivate: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/deactivate; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deactivate: (
         resourceId: string,
         date: string,
         body: ResourcesRoutesDeactivateBody
       ) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.users` operations: list, stream, put, deleteAll. */
     readonly users: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/users: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/users; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (resourceId: string, query?: ResourcesUsersListQuery) => Effect.Effect<ResourceUsers, OfscError>
-      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/users, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscCore/v1/resources/{resourceId}/users, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         resourceId: string,
         query?: ResourcesUsersListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<ResourceUser, OfscError>
-      /** PUT /rest/ofscCore/v1/resources/{resourceId}/users: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/resources/{resourceId}/users; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (resourceId: string, body: ResourceUsersInput) => Effect.Effect<ResourceUsers, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/users: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/users; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (resourceId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.workSchedules` operations: list, create, calendarView, delete. */
     readonly workSchedules: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         resourceId: string,
         query?: ResourcesWorkSchedulesListQuery
       ) => Effect.Effect<WorkSchedules, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/workSchedules: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/workSchedules; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (resourceId: string, body: WorkScheduleItemInput) => Effect.Effect<WorkSchedules, OfscError>
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules/calendarView: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules/calendarView; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly calendarView: (
         resourceId: string,
         query: ResourcesWorkSchedulesCalendarViewQuery
       ) => Effect.Effect<WorkSchedulesCalendarView, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSchedules/{scheduleItemId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/workSchedules/{scheduleItemId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, scheduleItemId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.workSkills` operations: list, create, delete. */
     readonly workSkills: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/workSkills: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/workSkills; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         resourceId: string,
         query?: ResourcesWorkSkillsListQuery
       ) => Effect.Effect<ResourceWorkSkills, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/workSkills: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/workSkills; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (
         resourceId: string,
         body: SetWorkSkillsRequestInput
       ) => Effect.Effect<ResourceWorkSkills, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSkills/{workSkill}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/workSkills/{workSkill}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, workSkill: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.workZones` operations: list, create, delete. */
     readonly workZones: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/workZones: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/workZones; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         resourceId: string,
         query?: ResourcesWorkZonesListQuery
       ) => Effect.Effect<GetResourceWorkZones, OfscError>
-      /** POST /rest/ofscCore/v1/resources/{resourceId}/workZones: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/resources/{resourceId}/workZones; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (resourceId: string, body: ResourceWorkZoneInput) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workZones/{workZoneItemId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/workZones/{workZoneItemId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, workZoneItemId: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.resources.files` operations: get, put, delete. */
     readonly files: {
-      /** GET /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (resourceId: string, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
-      /** PUT /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (
         resourceId: string,
         propertyLabel: string,
         content: BinaryContent
       ) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (resourceId: string, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.serviceRequests` operations: create, get, files. */
   readonly serviceRequests: {
-    /** POST /rest/ofscCore/v1/serviceRequests: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscCore/v1/serviceRequests; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: CreateServiceRequestInput) => Effect.Effect<ServiceRequestsItem, OfscError>
-    /** GET /rest/ofscCore/v1/serviceRequests/{requestId}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/serviceRequests/{requestId}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (requestId: number) => Effect.Effect<ServiceRequestsItem, OfscError>
+    /** The `core.serviceRequests.files` operations: get. */
     readonly files: {
-      /** GET /rest/ofscCore/v1/serviceRequests/{requestId}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/serviceRequests/{requestId}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (requestId: number, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
     }
   }
+  /** The `core.users` operations: list, stream, get, put, update, delete, collaborationGroups, files. */
   readonly users: {
-    /** GET /rest/ofscCore/v1/users: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/users; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: UsersListQuery) => Effect.Effect<Users, OfscError>
-    /** Every item of GET /rest/ofscCore/v1/users, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscCore/v1/users, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: UsersListQuery, options?: Paging.StreamOptions) => Stream.Stream<UserGet, OfscError>
-    /** GET /rest/ofscCore/v1/users/{login}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/users/{login}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (login: string) => Effect.Effect<UserGet, OfscError>
-    /** PUT /rest/ofscCore/v1/users/{login}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscCore/v1/users/{login}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (login: string, body: UserRequestInput) => Effect.Effect<UserResponse, OfscError>
-    /** PATCH /rest/ofscCore/v1/users/{login}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscCore/v1/users/{login}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (login: string, body: UpdateUserInput) => Effect.Effect<UserResponse, OfscError>
-    /** DELETE /rest/ofscCore/v1/users/{login}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscCore/v1/users/{login}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (login: string) => Effect.Effect<unknown, OfscError>
+    /** The `core.users.collaborationGroups` operations: list, create, deleteAll. */
     readonly collaborationGroups: {
-      /** GET /rest/ofscCore/v1/users/{login}/collaborationGroups: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/users/{login}/collaborationGroups; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (login: string) => Effect.Effect<CollaborationGroups, OfscError>
-      /** POST /rest/ofscCore/v1/users/{login}/collaborationGroups: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls POST /rest/ofscCore/v1/users/{login}/collaborationGroups; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly create: (login: string, body: CollaborationGroupsInput) => Effect.Effect<CollaborationGroups, OfscError>
-      /** DELETE /rest/ofscCore/v1/users/{login}/collaborationGroups: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/users/{login}/collaborationGroups; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly deleteAll: (login: string) => Effect.Effect<void, OfscError>
     }
+    /** The `core.users.files` operations: get, put, delete. */
     readonly files: {
-      /** GET /rest/ofscCore/v1/users/{login}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscCore/v1/users/{login}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (login: string, propertyLabel: string) => Effect.Effect<Uint8Array, OfscError>
-      /** PUT /rest/ofscCore/v1/users/{login}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscCore/v1/users/{login}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (login: string, propertyLabel: string, content: BinaryContent) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscCore/v1/users/{login}/{propertyLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscCore/v1/users/{login}/{propertyLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (login: string, propertyLabel: string) => Effect.Effect<void, OfscError>
     }
   }
+  /** The `core.whereIsMyTech` operations: get. */
   readonly whereIsMyTech: {
-    /** GET /rest/ofscCore/v1/whereIsMyTech: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscCore/v1/whereIsMyTech; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: (query: WhereIsMyTechGetQuery) => Effect.Effect<WhereIsMyTechResponse, OfscError>
   }
+  /** The `core.tokenService` operations: requestTokenV1, requestToken. */
   readonly tokenService: {
-    /** POST /rest/oauthTokenService/v1/token: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError @deprecated OFS keeps this version only for old integrations. */
+    /** Calls POST /rest/oauthTokenService/v1/token; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. @deprecated OFS keeps this version only for old integrations. */
     readonly requestTokenV1: (
       body: TokenServiceRequestTokenV1Body
     ) => Effect.Effect<TokenServiceRequestTokenV1Response, OfscError>
-    /** POST /rest/oauthTokenService/v2/token: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/oauthTokenService/v2/token; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly requestToken: (
       body: TokenServiceRequestTokenBody
     ) => Effect.Effect<TokenServiceRequestTokenResponse, OfscError>

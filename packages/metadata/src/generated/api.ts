@@ -124,50 +124,54 @@ import * as Ops from "./operations.js"
 
 /** The metadata API: every operation of the module, grouped by resource. */
 export interface OfscMetadataApi {
+  /** The `metadata.activityTypeGroups` operations: list, stream, get, put. */
   readonly activityTypeGroups: {
-    /** GET /rest/ofscMetadata/v1/activityTypeGroups: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/activityTypeGroups; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityTypeGroupsListQuery) => Effect.Effect<ActivityTypeGroups, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/activityTypeGroups, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/activityTypeGroups, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: ActivityTypeGroupsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ActivityTypeGroup, OfscError>
-    /** GET /rest/ofscMetadata/v1/activityTypeGroups/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/activityTypeGroups/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<ActivityTypeGroup, OfscError>
-    /** PUT /rest/ofscMetadata/v1/activityTypeGroups/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/activityTypeGroups/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: ActivityTypeGroupForPutInput) => Effect.Effect<ActivityTypeGroup, OfscError>
   }
+  /** The `metadata.activityTypes` operations: list, stream, get, put. */
   readonly activityTypes: {
-    /** GET /rest/ofscMetadata/v1/activityTypes: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/activityTypes; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityTypesListQuery) => Effect.Effect<ActivityTypes, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/activityTypes, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/activityTypes, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: ActivityTypesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ActivityType, OfscError>
-    /** GET /rest/ofscMetadata/v1/activityTypes/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/activityTypes/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<ActivityType, OfscError>
-    /** PUT /rest/ofscMetadata/v1/activityTypes/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/activityTypes/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: CreateActivityTypeSchemaInput) => Effect.Effect<ActivityType, OfscError>
   }
+  /** The `metadata.applications` operations: list, stream, get, put, generateClientSecret, apiAccess. */
   readonly applications: {
-    /** GET /rest/ofscMetadata/v1/applications: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/applications; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ApplicationsListQuery) => Effect.Effect<Applications, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/applications, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/applications, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: ApplicationsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<Application, OfscError>
-    /** GET /rest/ofscMetadata/v1/applications/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/applications/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<Application, OfscError>
-    /** PUT /rest/ofscMetadata/v1/applications/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/applications/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: CreateApplicationSchemaInput) => Effect.Effect<Application, OfscError>
-    /** POST /rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly generateClientSecret: (label: string) => Effect.Effect<ApplicationClientSecret, OfscError>
+    /** The `metadata.applications.apiAccess` operations: list, get, update. */
     readonly apiAccess: {
-      /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/applications/{label}/apiAccess; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<ApplicationApiAccesses, OfscError>
-      /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly get: (
         label: string,
         apiLabel:
@@ -180,7 +184,7 @@ export interface OfscMetadataApi {
           | "outboundAPI"
           | "statisticsAPI"
       ) => Effect.Effect<ApiConfiguration, OfscError>
-      /** PATCH /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+      /** Calls PATCH /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
       readonly update: (
         label: string,
         apiLabel: string,
@@ -188,210 +192,231 @@ export interface OfscMetadataApi {
       ) => Effect.Effect<ApiConfigurationPatch, OfscError>
     }
   }
+  /** The `metadata.capacityAreas` operations: list, get, capacityCategories, children, organizations, timeIntervals, timeSlots, workZones. */
   readonly capacityAreas: {
-    /** GET /rest/ofscMetadata/v1/capacityAreas: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/capacityAreas; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: CapacityAreasListQuery) => Effect.Effect<CapacityAreas, OfscError>
-    /** GET /rest/ofscMetadata/v1/capacityAreas/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<CapacityAreaConfiguration, OfscError>
+    /** The `metadata.capacityAreas.capacityCategories` operations: list. */
     readonly capacityCategories: {
-      /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaCapacityCategories, OfscError>
     }
+    /** The `metadata.capacityAreas.children` operations: list. */
     readonly children: {
-      /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/children: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/children; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string, query?: CapacityAreasChildrenListQuery) => Effect.Effect<CapacityAreas, OfscError>
     }
+    /** The `metadata.capacityAreas.organizations` operations: list. */
     readonly organizations: {
-      /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/organizations: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/organizations; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaOrganizations, OfscError>
     }
+    /** The `metadata.capacityAreas.timeIntervals` operations: list. */
     readonly timeIntervals: {
-      /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaTimeIntervals, OfscError>
     }
+    /** The `metadata.capacityAreas.timeSlots` operations: list. */
     readonly timeSlots: {
-      /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaTimeSlots, OfscError>
     }
+    /** The `metadata.capacityAreas.workZones` operations: listV1, list. */
     readonly workZones: {
-      /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/workZones: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/capacityAreas/{label}/workZones; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly listV1: (label: string) => Effect.Effect<AreaWorkZonesOld, OfscError>
-      /** GET /rest/ofscMetadata/v2/capacityAreas/{label}/workZones: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v2/capacityAreas/{label}/workZones; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (label: string) => Effect.Effect<AreaWorkZones, OfscError>
     }
   }
+  /** The `metadata.capacityCategories` operations: list, stream, get, put, delete. */
   readonly capacityCategories: {
-    /** GET /rest/ofscMetadata/v1/capacityCategories: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/capacityCategories; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: CapacityCategoriesListQuery) => Effect.Effect<CapacityCategories, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/capacityCategories, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/capacityCategories, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: CapacityCategoriesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<CapacityCategory, OfscError>
-    /** GET /rest/ofscMetadata/v1/capacityCategories/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/capacityCategories/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<CapacityCategory, OfscError>
-    /** PUT /rest/ofscMetadata/v1/capacityCategories/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/capacityCategories/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: CapacityCategoryInput) => Effect.Effect<CapacityCategory, OfscError>
-    /** DELETE /rest/ofscMetadata/v1/capacityCategories/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscMetadata/v1/capacityCategories/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.forms` operations: list, stream, get, put, delete. */
   readonly forms: {
-    /** GET /rest/ofscMetadata/v1/forms: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/forms; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: FormsListQuery) => Effect.Effect<Forms, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/forms, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/forms, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: FormsListQuery, options?: Paging.StreamOptions) => Stream.Stream<Form, OfscError>
-    /** GET /rest/ofscMetadata/v1/forms/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/forms/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string, query?: FormsGetQuery) => Effect.Effect<FormDetails, OfscError>
-    /** PUT /rest/ofscMetadata/v1/forms/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/forms/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: FormBodyInput) => Effect.Effect<FormDetailsWithStats, OfscError>
-    /** DELETE /rest/ofscMetadata/v1/forms/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscMetadata/v1/forms/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.inventoryTypes` operations: list, stream, get, put. */
   readonly inventoryTypes: {
-    /** GET /rest/ofscMetadata/v1/inventoryTypes: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/inventoryTypes; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: InventoryTypesListQuery) => Effect.Effect<InventoryTypes, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/inventoryTypes, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/inventoryTypes, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: InventoryTypesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<InventoryType, OfscError>
-    /** GET /rest/ofscMetadata/v1/inventoryTypes/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/inventoryTypes/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string, query?: InventoryTypesGetQuery) => Effect.Effect<InventoryType, OfscError>
-    /** PUT /rest/ofscMetadata/v1/inventoryTypes/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/inventoryTypes/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (
       label: string,
       body: CreateInventoryTypeSchemaInput
     ) => Effect.Effect<ResponseCreateInventoryTypeSchema, OfscError>
   }
+  /** The `metadata.languages` operations: list, stream. */
   readonly languages: {
-    /** GET /rest/ofscMetadata/v1/languages: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/languages; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: LanguagesListQuery) => Effect.Effect<Languages, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/languages, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/languages, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: LanguagesListQuery, options?: Paging.StreamOptions) => Stream.Stream<Language, OfscError>
   }
+  /** The `metadata.linkTemplates` operations: list, stream, get, create, update. */
   readonly linkTemplates: {
-    /** GET /rest/ofscMetadata/v1/linkTemplates: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/linkTemplates; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: LinkTemplatesListQuery) => Effect.Effect<LinkTemplates, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/linkTemplates, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/linkTemplates, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: LinkTemplatesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<LinkTemplate, OfscError>
-    /** GET /rest/ofscMetadata/v1/linkTemplates/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/linkTemplates/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<LinkTemplate, OfscError>
-    /** POST /rest/ofscMetadata/v1/linkTemplates/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/linkTemplates/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly create: (label: string, body: CreateLinkTemplateSchemaInput) => Effect.Effect<LinkTemplate, OfscError>
-    /** PATCH /rest/ofscMetadata/v1/linkTemplates/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscMetadata/v1/linkTemplates/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (label: string, body: CreateLinkTemplateSchemaInput) => Effect.Effect<LinkTemplate, OfscError>
   }
+  /** The `metadata.mapLayers` operations: list, create, populateLayers, populateLayersStatus, get, put. */
   readonly mapLayers: {
-    /** GET /rest/ofscMetadata/v1/mapLayers: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/mapLayers; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: () => Effect.Effect<CustomMapLayers, OfscError>
-    /** POST /rest/ofscMetadata/v1/mapLayers: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/mapLayers; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: CustomMapLayerInput) => Effect.Effect<CustomMapLayer, OfscError>
-    /** POST /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly populateLayers: (
       body: CustomActionMapLayersPopulateLayersSchemaInput
     ) => Effect.Effect<CustomActionMapLayersPopulateLayersSchemaResponse, OfscError>
-    /** GET /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers/{downloadId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscConflict or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers/{downloadId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscConflict or another OfscError. */
     readonly populateLayersStatus: (
       downloadId: string
     ) => Effect.Effect<CustomActionMapLayersPopulateLayersSchemaResponse, OfscError>
-    /** GET /rest/ofscMetadata/v1/mapLayers/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/mapLayers/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<CustomMapLayer, OfscError>
-    /** PUT /rest/ofscMetadata/v1/mapLayers/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/mapLayers/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: CustomMapLayerInput) => Effect.Effect<CustomMapLayer, OfscError>
   }
+  /** The `metadata.nonWorkingReasons` operations: list, stream. */
   readonly nonWorkingReasons: {
-    /** GET /rest/ofscMetadata/v1/nonWorkingReasons: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/nonWorkingReasons; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: NonWorkingReasonsListQuery) => Effect.Effect<NonWorkingReasons, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/nonWorkingReasons, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/nonWorkingReasons, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: NonWorkingReasonsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<NonWorkingReason, OfscError>
   }
+  /** The `metadata.organizations` operations: list, get. */
   readonly organizations: {
-    /** GET /rest/ofscMetadata/v1/organizations: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/organizations; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: () => Effect.Effect<Organizations, OfscError>
-    /** GET /rest/ofscMetadata/v1/organizations/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/organizations/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<Organization, OfscError>
   }
+  /** The `metadata.plugins` operations: import, install. */
   readonly plugins: {
-    /** POST /rest/ofscMetadata/v1/plugins/custom-actions/import: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/plugins/custom-actions/import; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly import: (body: PluginsImportBody) => Effect.Effect<void, OfscError>
-    /** POST /rest/ofscMetadata/v1/plugins/{pluginLabel}/custom-actions/install: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/plugins/{pluginLabel}/custom-actions/install; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly install: (pluginLabel: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.properties` operations: list, stream, get, put, update, enumerationList. */
   readonly properties: {
-    /** GET /rest/ofscMetadata/v1/properties: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/properties; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: PropertiesListQuery) => Effect.Effect<PropertiesGet, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/properties, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/properties, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: PropertiesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<PropertyGet, OfscError>
-    /** GET /rest/ofscMetadata/v1/properties/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/properties/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string, query?: PropertiesGetQuery) => Effect.Effect<PropertyGet, OfscError>
-    /** PUT /rest/ofscMetadata/v1/properties/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/properties/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: PropertyInput) => Effect.Effect<Property, OfscError>
-    /** PATCH /rest/ofscMetadata/v1/properties/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscMetadata/v1/properties/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest or another OfscError. */
     readonly update: (label: string, body: PropertyInput) => Effect.Effect<PropertyGet, OfscError>
+    /** The `metadata.properties.enumerationList` operations: list, stream, put. */
     readonly enumerationList: {
-      /** GET /rest/ofscMetadata/v1/properties/{label}/enumerationList: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/properties/{label}/enumerationList; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         label: string,
         query?: PropertiesEnumerationListListQuery
       ) => Effect.Effect<PropertyEnumerations, OfscError>
-      /** Every item of GET /rest/ofscMetadata/v1/properties/{label}/enumerationList, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscMetadata/v1/properties/{label}/enumerationList, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         label: string,
         query?: PropertiesEnumerationListListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<PropertyEnumeration, OfscError>
-      /** PUT /rest/ofscMetadata/v1/properties/{label}/enumerationList: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscMetadata/v1/properties/{label}/enumerationList; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (
         label: string,
         body: PropertiesEnumerationListPutBody
       ) => Effect.Effect<PropertyEnumeration, OfscError>
     }
   }
+  /** The `metadata.resourceTypes` operations: list, stream. */
   readonly resourceTypes: {
-    /** GET /rest/ofscMetadata/v1/resourceTypes: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/resourceTypes; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ResourceTypesListQuery) => Effect.Effect<ResourceTypes, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/resourceTypes, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/resourceTypes, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: ResourceTypesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ResourceType, OfscError>
   }
+  /** The `metadata.routingProfiles` operations: list, stream, plans. */
   readonly routingProfiles: {
-    /** GET /rest/ofscMetadata/v1/routingProfiles: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/routingProfiles; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: RoutingProfilesListQuery) => Effect.Effect<RoutingProfileLabels, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/routingProfiles, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/routingProfiles, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: RoutingProfilesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<Paging.ItemOf<RoutingProfileLabels>, OfscError>
+    /** The `metadata.routingProfiles.plans` operations: list, stream, forceImport, import, export, start. */
     readonly plans: {
-      /** GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
       readonly list: (
         profileLabel: string,
         query?: RoutingProfilesPlansListQuery
       ) => Effect.Effect<RoutingPlanLabels, OfscError>
-      /** Every item of GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans, fetched page by page as the stream is pulled. */
+      /** Every item of GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError, its `resumeFrom` saying where to continue. */
       readonly stream: (
         profileLabel: string,
         query?: RoutingProfilesPlansListQuery,
         options?: Paging.StreamOptions
       ) => Stream.Stream<Paging.ItemOf<RoutingPlanLabels>, OfscError>
-      /** PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/forceImport: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/forceImport; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly forceImport: (profileLabel: string, content: BinaryContent) => Effect.Effect<unknown, OfscError>
-      /** PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/import: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/import; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly import: (profileLabel: string, content: BinaryContent) => Effect.Effect<unknown, OfscError>
-      /** GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/custom-actions/export: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscConflict or another OfscError */
+      /** Calls GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/custom-actions/export; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscConflict or another OfscError. */
       readonly export: (profileLabel: string, planLabel: string) => Effect.Effect<Uint8Array, OfscError>
-      /** POST /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/{resourceExternalId}/{date}/custom-actions/start: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls POST /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/{resourceExternalId}/{date}/custom-actions/start; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly start: (
         profileLabel: string,
         planLabel: string,
@@ -400,89 +425,96 @@ export interface OfscMetadataApi {
       ) => Effect.Effect<unknown, OfscError>
     }
   }
+  /** The `metadata.shifts` operations: list, stream, get, put, delete. */
   readonly shifts: {
-    /** GET /rest/ofscMetadata/v1/shifts: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/shifts; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ShiftsListQuery) => Effect.Effect<Shifts, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/shifts, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/shifts, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: ShiftsListQuery, options?: Paging.StreamOptions) => Stream.Stream<Shift, OfscError>
-    /** GET /rest/ofscMetadata/v1/shifts/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/shifts/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<Shift, OfscError>
-    /** PUT /rest/ofscMetadata/v1/shifts/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/shifts/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: CreateShiftSchemaInput) => Effect.Effect<Shift, OfscError>
-    /** DELETE /rest/ofscMetadata/v1/shifts/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscMetadata/v1/shifts/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.timeSlots` operations: list, stream. */
   readonly timeSlots: {
-    /** GET /rest/ofscMetadata/v1/timeSlots: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/timeSlots; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: TimeSlotsListQuery) => Effect.Effect<TimeSlots, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/timeSlots, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/timeSlots, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (query?: TimeSlotsListQuery, options?: Paging.StreamOptions) => Stream.Stream<TimeSlot, OfscError>
   }
+  /** The `metadata.workSkillConditions` operations: list, put. */
   readonly workSkillConditions: {
-    /** GET /rest/ofscMetadata/v1/workSkillConditions: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workSkillConditions; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: () => Effect.Effect<WorkSkillConditions, OfscError>
-    /** PUT /rest/ofscMetadata/v1/workSkillConditions: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/workSkillConditions; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (body: PutWorkSkillConditionsInput) => Effect.Effect<WorkSkillConditions, OfscError>
   }
+  /** The `metadata.workSkillGroups` operations: list, stream, get, put, delete. */
   readonly workSkillGroups: {
-    /** GET /rest/ofscMetadata/v1/workSkillGroups: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workSkillGroups; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: WorkSkillGroupsListQuery) => Effect.Effect<WorkSkillGroups, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/workSkillGroups, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/workSkillGroups, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: WorkSkillGroupsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<WorkSkillGroup, OfscError>
-    /** GET /rest/ofscMetadata/v1/workSkillGroups/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workSkillGroups/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<WorkSkillGroup, OfscError>
-    /** PUT /rest/ofscMetadata/v1/workSkillGroups/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/workSkillGroups/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: WorkSkillGroupInput) => Effect.Effect<WorkSkillGroup, OfscError>
-    /** DELETE /rest/ofscMetadata/v1/workSkillGroups/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscMetadata/v1/workSkillGroups/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.workSkills` operations: list, stream, get, put, delete. */
   readonly workSkills: {
-    /** GET /rest/ofscMetadata/v1/workSkills: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workSkills; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: WorkSkillsListQuery) => Effect.Effect<WorkSkills, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/workSkills, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/workSkills, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: WorkSkillsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<WorkSkill, OfscError>
-    /** GET /rest/ofscMetadata/v1/workSkills/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workSkills/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<WorkSkill, OfscError>
-    /** PUT /rest/ofscMetadata/v1/workSkills/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/workSkills/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: WorkSkillInput) => Effect.Effect<WorkSkill, OfscError>
-    /** DELETE /rest/ofscMetadata/v1/workSkills/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls DELETE /rest/ofscMetadata/v1/workSkills/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly delete: (label: string) => Effect.Effect<void, OfscError>
   }
+  /** The `metadata.workZoneKey` operations: get. */
   readonly workZoneKey: {
-    /** GET /rest/ofscMetadata/v1/workZoneKey: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workZoneKey; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly get: () => Effect.Effect<WorkZoneKey, OfscError>
   }
+  /** The `metadata.workZones` operations: list, stream, create, bulkPut, bulkUpdate, populateShapes, populateShapesStatus, get, put. */
   readonly workZones: {
-    /** GET /rest/ofscMetadata/v1/workZones: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workZones; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: WorkZonesListQuery) => Effect.Effect<WorkZones, OfscError>
-    /** Every item of GET /rest/ofscMetadata/v1/workZones, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscMetadata/v1/workZones, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: WorkZonesListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<WorkZoneItem, OfscError>
-    /** POST /rest/ofscMetadata/v1/workZones: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/workZones; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly create: (body: WorkZoneItemInput, query?: WorkZonesCreateQuery) => Effect.Effect<WorkZoneItem, OfscError>
-    /** PUT /rest/ofscMetadata/v1/workZones: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/workZones; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly bulkPut: (body: WorkZonesInput) => Effect.Effect<void, OfscError>
-    /** PATCH /rest/ofscMetadata/v1/workZones: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscMetadata/v1/workZones; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly bulkUpdate: (body: WorkZonesInput) => Effect.Effect<void, OfscError>
-    /** POST /rest/ofscMetadata/v1/workZones/custom-actions/populateShapes: fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls POST /rest/ofscMetadata/v1/workZones/custom-actions/populateShapes; fails with OfscInvalidInput (nothing sent), OfscBadRequest, OfscConflict or another OfscError. */
     readonly populateShapes: (
       body: CustomActionWorkZonesPopulateShapesSchemaInput
     ) => Effect.Effect<CustomActionWorkZonesPopulateShapesSchemaResponse, OfscError>
-    /** GET /rest/ofscMetadata/v1/workZones/custom-actions/populateShapes/{downloadId}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscConflict or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workZones/custom-actions/populateShapes/{downloadId}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscConflict or another OfscError. */
     readonly populateShapesStatus: (
       downloadId: string
     ) => Effect.Effect<CustomActionWorkZonesPopulateShapesSchemaResponse, OfscError>
-    /** GET /rest/ofscMetadata/v1/workZones/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError */
+    /** Calls GET /rest/ofscMetadata/v1/workZones/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound or another OfscError. */
     readonly get: (label: string) => Effect.Effect<WorkZoneItem, OfscError>
-    /** PUT /rest/ofscMetadata/v1/workZones/{label}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscMetadata/v1/workZones/{label}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (label: string, body: WorkZoneItemInput, query?: WorkZonesPutQuery) => Effect.Effect<void, OfscError>
   }
 }

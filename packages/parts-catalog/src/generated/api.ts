@@ -6,18 +6,20 @@ import * as Ops from "./operations.js"
 
 /** The partsCatalog API: every operation of the module, grouped by resource. */
 export interface OfscPartsCatalogApi {
+  /** The `partsCatalog.catalogs` operations: put, items. */
   readonly catalogs: {
-    /** PUT /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+    /** Calls PUT /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
     readonly put: (catalog: string, language: string, body: CatalogSchemaInput) => Effect.Effect<void, OfscError>
+    /** The `partsCatalog.catalogs.items` operations: put, delete. */
     readonly items: {
-      /** PUT /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls PUT /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly put: (
         catalog: string,
         language: string,
         itemLabel: string,
         body: CatalogItemInput
       ) => Effect.Effect<void, OfscError>
-      /** DELETE /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel}: fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError */
+      /** Calls DELETE /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel}; fails with OfscInvalidInput (nothing sent), OfscNotFound, OfscBadRequest, OfscConflict or another OfscError. */
       readonly delete: (catalog: string, language: string, itemLabel: string) => Effect.Effect<void, OfscError>
     }
   }

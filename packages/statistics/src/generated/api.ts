@@ -32,39 +32,42 @@ import * as Ops from "./operations.js"
 
 /** The statistics API: every operation of the module, grouped by resource. */
 export interface OfscStatisticsApi {
+  /** The `statistics.activityDurationStats` operations: list, stream, update. */
   readonly activityDurationStats: {
-    /** GET /rest/ofscStatistics/v1/activityDurationStats: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscStatistics/v1/activityDurationStats; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityDurationStatsListQuery) => Effect.Effect<ActivityDurationsList, OfscError>
-    /** Every item of GET /rest/ofscStatistics/v1/activityDurationStats, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscStatistics/v1/activityDurationStats, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: ActivityDurationStatsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ActivityDuration, OfscError>
-    /** PATCH /rest/ofscStatistics/v1/activityDurationStats: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscStatistics/v1/activityDurationStats; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: ActivityDurationRequestListInput) => Effect.Effect<ActivityDurationPatchResponse, OfscError>
   }
+  /** The `statistics.activityTravelStats` operations: list, stream, update. */
   readonly activityTravelStats: {
-    /** GET /rest/ofscStatistics/v1/activityTravelStats: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscStatistics/v1/activityTravelStats; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (query?: ActivityTravelStatsListQuery) => Effect.Effect<ActivityTravelsList, OfscError>
-    /** Every item of GET /rest/ofscStatistics/v1/activityTravelStats, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscStatistics/v1/activityTravelStats, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: ActivityTravelStatsListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<ActivityTravel, OfscError>
-    /** PATCH /rest/ofscStatistics/v1/activityTravelStats: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscStatistics/v1/activityTravelStats; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (body: ActivityTravelRequestListInput) => Effect.Effect<ActivityTravelPatchResponse, OfscError>
   }
+  /** The `statistics.airlineDistanceBasedTravel` operations: list, stream, update. */
   readonly airlineDistanceBasedTravel: {
-    /** GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel: fails with OfscInvalidInput (nothing sent) or another OfscError */
+    /** Calls GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel; fails with OfscInvalidInput (nothing sent) or another OfscError. */
     readonly list: (
       query?: AirlineDistanceBasedTravelListQuery
     ) => Effect.Effect<AirlineDistanceBasedTravelList, OfscError>
-    /** Every item of GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel, fetched page by page as the stream is pulled. */
+    /** Every item of GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel, calling it page by page as the stream is pulled; fails with OfscInvalidInput (nothing sent) or another OfscError, its `resumeFrom` saying where to continue. */
     readonly stream: (
       query?: AirlineDistanceBasedTravelListQuery,
       options?: Paging.StreamOptions
     ) => Stream.Stream<AirlineDistanceBasedTravel, OfscError>
-    /** PATCH /rest/ofscStatistics/v1/airlineDistanceBasedTravel: fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError */
+    /** Calls PATCH /rest/ofscStatistics/v1/airlineDistanceBasedTravel; fails with OfscInvalidInput (nothing sent), OfscBadRequest or another OfscError. */
     readonly update: (
       body: AirlineDistanceBasedTravelRequestListInput
     ) => Effect.Effect<AirlineDistanceBasedTravelPatchResponse, OfscError>
