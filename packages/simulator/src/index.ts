@@ -16,7 +16,9 @@ export {
   ofsConcurrencyLimits,
   operationKey
 } from "./server/concurrencyLimits.js"
+export type { ResourceCollections } from "./data/seed.js"
 export type { FaultSettings } from "./server/faults.js"
+export type { Link, LinkSource } from "./server/links.js"
 export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./server/requestStats.js"
 export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./server/responses.js"
 export { type Handler, Router, type SimRequest } from "./server/router.js"
