@@ -46,7 +46,8 @@ export const divergeB = (sim: SimulatorHandle) =>
         path: { label: "b_only" },
         body: { active: true, name: "Only on B", type: "regular", workTimeStart: "10:00", workTimeEnd: "12:00" }
       })
-      yield* call(MetadataOperations.shiftsDelete, { path: { label: "late" } })
+      // `evening` is the seeded shift no work schedule uses (a shift in use cannot be deleted)
+      yield* call(MetadataOperations.shiftsDelete, { path: { label: "evening" } })
       yield* call(MetadataOperations.workSkillsPut, {
         path: { label: "b_skill" },
         body: { active: true, name: "B skill", sharing: "minimal" }
