@@ -55,11 +55,12 @@ const planOf = (stdout: string): Array<string> =>
 
 beforeAll(async () => {
   ;[a, b] = await Promise.all([startSimulator({ seed: 1 }), startSimulator({ seed: 1 })])
-  // B differs from A: one shift changed, one added (and in use by a work schedule), one removed
+  // B differs from A: one shift changed, one added (and put in a work schedule, so in use), one
+  // removed (`evening`: the seeded work schedules use `day`, `early` and `late`, which cannot be deleted)
   await api(b, "PUT", "/rest/ofscMetadata/v1/shifts/day", shift("Day (B)", "07:00", "16:00"))
   await api(b, "PUT", "/rest/ofscMetadata/v1/shifts/b_only", shift("Only on B", "10:00", "12:00"))
   await api(b, "PUT", "/rest/ofscMetadata/v1/workSkills/b_skill", { active: true, name: "B", sharing: "minimal" })
-  await api(b, "DELETE", "/rest/ofscMetadata/v1/shifts/late", undefined)
+  await api(b, "DELETE", "/rest/ofscMetadata/v1/shifts/evening", undefined)
   await api(b, "POST", `/rest/ofscCore/v1/resources/${String(b.data.resources[0]?.resourceId)}/workSchedules`, {
     recordType: "shift",
     shiftLabel: "b_only",
@@ -118,7 +119,7 @@ describe("ofsc config", () => {
         "    points: (absent) → 10",
         '    workTimeEnd: "16:00:00" → "17:00:00"',
         '    workTimeStart: "07:00:00" → "08:00:00"',
-        "+ create shifts/late",
+        "+ create shifts/evening",
         "- delete workSkills/b_skill",
         "- delete shifts/b_only",
         "Plan: 1 to create, 1 to update, 2 to delete.",

@@ -115,6 +115,16 @@ describe("profiles", () => {
     }
   })
 
+  it("OFSC_DECODE_POLICY is read, and a value other than fail or warn is named, nothing sent", async () => {
+    const before = sim.stats.requests
+    const bad = await ofsc(["metadata", "shifts", "list"], { env: simEnv(sim, { OFSC_DECODE_POLICY: "ignore" }) })
+    expect(bad.code).toBe(12)
+    expect(bad.stderr).toContain("OFSC_DECODE_POLICY")
+    expect(sim.stats.requests).toBe(before)
+    const warn = await ofsc(["metadata", "shifts", "list"], { env: simEnv(sim, { OFSC_DECODE_POLICY: "warn" }) })
+    expect(warn.code).toBe(0)
+  })
+
   it("a profile file outside any config: HOME/.config/ofsc when XDG_CONFIG_HOME is unset", async () => {
     const home = tempDir("home")
     const env = { ...cleanEnv(), XDG_CONFIG_HOME: undefined, HOME: home }

@@ -14,7 +14,7 @@ import {
   writeFolder
 } from "../src/index.js"
 import { callOperation } from "../src/internal/calls.js"
-import { countWrites, filesOf, on, platform, tempDir, twoInstances, useShift } from "./support/instances.js"
+import { countWrites, filesOf, on, platform, tempDir, twoInstances } from "./support/instances.js"
 
 /** Exports the instance behind `sim` to a fresh folder and answers the folder. */
 const exportTo = (sim: Parameters<typeof on>[0], name: string) =>
@@ -67,7 +67,7 @@ describe("config export, diff and apply between two simulators", () => {
       const source = yield* on(a, readInstance())
       const first = planChanges(source, yield* on(b, readInstance()))
       expect(first.entries.map((e) => `${e.action} ${e.resource}/${e.key}`)).toEqual(
-        expect.arrayContaining(["update shifts/day", "create shifts/late", "update activityTypes/install"])
+        expect.arrayContaining(["update shifts/day", "create shifts/evening", "update activityTypes/install"])
       )
       yield* on(b, applyPlan(first))
       const counter = countWrites(b)
@@ -85,13 +85,16 @@ describe("config export, diff and apply between two simulators", () => {
     () =>
       Effect.gen(function* () {
         const { a, b } = yield* twoInstances
-        yield* useShift(b, "b_only")
-        const source = yield* on(a, readInstance())
+        // a source without `late`: on B, `late` is in the seeded technicians' work schedules
+        const ofA = yield* on(a, readInstance())
+        const { late, ...shiftsOfA } = ofA.shifts ?? {}
+        expect(late).toBeDefined()
+        const source = { ...ofA, shifts: shiftsOfA }
         const counter = countWrites(b)
         const plan = planChanges(source, yield* on(b, readInstance()), { prune: true })
         expect(counter.writes).toEqual([])
         const deletes = plan.entries.filter((e) => e.action === "delete").map((e) => `${e.resource}/${e.key}`)
-        expect(deletes).toEqual(expect.arrayContaining(["shifts/b_only", "workSkills/b_skill"]))
+        expect(deletes).toEqual(expect.arrayContaining(["shifts/late", "shifts/b_only", "workSkills/b_skill"]))
         // deletes run after every create and update
         const firstDelete = plan.entries.findIndex((e) => e.action === "delete")
         expect(plan.entries.slice(firstDelete).every((e) => e.action === "delete")).toBe(true)
@@ -99,13 +102,14 @@ describe("config export, diff and apply between two simulators", () => {
         counter.stop()
         const failed = report.results.filter((r) => r.outcome === "failed")
         expect(failed.map((r) => [r.entry.resource, r.entry.key, r.outcome === "failed" && r.failure.status])).toEqual([
-          ["shifts", "b_only", 409]
+          ["shifts", "late", 409]
         ])
         expect(failed[0]?.outcome === "failed" && failed[0].failure.detail).toBe("Object is already in use")
         expect(report.applied).toBe(plan.entries.length - 1)
         expect(counter.writes.length).toBe(plan.entries.length)
         const after = yield* on(b, readInstance({ only: ["shifts", "workSkills"] }))
-        expect(Object.keys(after.shifts ?? {})).toContain("b_only")
+        expect(Object.keys(after.shifts ?? {})).toContain("late")
+        expect(Object.keys(after.shifts ?? {})).not.toContain("b_only")
         expect(Object.keys(after.workSkills ?? {})).not.toContain("b_skill")
       })
   )
@@ -147,7 +151,11 @@ describe("config export, diff and apply between two simulators", () => {
         const second = yield* exportTo(a, "twice2")
         expect(filesOf(second)).toEqual(filesOf(first))
         expect(Object.keys(filesOf(first))).toEqual(expect.arrayContaining(["config.yaml", "shifts/day.yaml"]))
-        expect(filesOf(first)["shifts/day.yaml"]).not.toContain("links")
+        // the shifts list answers each item with its `links`; no exported file keeps one, at any depth
+        const listed = yield* on(a, callOperation(MetadataOperations.shiftsList, []))
+        expect(JSON.stringify(listed)).toContain('"links"')
+        const withLinks = Object.entries(filesOf(first)).filter(([, text]) => /^[\s-]*links:/m.test(text))
+        expect(withLinks.map(([file]) => file)).toEqual([])
         fs.writeFileSync(path.join(first, "shifts", "stale.yaml"), "label: stale\n")
         yield* writeFolder(first, yield* on(a, readInstance())).pipe(Effect.provide(platform))
         expect(filesOf(first)).toEqual(filesOf(second))
@@ -157,27 +165,25 @@ describe("config export, diff and apply between two simulators", () => {
   it.scopedLive("a change OFS refuses (a shift's type never changes) is reported with OFS's detail", () =>
     Effect.gen(function* () {
       const { a, b } = yield* twoInstances
+      // B has no `evening` (see divergeB): B's `evening` becomes an on-call shift, A's is regular
       yield* on(
         b,
-        Effect.zipRight(
-          callOperation(MetadataOperations.shiftsDelete, ["early"]),
-          callOperation(MetadataOperations.shiftsPut, ["early"], {
-            active: true,
-            name: "Early",
-            type: "on-call",
-            decoration: "red",
-            workTimeStart: "06:00",
-            workTimeEnd: "14:00"
-          })
-        )
+        callOperation(MetadataOperations.shiftsPut, ["evening"], {
+          active: false,
+          name: "Evening",
+          type: "on-call",
+          decoration: "red",
+          workTimeStart: "16:00",
+          workTimeEnd: "22:00"
+        })
       )
       const plan = planChanges(
         yield* on(a, readInstance({ only: ["shifts"] })),
         yield* on(b, readInstance({ only: ["shifts"] }))
       )
       const report = yield* on(b, applyPlan(plan))
-      const early = report.results.find((r) => r.entry.key === "early")
-      expect(early?.outcome === "failed" && [early.failure.status, early.failure.detail]).toEqual([
+      const evening = report.results.find((r) => r.entry.key === "evening")
+      expect(evening?.outcome === "failed" && [evening.failure.status, evening.failure.detail]).toEqual([
         400,
         "Field 'type' cannot be changed for an existing shift."
       ])

@@ -5,7 +5,7 @@
 import { it } from "@effect/vitest"
 import { Effect, Exit, Logger, LogLevel } from "effect"
 import { describe, expect } from "vitest"
-import { CoreOperations, type OfscDecodeError } from "../src/index.js"
+import { type AnyOperation, CoreOperations, type OfscDecodeError } from "../src/index.js"
 import { testOptions, withTransport } from "./support/client.js"
 import { roundTripFixture, withoutNulls } from "./support/fixtureAnswers.js"
 import { testServer } from "./support/testServer.js"
@@ -13,7 +13,7 @@ import { testServer } from "./support/testServer.js"
 const bulkBody = {
   updateParameters: { identifyActivityBy: "apptNumber", ifInFinalStatusThen: "doNothing" },
   activities: []
-}
+} as const
 
 const fixture = (name: string) => new URL(`./fixtures/ofs-answers/${name}.json`, import.meta.url)
 
@@ -35,7 +35,9 @@ describe("answers as OFS sends them", () => {
   for (const c of cases) {
     it.scopedLive(`${c.name}: decoded with every key, encoded back as sent (nulls dropped by design)`, () =>
       Effect.gen(function* () {
-        const { sent, decoded, encoded } = yield* roundTripFixture(fixture(c.name), c.op, c.input)
+        const { sent, decoded, encoded } = yield* roundTripFixture(fixture(c.name), c.op, (url) =>
+          withTransport(testOptions(url), (t) => t.call(c.op as AnyOperation, c.input as never))
+        )
         expect(decoded).toEqual(withoutNulls(sent))
         expect(encoded).toEqual(withoutNulls(sent))
       })
@@ -44,10 +46,9 @@ describe("answers as OFS sends them", () => {
 
   it.scopedLive("bulkUpdate results carry integer activity ids", () =>
     Effect.gen(function* () {
-      const { decoded } = yield* roundTripFixture(
-        fixture("core.activities.bulkUpdate"),
-        CoreOperations.activitiesBulkUpdate,
-        { body: bulkBody }
+      const op = CoreOperations.activitiesBulkUpdate
+      const { decoded } = yield* roundTripFixture(fixture("core.activities.bulkUpdate"), op, (url) =>
+        withTransport(testOptions(url), (t) => t.call(op, { body: bulkBody }))
       )
       const ids = (decoded as { results: Array<{ activityKeys: { activityId: unknown } }> }).results.map(
         (r) => r.activityKeys.activityId

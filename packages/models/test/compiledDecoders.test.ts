@@ -4,7 +4,7 @@
 import { Arbitrary, FastCheck as fc, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { invalid } from "../src/CompiledDecoder.js"
-import { decodeWorkZoneItem } from "../src/metadata.js"
+import { decodeWorkZoneItem, decodeWorkZones } from "../src/metadata.js"
 import { type ExportedModel, lenientModels, modules } from "./support/models.js"
 
 const decoderOf = (model: ExportedModel) =>
@@ -61,7 +61,10 @@ const sameAnswer = (model: ExportedModel, runs: number) => {
   let accepted = 0
   const check = (text: string) => {
     const viaSchema = schemaDecode(JSON.parse(text))
-    const compiled = decoder(JSON.parse(text))
+    const input = JSON.parse(text)
+    const compiled = decoder(input)
+    // answers share the parsed JSON where nothing changes: a decoder must never write into it
+    expect(JSON.stringify(input)).toBe(text)
     expect(compiled === invalid ? "refused" : "accepted").toBe(viaSchema._tag === "Right" ? "accepted" : "refused")
     if (viaSchema._tag === "Right") {
       accepted++
@@ -118,5 +121,24 @@ describe("compiled decoders answer what the lenient models' Schemas answer", () 
       XA_NOTE: null
     })
     expect(decodeWorkZoneItem({ ...json, workZoneLabel: 1 })).toBe(invalid)
+  })
+
+  it("answer the parsed JSON itself when nothing changes, and a copy (the input untouched) when a null is dropped", () => {
+    const page = JSON.parse(
+      '{"items":[{"workZoneLabel":"A","workZoneName":"B","travelArea":"t","keys":["k"],"XA_NOTE":1}],"totalResults":1}'
+    )
+    const same = decodeWorkZones(page)
+    expect(same).toBe(page)
+    expect(same !== invalid && same.items?.[0]).toBe(page.items[0])
+
+    const text = '{"items":[{"workZoneLabel":"A","workZoneName":"B","travelArea":"t","status":null}],"totalResults":1}'
+    const withNull = JSON.parse(text)
+    const copied = decodeWorkZones(withNull)
+    expect(copied).not.toBe(withNull)
+    expect(copied).toStrictEqual({
+      items: [{ workZoneLabel: "A", workZoneName: "B", travelArea: "t" }],
+      totalResults: 1
+    })
+    expect(JSON.stringify(withNull)).toBe(text)
   })
 })

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export type { ResourceCollections } from "./data/seed.js"
 export { allOperations } from "./engine/operations.js"
 export * from "./Simulator.js"
 export type { SimApplication } from "./server/auth.js"
@@ -17,6 +18,7 @@ export {
   operationKey
 } from "./server/concurrencyLimits.js"
 export type { FaultSettings } from "./server/faults.js"
+export type { Link, LinkSource } from "./server/links.js"
 export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./server/requestStats.js"
 export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./server/responses.js"
 export { type Handler, Router, type SimRequest } from "./server/router.js"

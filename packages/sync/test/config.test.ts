@@ -2,6 +2,8 @@
 // and how it refuses a bad one before anything is sent. From the built package (dist/), as a script.
 import { execFile } from "node:child_process"
 import { readFileSync } from "node:fs"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import { promisify } from "node:util"
 import { type RequestRecord, type SimulatorHandle, startSimulator } from "@ofsc/simulator"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
@@ -142,5 +144,50 @@ describe("createOfscSync(options)", () => {
     )
     expect(result).toBe(1)
     expect(seen.map((r) => r.headers["user-agent"])).toEqual(["from-options/2"])
+  })
+})
+
+describe("decodePolicy", () => {
+  // a plain node:http server answering linked activities that their model refuses (a required
+  // field missing, a number where a string belongs)
+  const refused = { items: [{ toActivityId: 2, linkType: 42, alerts: null }] }
+  let server: Server
+  let url = ""
+  beforeAll(async () => {
+    server = createServer((_req, res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(refused))
+    )
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  /** Runs a blocking call under `options` in a child process: its printed outcome, and the lines it logged. */
+  const callWith = async (options: string) => {
+    const source = `import { createOfscSync } from ${JSON.stringify(dist)}
+      const ofs = createOfscSync({ baseUrl: ${JSON.stringify(url)}, instance: "test", clientId: "app", clientSecret: "s", ${options} })
+      try { console.log("RESULT " + JSON.stringify({ value: ofs.core.activities.linkedActivities.list("1") })) }
+      catch (error) { console.log("RESULT " + JSON.stringify({ tag: error._tag, body: error.body, message: error.message })) }
+      finally { ofs.close() }`
+    const out = await run(process.execPath, ["--input-type=module", "-e", source], {
+      env: cleanEnv({}),
+      encoding: "utf8",
+      timeout: 60_000
+    })
+    const lines = out.stdout.trim().split("\n")
+    const result = lines.find((line) => line.startsWith("RESULT ")) ?? "RESULT null"
+    return { result: JSON.parse(result.slice("RESULT ".length)), logged: lines.filter((l) => !l.startsWith("RESULT ")) }
+  }
+
+  it('"fail" (the default) throws OfscDecodeError with the answer as sent and a readable message', async () => {
+    const { result } = await callWith("")
+    expect(result).toMatchObject({ tag: "OfscDecodeError", body: refused })
+    expect(result.message).toContain("items.0.linkType: expected string, got 42")
+  })
+
+  it('"warn" returns the answer as sent, logging one warning', async () => {
+    const { result, logged } = await callWith('decodePolicy: "warn"')
+    expect(result).toEqual({ value: refused })
+    expect(logged.filter((line) => line.includes("does not match its model"))).toHaveLength(1)
   })
 })

@@ -126,6 +126,10 @@ export const resolveConnection = (
     if (needClientId) return yield* fail("client id", `is not set: use ${where("client-id", envKeys.clientId)}`)
     if (secret === undefined) return yield* fail("secret", `is not set: use ${where("client-secret", secretKey)}`)
     const credentials = yield* credentialsFor(auth, clientId ?? "", Redacted.make(secret), env, profile)
+    const decodePolicy = envValue(env, envKeys.decodePolicy)
+    if (decodePolicy !== undefined && decodePolicy !== "fail" && decodePolicy !== "warn") {
+      return yield* fail(envKeys.decodePolicy, `"${decodePolicy}" is not one of fail, warn`)
+    }
     return {
       instance: flagTarget.instance ?? envTarget.instance ?? profileTarget.instance,
       baseUrl: target.baseUrl,
@@ -137,7 +141,8 @@ export const resolveConnection = (
       retry: yield* Effect.map(integerFromEnv(env, envKeys.maxRetries), (maxRetries) =>
         maxRetries === undefined ? undefined : { maxRetries }
       ),
-      concurrency: yield* integerFromEnv(env, envKeys.concurrency)
+      concurrency: yield* integerFromEnv(env, envKeys.concurrency),
+      decodePolicy
     }
   })
 

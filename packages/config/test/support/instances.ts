@@ -2,13 +2,15 @@
  * Two simulators with different configurations, on 127.0.0.1: A as seeded (seed 1), and B from
  * another seed with its configuration changed through the API (a shift changed, one added, one
  * gone, a work skill added, a work zone added, an activity type changed), so that A and B really differ.
+ * Both are seeded as a tenant is: technicians' work schedules use the shifts `day`, `early`, `late`,
+ * `blue` and `blue_oncall`, so OFS refuses (409) to delete those; the regular shift `evening` is in none.
  */
 
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { NodeFileSystem, NodePath } from "@effect/platform-node"
-import { type AnyOperation, CoreOperations, OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
+import { type AnyOperation, OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
 import { MetadataOperations } from "@ofsc/metadata"
 import { type RequestRecord, Simulator, type SimulatorHandle, simulatorClientOptions } from "@ofsc/simulator"
 import { Effect, Layer } from "effect"
@@ -46,7 +48,8 @@ export const divergeB = (sim: SimulatorHandle) =>
         path: { label: "b_only" },
         body: { active: true, name: "Only on B", type: "regular", workTimeStart: "10:00", workTimeEnd: "12:00" }
       })
-      yield* call(MetadataOperations.shiftsDelete, { path: { label: "late" } })
+      // `late` is in seeded work schedules (a delete answers 409); `evening` is in none
+      yield* call(MetadataOperations.shiftsDelete, { path: { label: "evening" } })
       yield* call(MetadataOperations.workSkillsPut, {
         path: { label: "b_skill" },
         body: { active: true, name: "B skill", sharing: "minimal" }
@@ -165,21 +168,6 @@ export const enrichA = (sim: SimulatorHandle) =>
         path: { label: "ofsc-sim", apiLabel: "statisticsAPI" },
         body: { status: "inactive" }
       })
-    })
-  )
-
-/** Puts shift `label` in a work schedule of a resource on `sim`, so OFS refuses to delete it (409). */
-export const useShift = (sim: SimulatorHandle, label: string) =>
-  on(
-    sim,
-    call(CoreOperations.resourcesWorkSchedulesCreate, {
-      path: { resourceId: String(sim.data.resources[0]?.resourceId) },
-      body: {
-        recordType: "shift",
-        shiftLabel: label,
-        startDate: sim.data.startDate,
-        recurrence: { recurrenceType: "daily", recurEvery: 1 }
-      }
     })
   )
 

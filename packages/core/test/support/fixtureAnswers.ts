@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs"
 import { Effect } from "effect"
 import * as Schema from "effect/Schema"
 import type { Scope } from "effect/Scope"
+// a type only: this file is also used by the API packages' tests, which run @ofsc/core's build
 import type { AnyOperation } from "../../src/index.js"
-import { testOptions, withTransport } from "./client.js"
 import { testServer } from "./testServer.js"
 
 /** What one fixture gave: the JSON as sent, the decoded value and that value encoded again. */
@@ -32,16 +32,19 @@ export const withoutNulls = (json: unknown): unknown =>
         )
       : json
 
-/** Decodes the fixture at `file` as the answer of `op` called with `input`, then encodes the value again. */
-export const roundTripFixture = (
+/**
+ * Serves the fixture at `file` and decodes it with `call` (which reaches the server's URL through a
+ * real transport), then encodes the value again with the success model of `op`.
+ */
+export const roundTripFixture = <E>(
   file: URL,
   op: AnyOperation,
-  input?: unknown
-): Effect.Effect<FixtureRoundTrip, unknown, Scope> =>
+  call: (url: string) => Effect.Effect<unknown, E>
+): Effect.Effect<FixtureRoundTrip, E, Scope> =>
   Effect.gen(function* () {
     const sent: unknown = JSON.parse(readFileSync(file, "utf8"))
     const server = yield* testServer(() => ({ json: sent }))
-    const decoded = yield* withTransport(testOptions(server.url), (t) => t.call(op, input as never))
+    const decoded = yield* call(server.url)
     if (op.success.kind !== "json") return yield* Effect.dieMessage(`${op.id} has no JSON model`)
     const encoded = Schema.encodeUnknownSync(op.success.schema, { onExcessProperty: "preserve" })(decoded)
     return { sent, decoded, encoded }

@@ -121,7 +121,8 @@ export const technicianSchedule = (t: number, startDate: string, ids: IdCounter)
     items.push({
       scheduleItemId: ids.next(),
       recordType: "shift",
-      shiftLabel: t % 6 === 0 ? "blue" : `${colours[t % colours.length]}_oncall`,
+      // every fourth on-call rota takes the `blue` shift, the others a colour each
+      shiftLabel: (t / 3) % 4 === 0 ? "blue" : `${colours[(t / 3) % colours.length]}_oncall`,
       startDate: addDays(startDate, -1),
       recurrence: { recurrenceType: "weekly", recurEvery: 2, weekdays: ["Sat", "Sun"] }
     })

@@ -1,7 +1,7 @@
 /**
  * The OFS-specific behaviour the generic engine cannot infer from the operation table: shift
  * validation, work schedules and the calendars computed from them, the activity status lifecycle, events,
- * daily extract, file properties and plugin import. Installed after the engine, so a rule's route
+ * daily extract, file properties, plugin import and capacity quotas. Installed after the engine, so a rule's route
  * replaces the engine's generic handler for the same method and path.
  */
 import type { SimulatorContext } from "../context.js"
@@ -12,6 +12,7 @@ import { installEventSources } from "./eventSources.js"
 import { installEvents } from "./events.js"
 import { installFileProperties } from "./fileProperties.js"
 import { installPlugins } from "./plugins.js"
+import { installQuota } from "./quota.js"
 import { installShifts } from "./shifts.js"
 import { installWorkSchedules } from "./workSchedules.js"
 
@@ -19,6 +20,7 @@ import { installWorkSchedules } from "./workSchedules.js"
 export const installRules = (ctx: SimulatorContext): void => {
   // first, while the router still holds the engine's own handlers to wrap
   installEventSources(ctx)
+  installQuota(ctx)
   installShifts(ctx)
   installWorkSchedules(ctx)
   installCalendars(ctx)

@@ -40,6 +40,8 @@ export interface SyncOptions {
   readonly concurrency?: number | undefined
   /** The `User-Agent` header; `@ofsc/core/<version>` by default. */
   readonly userAgent?: string | undefined
+  /** `"warn"` returns answers that do not match their model as sent, with a logged warning; `"fail"` (default) throws OfscDecodeError. */
+  readonly decodePolicy?: "fail" | "warn" | undefined
   /** How long one blocking call may wait in all, attempts and retries included (ms); 60,000 by default. */
   readonly callTimeoutMs?: number | undefined
   /** @deprecated Use `callTimeoutMs` (the same setting under a name that says what it bounds). */
@@ -115,7 +117,8 @@ const tuning = (options: SyncOptions): OfscEnvOverrides => {
     attemptTimeout: attemptMs === undefined ? undefined : `${attemptMs} millis`,
     retry: options.maxRetries === undefined ? undefined : { maxRetries: options.maxRetries },
     concurrency: options.concurrency,
-    userAgent: options.userAgent
+    userAgent: options.userAgent,
+    decodePolicy: options.decodePolicy
   }
 }
 
