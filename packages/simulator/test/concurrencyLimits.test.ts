@@ -72,7 +72,8 @@ const until = async (check: () => boolean) => {
 
 describe("OFS concurrency limits", () => {
   it("GET activities: 3 run at once, 10 wait, the rest are refused with 429 and Retry-After", async () => {
-    const latencyMs = 300
+    // long enough that all 20 have arrived before the first 3 finish, even on a loaded machine
+    const latencyMs = 1500
     const s = await start({ faults: { latencyMs } })
     const answers = await parallel(20, () => call(s, "GET", listActivities))
     expect(statuses(answers)).toEqual({ 200: 13, 429: 7 })
