@@ -9,29 +9,14 @@
  * V=c the generated OfscMetadata shifts.get over the same client.
  * The shift server child inherits --cpu-prof too; its profile is the smaller file.
  */
-import { OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
+import { OfscTransport } from "@ofsc/core"
 import { OfscMetadata } from "@ofsc/metadata"
-import { Layer, ManagedRuntime, Redacted } from "effect"
+import { Layer, ManagedRuntime } from "effect"
 import { request } from "undici"
-import { basicAuthorization, credentials, getShift, shiftPath, startServer } from "./harness.js"
+import { basicAuthorization, clientLayer, getShift, shiftPath, startServer } from "./harness.js"
 
 const server = await startServer()
-const runtime = ManagedRuntime.make(
-  OfscMetadata.layer.pipe(
-    Layer.provideMerge(
-      OfscClient.layer({
-        baseUrl: server.origin,
-        instance: credentials.instance,
-        credentials: {
-          _tag: "Basic",
-          clientId: credentials.clientId,
-          clientSecret: Redacted.make(credentials.clientSecret)
-        }
-      })
-    ),
-    Layer.provide(OfscHttpClient.layerUndici)
-  )
-)
+const runtime = ManagedRuntime.make(OfscMetadata.layer.pipe(Layer.provideMerge(clientLayer(server.origin))))
 try {
   const transport = await runtime.runPromise(OfscTransport)
   const metadata = await runtime.runPromise(OfscMetadata)
