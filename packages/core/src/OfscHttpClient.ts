@@ -16,6 +16,7 @@ import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import type { Agent, Dispatcher } from "undici"
 import { AbortHandle } from "./internal/abortHandle.js"
+import { AttemptDeadlineExceeded, withNativeDeadline } from "./internal/attemptDeadline.js"
 import { UndiciResponse } from "./internal/undiciResponse.js"
 
 /** What undici takes as a request body. */
@@ -46,39 +47,65 @@ const requestBody = (
   }
 }
 
-/** An HttpClient that sends every request through `dispatcher` (an undici Agent or Pool). */
-export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
-  HttpClient.makeWith(
-    (prepared: Effect.Effect<HttpClientRequest.HttpClientRequest>) =>
-      Effect.flatMap(prepared, (request): Effect.Effect<UndiciResponse, HttpClientError.HttpClientError> => {
-        const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
-        if (url._tag === "Left") {
-          return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
-        }
-        return Effect.flatMap(requestBody(request.body), ({ body, contentType }) =>
-          Effect.async<UndiciResponse, HttpClientError.RequestError>((resume) => {
-            // the handle aborts the request when the fiber is interrupted (a timeout, say)
-            const signal = new AbortHandle()
-            dispatcher
-              .request({
-                origin: url.right.origin,
-                path: url.right.pathname + url.right.search,
-                method: request.method,
-                headers:
-                  contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
-                body,
-                signal
-              })
-              .then(
-                (source) => resume(Effect.succeed(new UndiciResponse(request, source))),
-                (cause) =>
-                  resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
-              )
-            return Effect.sync(() => signal.abort(new Error("the request was interrupted")))
-          })
+/**
+ * Sends one request through `dispatcher`. With `deadlineMillis` above 0, one timer aborts the request
+ * (and the reading of its body) when the time is up, failing with AttemptDeadlineExceeded as cause.
+ */
+const send = (
+  dispatcher: Dispatcher,
+  request: HttpClientRequest.HttpClientRequest,
+  deadlineMillis: number
+): Effect.Effect<UndiciResponse, HttpClientError.HttpClientError> => {
+  const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+  if (url._tag === "Left") {
+    return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
+  }
+  return Effect.flatMap(requestBody(request.body), ({ body, contentType }) =>
+    Effect.async<UndiciResponse, HttpClientError.RequestError>((resume) => {
+      // the handle aborts the request when the fiber is interrupted or the deadline passes
+      const signal = new AbortHandle()
+      const timer =
+        deadlineMillis > 0
+          ? setTimeout(() => signal.abort(new AttemptDeadlineExceeded(deadlineMillis)), deadlineMillis)
+          : undefined
+      const settled = timer === undefined ? undefined : () => clearTimeout(timer)
+      dispatcher
+        .request({
+          origin: url.right.origin,
+          path: url.right.pathname + url.right.search,
+          method: request.method,
+          headers: contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
+          body,
+          signal
+        })
+        .then(
+          (source) => resume(Effect.succeed(new UndiciResponse(request, source, settled))),
+          (cause) => {
+            settled?.()
+            resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+          }
         )
-      }),
-    Effect.succeed<HttpClientRequest.HttpClientRequest>
+      return Effect.sync(() => {
+        settled?.()
+        signal.abort(new Error("the request was interrupted"))
+      })
+    })
+  )
+}
+
+/**
+ * An HttpClient that sends every request through `dispatcher` (an undici Agent or Pool). The
+ * transport's per-attempt timeout is kept by the client itself (a timer and the request's abort
+ * handle) rather than by a fiber per attempt.
+ */
+export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
+  withNativeDeadline(
+    HttpClient.makeWith(
+      (prepared: Effect.Effect<HttpClientRequest.HttpClientRequest>) =>
+        Effect.flatMap(prepared, (request) => send(dispatcher, request, 0)),
+      Effect.succeed<HttpClientRequest.HttpClientRequest>
+    ),
+    (request, millis) => send(dispatcher, request, millis)
   )
 
 /** The undici client with connection options of your own (keep-alive, pipelining, TLS). */

@@ -4,6 +4,7 @@
  * error bodies to tagged errors and decodes the answer with the operation's schema.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
@@ -20,10 +21,12 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Tracer from "effect/Tracer"
+import { nativeDeadlineOf } from "./internal/attemptDeadline.js"
 import { makeCallTracing, type OutcomeRecorder } from "./internal/callTracing.js"
 import { withDeadline } from "./internal/deadline.js"
 import { applyDecodePolicy, decodeUntyped, notJson, notJsonError, parseAnswer } from "./internal/decodePolicy.js"
 import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
+import { Permits } from "./internal/permits.js"
 import { toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
 import { isRetryable, retrySchedule } from "./internal/retry.js"
 import { issuesOf } from "./internal/schemaIssues.js"
@@ -65,6 +68,16 @@ export interface OfscTransportShape {
    */
   readonly raw: (method: HttpMethod, path: string, options?: RawCallOptions) => Effect.Effect<unknown, OfscError>
 }
+
+/**
+ * Sends a request and reads its answer with `read`, all within the attempt's deadline; a client that
+ * keeps the deadline itself fails with AttemptDeadlineExceeded as cause, the generic one with `onTimeout()`.
+ */
+type SendWithin = (
+  request: HttpClientRequest.HttpClientRequest,
+  read: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<ReadResponse, HttpClientError.ResponseError>,
+  onTimeout: () => OfscTransportError
+) => Effect.Effect<ReadResponse, HttpClientError.HttpClientError | OfscTransportError>
 
 /** What came back from one attempt, read in full. */
 interface ReadResponse {
@@ -217,10 +230,18 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
   function* () {
     const config = yield* OfscConfig
     const auth: OfscAuthShape = yield* OfscAuth
+    const provided = yield* HttpClient.HttpClient
     // our own span per call replaces the client's (and with it the trace propagation headers)
-    const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerDisabledWhen(() => true))
-    const permits = yield* Effect.makeSemaphore(config.concurrency)
+    const client = provided.pipe(HttpClient.withTracerDisabledWhen(() => true))
+    const permits = new Permits(config.concurrency)
     const timeoutMillis = Duration.toMillis(config.attemptTimeout)
+    // OfscHttpClient's own clients keep the deadline with a timer; any other gets a fiber per attempt
+    const executeWithin = nativeDeadlineOf(provided)
+    const sendWithin: SendWithin =
+      executeWithin === undefined
+        ? (request, read, onTimeout) =>
+            withDeadline(Effect.flatMap(client.execute(request), read), timeoutMillis, onTimeout)
+        : (request, read) => Effect.flatMap(executeWithin(request, timeoutMillis), read)
     const templates = requestTemplates(config)
     const server = serverOf(config.baseUrl)
     const { traced } = makeCallTracing(config.baseUrl)
@@ -245,14 +266,13 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
     ): Effect.Effect<ReadResponse, OfscError> =>
       Effect.suspend(() => {
         const started = performance.now()
-        const sent = client
-          .execute(HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)))
-          .pipe(
-            Effect.flatMap((response) => readResponse(response, wantBytes)),
-            Effect.mapError((e) => errorFromTransport(info, server, e))
-          )
+        const sent = sendWithin(
+          HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization)),
+          (response) => readResponse(response, wantBytes),
+          () => new OfscTransportError({ ...info, server, reason: "Timeout" })
+        )
         const checked = Effect.flatMap(
-          withDeadline(sent, timeoutMillis, () => new OfscTransportError({ ...info, server, reason: "Timeout" })),
+          Effect.mapError(sent, (e) => (e._tag === "OfscTransportError" ? e : errorFromTransport(info, server, e))),
           (read) =>
             read.status >= 200 && read.status < 300
               ? Effect.succeed(read)
@@ -279,17 +299,19 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
       })
 
     /** The permits a call of `op` holds while it runs: its own OFS limit first, then the client's. */
-    const operationPermits = new Map<string, Effect.Semaphore>()
+    const operationPermits = new Map<string, Permits>()
     const bounded = (op: AnyOperation) => {
       const limit = config.operationConcurrency[op.id] ?? op.concurrencyLimit
-      if (limit === undefined || limit >= config.concurrency) return permits.withPermits(1)
+      if (limit === undefined || limit >= config.concurrency) {
+        return <A, E, R>(self: Effect.Effect<A, E, R>) => permits.withPermit(self)
+      }
       let own = operationPermits.get(op.id)
       if (own === undefined) {
-        own = Effect.unsafeMakeSemaphore(limit)
+        own = new Permits(limit)
         operationPermits.set(op.id, own)
       }
       const operation = own
-      return <A, E, R>(self: Effect.Effect<A, E, R>) => operation.withPermits(1)(permits.withPermits(1)(self))
+      return <A, E, R>(self: Effect.Effect<A, E, R>) => operation.withPermit(permits.withPermit(self))
     }
 
     const execute = (op: AnyOperation, wire: WireRequest): Effect.Effect<ReadResponse, OfscError> => {

@@ -151,3 +151,121 @@ describe("OfscHttpClient (undici)", () => {
     })
   )
 })
+
+/** A server that sends headers and the start of a body, then nothing; it records when each socket closes. */
+const stallingServer = Effect.acquireRelease(
+  Effect.async<{
+    readonly url: string
+    readonly seen: Array<string>
+    readonly closedAt: Array<number>
+    close: () => void
+  }>((resume) => {
+    const seen: Array<string> = []
+    const closedAt: Array<number> = []
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`)
+      req.socket.once("close", () => closedAt.push(performance.now()))
+      res.writeHead(200, { "content-type": "application/json", "content-length": "64" })
+      res.write('{"id":')
+    })
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo
+      resume(
+        Effect.succeed({
+          url: `http://127.0.0.1:${port}`,
+          seen,
+          closedAt,
+          close: () => {
+            server.closeAllConnections()
+            server.close()
+          }
+        })
+      )
+    })
+  }),
+  (server) => Effect.sync(server.close)
+)
+
+/** Timers alive in this process (a deadline left running would show here). */
+const activeTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length
+
+describe("the attempt deadline, over any HttpClient (OfscHttpClient keeps it itself, others get the generic one)", () => {
+  for (const [name, httpClient] of clients) {
+    const run = <A, E>(
+      url: string,
+      timeout: string,
+      retry: boolean,
+      f: (t: OfscTransport["Type"]) => Effect.Effect<A, E>
+    ) =>
+      Effect.flatMap(OfscTransport, f).pipe(
+        Effect.provide(
+          OfscClient.layer(
+            testOptions(url, { timeout, retry: retry ? { maxRetries: 2, baseDelay: "1 millis" } : false })
+          )
+        ),
+        Effect.provide(httpClient)
+      )
+
+    it.scopedLive(`${name}: answer headers that come too late fail with Timeout in about the deadline`, () =>
+      Effect.gen(function* () {
+        const server = yield* testServer(() => ({ delayMs: 2_000, json: { id: 1, name: "late" } }))
+        const started = performance.now()
+        const error = yield* Effect.flip(
+          run(server.url, "150 millis", false, (t) => t.call(getItem, { path: { id: 1 } }))
+        )
+        const took = performance.now() - started
+        expect(error).toMatchObject({ _tag: "OfscTransportError", reason: "Timeout", path: "/items/1" })
+        expect(took).toBeGreaterThanOrEqual(140)
+        expect(took).toBeLessThan(1_500)
+      })
+    )
+
+    it.scopedLive(`${name}: a body that stops arriving fails with Timeout, and the connection is closed`, () =>
+      Effect.gen(function* () {
+        const server = yield* stallingServer
+        const started = performance.now()
+        const error = yield* Effect.flip(
+          run(server.url, "200 millis", false, (t) => t.call(getItem, { path: { id: 7 } }))
+        )
+        expect(error).toMatchObject({ _tag: "OfscTransportError", reason: "Timeout", path: "/items/7" })
+        expect(performance.now() - started).toBeLessThan(1_500)
+        // the abandoned request does not keep its socket
+        yield* Effect.promise(async () => {
+          for (let i = 0; i < 100 && server.closedAt.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+        })
+        expect(server.closedAt).toHaveLength(1)
+      })
+    )
+
+    it.scopedLive(`${name}: a timed-out GET is retried, a timed-out POST is never resent`, () =>
+      Effect.gen(function* () {
+        const server = yield* stallingServer
+        yield* Effect.flip(run(server.url, "100 millis", true, (t) => t.call(getItem, { path: { id: 1 } })))
+        expect(server.seen).toEqual(["GET /items/1", "GET /items/1", "GET /items/1"])
+        server.seen.length = 0
+        const error = yield* Effect.flip(
+          run(server.url, "100 millis", true, (t) => t.call(createItem, { body: { id: 2, name: "two" } }))
+        )
+        expect(error).toMatchObject({ _tag: "OfscTransportError", reason: "Timeout" })
+        expect(server.seen).toEqual(["POST /items"])
+      })
+    )
+
+    it.scopedLive(`${name}: calls that finish in time leave no deadline timer behind`, () =>
+      Effect.gen(function* () {
+        const server = yield* testServer(() => ({ json: { id: 1, name: "one" } }))
+        const before = activeTimers()
+        yield* run(server.url, "30 seconds", false, (t) =>
+          Effect.forEach(
+            Array.from({ length: 20 }, (_, i) => i),
+            (id) => t.call(getItem, { path: { id } }),
+            {
+              concurrency: 4
+            }
+          )
+        )
+        expect(activeTimers()).toBeLessThanOrEqual(before)
+      })
+    )
+  }
+})

@@ -36,8 +36,8 @@ export const basicAuthorization = `Basic ${Buffer.from(
   `${credentials.clientId}@${credentials.instance}:${credentials.clientSecret}`
 ).toString("base64")}`
 
-/** The Effect client over `origin` with `credentials`, on OfscHttpClient.layerUndici. */
-export const clientLayer = (origin: string) =>
+/** The Effect client over `origin` with `credentials`, needing an HttpClient. */
+export const clientLayerWithout = (origin: string) =>
   OfscClient.layer({
     baseUrl: origin,
     instance: credentials.instance,
@@ -46,7 +46,11 @@ export const clientLayer = (origin: string) =>
       clientId: credentials.clientId,
       clientSecret: Redacted.make(credentials.clientSecret)
     }
-  }).pipe(Layer.provide(OfscHttpClient.layerUndici))
+  })
+
+/** The Effect client over `origin` with `credentials`, on OfscHttpClient.layerUndici. */
+export const clientLayer = (origin: string) =>
+  clientLayerWithout(origin).pipe(Layer.provide(OfscHttpClient.layerUndici))
 
 /** The path of one shift. */
 export const shiftPath = (label: string) => `/rest/ofscMetadata/v1/shifts/${encodeURIComponent(label)}`

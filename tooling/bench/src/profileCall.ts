@@ -6,27 +6,39 @@
  *   npx tsx src/cpuProfileSummary.ts /tmp/ofsc-prof/<largest file>.cpuprofile
  *
  * V=a is the raw undici request, V=b (the default) OfscTransport.call over OfscHttpClient.layerUndici,
- * V=c the generated OfscMetadata shifts.get over the same client.
+ * V=c the generated OfscMetadata shifts.get over the same client, V=f a bare HttpClient.get over it
+ * (the floor under the transport).
  * The shift server child inherits --cpu-prof too; its profile is the smaller file.
  */
-import { OfscTransport } from "@ofsc/core"
+
+import { HttpClient } from "@effect/platform"
+import { OfscHttpClient, OfscTransport } from "@ofsc/core"
 import { OfscMetadata } from "@ofsc/metadata"
-import { Layer, ManagedRuntime } from "effect"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import { request } from "undici"
 import { basicAuthorization, clientLayer, getShift, shiftPath, startServer } from "./harness.js"
 
 const server = await startServer()
 const runtime = ManagedRuntime.make(OfscMetadata.layer.pipe(Layer.provideMerge(clientLayer(server.origin))))
+const bare = ManagedRuntime.make(OfscHttpClient.layerUndici)
 try {
   const transport = await runtime.runPromise(OfscTransport)
   const metadata = await runtime.runPromise(OfscMetadata)
+  const httpClient = await bare.runPromise(HttpClient.HttpClient)
   const headers = { authorization: basicAuthorization, accept: "application/json" }
   const call =
     process.env.V === "a"
       ? async () => (await request(server.origin + shiftPath("blue"), { headers })).body.json()
       : process.env.V === "c"
         ? () => runtime.runPromise(metadata.shifts.get("blue"))
-        : () => runtime.runPromise(transport.call(getShift, { path: { label: "blue" } }))
+        : process.env.V === "f"
+          ? () =>
+              bare.runPromise(
+                Effect.flatMap(httpClient.get(server.origin + shiftPath("blue"), { headers }), (response) =>
+                  Effect.map(response.text, (text) => JSON.parse(text) as unknown)
+                )
+              )
+          : () => runtime.runPromise(transport.call(getShift, { path: { label: "blue" } }))
   const calls = Number(process.env.N ?? 30_000)
   const started = performance.now()
   for (let i = 0; i < calls; i++) await call()
@@ -35,5 +47,6 @@ try {
   )
 } finally {
   await runtime.dispose()
+  await bare.dispose()
   server.stop()
 }

@@ -2,17 +2,19 @@
  * What does @ofsc/core's transport cost per call, next to a hand-written undici request?
  *
  * A child process serves an OFS shift; this process fetches it again and again, one call at a time,
- * through each variant in alternating rounds, and prints the median and p90 per call and how much
+ * through each variant in alternating rounds (the headline, (b), is the generated
+ * `metadata.shifts.get` a user calls), and prints the median and p90 per call and how much
  * the transport adds over the raw request. Run with `pnpm bench` from the repo root.
  */
 import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
-import { OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
-import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { type OfscError, OfscHttpClient, OfscTransport } from "@ofsc/core"
+import { OfscMetadata } from "@ofsc/metadata"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import { request } from "undici"
 import {
   basicAuthorization,
-  credentials,
+  clientLayerWithout,
   getShift,
   medianOf,
   micros,
@@ -80,29 +82,33 @@ const floors = async (origin: string): Promise<ReadonlyArray<Variant>> => {
   ]
 }
 
-/** `OfscTransport.call` over the given HttpClient; the layers are built before any timing starts. */
-const viaTransport = async (
+/** How a variant fetches one shift: the generated service users call, or a hand-written Operation. */
+type ShiftCall = "generated" | "handWritten"
+
+/**
+ * A shift fetched through the Effect client over the given HttpClient: `metadata.shifts.get` (the
+ * generated operation, answer checked by its compiled decoder) or `OfscTransport.call` of the
+ * hand-written Operation in harness.ts (answer decoded by its Schema). Layers are built before any
+ * timing starts.
+ */
+const viaClient = async (
   key: string,
   name: string,
   origin: string,
   httpClient: Layer.Layer<HttpClient.HttpClient>,
+  how: ShiftCall,
   inOneProgram = false
 ): Promise<Variant> => {
-  const layer = OfscClient.layer({
-    baseUrl: origin,
-    instance: credentials.instance,
-    credentials: {
-      _tag: "Basic",
-      clientId: credentials.clientId,
-      clientSecret: Redacted.make(credentials.clientSecret)
-    }
-  }).pipe(Layer.provide(httpClient))
+  const layer = OfscMetadata.layer.pipe(Layer.provideMerge(clientLayerWithout(origin)), Layer.provide(httpClient))
   const runtime = ManagedRuntime.make(layer)
   const transport = await runtime.runPromise(OfscTransport)
+  const metadata = await runtime.runPromise(OfscMetadata)
+  const fetchShift = (label: string): Effect.Effect<{ readonly label?: string | undefined }, OfscError> =>
+    how === "generated" ? metadata.shifts.get(label) : transport.call(getShift, { path: { label } })
   return {
     key,
     name,
-    call: (label) => runtime.runPromise(transport.call(getShift, { path: { label } })),
+    call: (label) => runtime.runPromise(fetchShift(label)),
     // as an Effect program makes its calls: one after another inside one fiber
     ...(inOneProgram && {
       timeLoop: (labels, count) =>
@@ -112,7 +118,7 @@ const viaTransport = async (
             for (let i = 0; i < count; i++) {
               const label = labels[i & 3] as string
               const started = performance.now()
-              const shift = yield* transport.call(getShift, { path: { label } })
+              const shift = yield* fetchShift(label)
               times[i] = performance.now() - started
               if (shift.label !== label) throw new Error(`answered ${JSON.stringify(shift)}`)
             }
@@ -132,28 +138,51 @@ const main = async () => {
   try {
     const { origin } = server
     variants.push(rawUndici(origin))
+    const undiciLayer = OfscHttpClient.layerUndici
     variants.push(
-      await viaTransport("b", "OfscTransport.call over OfscHttpClient.layerUndici", origin, OfscHttpClient.layerUndici)
+      await viaClient("b", "metadata.shifts.get over OfscHttpClient.layerUndici", origin, undiciLayer, "generated")
     )
     variants.push(
-      await viaTransport(
-        "b1",
-        "the same, calls made inside one Effect program",
+      await viaClient("b1", "the same, calls made inside one Effect program", origin, undiciLayer, "generated", true)
+    )
+    variants.push(
+      await viaClient(
+        "b2",
+        "metadata.shifts.get over NodeHttpClient.layerUndici",
         origin,
-        OfscHttpClient.layerUndici,
-        true
+        NodeHttpClient.layerUndici,
+        "generated"
       )
     )
     variants.push(
-      await viaTransport("b2", "OfscTransport.call over NodeHttpClient.layerUndici", origin, NodeHttpClient.layerUndici)
+      await viaClient("c", "metadata.shifts.get over FetchHttpClient.layer", origin, FetchHttpClient.layer, "generated")
     )
     variants.push(
-      await viaTransport("c", "OfscTransport.call over FetchHttpClient.layer", origin, FetchHttpClient.layer)
+      await viaClient(
+        "d",
+        "metadata.shifts.get over NodeHttpClient.layer (node:http)",
+        origin,
+        NodeHttpClient.layer,
+        "generated"
+      )
     )
     variants.push(
-      await viaTransport("d", "OfscTransport.call over NodeHttpClient.layer (node:http)", origin, NodeHttpClient.layer)
+      await viaClient(
+        "g",
+        "OfscTransport.call of a hand-written Operation (Schema decode)",
+        origin,
+        undiciLayer,
+        "handWritten"
+      )
     )
     variants.push(...(await floors(origin)))
+    // BENCH_VARIANTS=a,b,f runs only those (a and b are always kept: the ratio is theirs)
+    const only = process.env.BENCH_VARIANTS?.split(",").map((key) => key.trim())
+    if (only !== undefined) {
+      const dropped = variants.filter((v) => !["a", "b", ...only].includes(v.key))
+      for (const variant of dropped) await variant.dispose?.()
+      variants.splice(0, variants.length, ...variants.filter((v) => !dropped.includes(v)))
+    }
     console.log(
       `node ${process.version}, ${settings.rounds} rounds × ${settings.callsPerRound} sequential GETs per variant ` +
         `(${settings.warmupCalls} warm-up calls each), shift server in a child process at ${origin}`

@@ -14,6 +14,7 @@ import {
   OfscServerError,
   OfscTransportError
 } from "../OfscError.js"
+import { isDeadlineExceeded } from "./attemptDeadline.js"
 
 const text = (u: unknown): string | undefined => (typeof u === "string" && u.length > 0 ? u : undefined)
 
@@ -102,13 +103,15 @@ const errorMessage = (cause: unknown): string | undefined =>
 
 /**
  * A transport failure. `Connect` means the request never left this machine, so any method may be
- * retried; `Network` means it may have reached OFS.
+ * retried; `Network` means it may have reached OFS; `Timeout` that the attempt ran out of time (a
+ * client that keeps the deadline itself fails with AttemptDeadlineExceeded as cause).
  */
 export const errorFromTransport = (
   info: OfscRequestInfo,
   server: string,
   error: HttpClientError.HttpClientError
 ): OfscTransportError => {
+  if (isDeadlineExceeded(error.cause)) return new OfscTransportError({ ...info, server, reason: "Timeout" })
   const code = errorCode(error.cause)
   return new OfscTransportError({
     ...info,

@@ -116,6 +116,29 @@ const check = (issues: Issues, at: ReadonlyArray<PropertyKey>, problem: string |
   if (problem !== undefined) issues.push({ path: at, message: problem })
 }
 
+/** An operation's path split once: the literal text around each `{name}`, and the names. */
+interface PathTemplate {
+  /** `literals[k]` comes before `names[k]`; the last literal ends the path. */
+  readonly literals: ReadonlyArray<string>
+  readonly names: ReadonlyArray<string>
+}
+
+const pathTemplates = new WeakMap<AnyOperation, PathTemplate>()
+
+const templateOf = (op: AnyOperation): PathTemplate => {
+  let template = pathTemplates.get(op)
+  if (template === undefined) {
+    // split with a capture group alternates literal text and names
+    const parts = op.path.split(/\{([^}]+)\}/)
+    template = {
+      literals: parts.filter((_, index) => index % 2 === 0),
+      names: parts.filter((_, index) => index % 2 === 1)
+    }
+    pathTemplates.set(op, template)
+  }
+  return template
+}
+
 /**
  * Fills `{name}` placeholders with URL-encoded values, each of which must fill exactly one segment.
  * A path without parameters (the escape hatch's) is used as given.
@@ -125,13 +148,17 @@ const fillPath = (op: AnyOperation, params: Record<string, unknown> | undefined,
     check(issues, ["path"], rawPathProblem(op.path))
     return op.path
   }
-  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+  const { literals, names } = templateOf(op)
+  let path = literals[0] as string
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k] as string
     const value = params?.[name]
     const text = value === undefined || value === null ? "" : String(value)
     const problem = pathSegmentProblem(text)
     check(issues, ["path", name], problem)
-    return problem === undefined ? encodeURIComponent(text) : ""
-  })
+    path += (problem === undefined ? encodeURIComponent(text) : "") + (literals[k + 1] as string)
+  }
+  return path
 }
 
 /** Query or form pairs in key order; null and undefined values leave their key out. */

@@ -24,7 +24,9 @@ export class UndiciResponse extends Inspectable.Class implements HttpClientRespo
 
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
-    private readonly source: Dispatcher.ResponseData
+    private readonly source: Dispatcher.ResponseData,
+    /** Called once the body has been read (or failed to be): the end of the attempt's deadline. */
+    private readonly bodySettled?: (() => void) | undefined
   ) {
     super()
     // a body nobody reads must not crash the process when its socket fails
@@ -55,7 +57,10 @@ export class UndiciResponse extends Inspectable.Class implements HttpClientRespo
   }
 
   private readAll(): Promise<Buffer> {
-    this.buffered ??= this.source.body.arrayBuffer().then((ab) => Buffer.from(ab))
+    if (this.buffered === undefined) {
+      const read = this.source.body.arrayBuffer().then((ab) => Buffer.from(ab))
+      this.buffered = this.bodySettled === undefined ? read : read.finally(this.bodySettled)
+    }
     return this.buffered
   }
 
@@ -94,7 +99,10 @@ export class UndiciResponse extends Inspectable.Class implements HttpClientRespo
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    return Stream.fromAsyncIterable(this.source.body as AsyncIterable<Uint8Array>, (cause) => this.decodeError(cause))
+    const stream = Stream.fromAsyncIterable(this.source.body as AsyncIterable<Uint8Array>, (cause) =>
+      this.decodeError(cause)
+    )
+    return this.bodySettled === undefined ? stream : Stream.ensuring(stream, Effect.sync(this.bodySettled))
   }
 
   toJSON(): unknown {
