@@ -5,12 +5,12 @@
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
+import { orderedRuns } from "./internal/orderedRuns.js"
 import { withResumeFrom } from "./internal/streamPosition.js"
 import type { OfscError, OfscStreamPosition } from "./OfscError.js"
-import { OfscTransport } from "./OfscTransport.js"
+import { OfscTransport, type OfscTransportShape } from "./OfscTransport.js"
 import type { Operation, OperationArgs } from "./Operation.js"
 
 /** The fields of an OFS list answer that paging reads. Every one is optional somewhere in OFS. */
@@ -87,22 +87,6 @@ export const page = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown>>
 ): Effect.Effect<A, OfscError, OfscTransport> => Effect.flatMap(OfscTransport, (t) => t.call(op, ...args))
 
 /**
- * Counts the items handed downstream and, should the stream fail, marks its error with the offset
- * of the first item not handed on (`resumeFrom`), whatever was in flight when it failed.
- */
-const markingPosition = <I>(start: number, items: Stream.Stream<I, OfscError>): Stream.Stream<I, OfscError> =>
-  Stream.suspend(() => {
-    let emitted = 0
-    return items.pipe(
-      Stream.mapChunks((chunk) => {
-        emitted += chunk.length
-        return chunk
-      }),
-      Stream.mapError((error) => withResumeFrom(error, start + emitted))
-    )
-  })
-
-/**
  * Streams every item of a paged operation, in order, fetching pages as the stream is pulled. When it
  * fails (after the transport's own retries), its error's `resumeFrom` says where to continue.
  */
@@ -111,99 +95,118 @@ export const stream = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown
   input: OperationArgs<Operation<P, Q, B, A>>[0],
   options: StreamOptions = {}
 ): Stream.Stream<ItemOf<A>, OfscError, OfscTransport> =>
-  Stream.unwrap(
-    Effect.map(OfscTransport, (transport) => {
-      type I = ItemOf<A>
-      const userQuery = (input as { readonly query?: OffsetQuery } | undefined)?.query
-      const start = options.from ?? userQuery?.offset ?? 0
-      const limit = options.pageSize ?? userQuery?.limit
-      const concurrency = Math.max(1, options.concurrency ?? 1)
+  Stream.unwrap(Effect.map(OfscTransport, (transport) => streamWith(transport, op, input, options)))
 
-      const fetch = (offset: number, pageLimit: number | undefined): Effect.Effect<PageResult<I>, OfscError> =>
-        Effect.map(
-          transport.call(
-            op as unknown as Operation<P, Q, B, OffsetPage<I>>,
-            ...([withPaging(input, offset, pageLimit)] as never)
-          ),
-          (answer) => ({
-            items: answer.items ?? [],
-            total: answer.totalResults ?? undefined,
-            next: nextOffset(answer, offset, pageLimit)
-          })
-        )
+/**
+ * `stream` over a transport in hand, as the API services page: nothing is asked of the context.
+ * (Providing the transport to the stream instead re-provides it on every pull, which measured
+ * ~120 µs per page; tooling/bench/README.md, "Paging".)
+ */
+export const streamWith = <P, Q extends OffsetQuery, B, A extends OffsetPage<unknown>>(
+  transport: OfscTransportShape,
+  op: Operation<P, Q, B, A>,
+  input: OperationArgs<Operation<P, Q, B, A>>[0],
+  options: StreamOptions = {}
+): Stream.Stream<ItemOf<A>, OfscError> =>
+  Stream.suspend(() => {
+    type I = ItemOf<A>
+    const userQuery = (input as { readonly query?: OffsetQuery } | undefined)?.query
+    const start = options.from ?? userQuery?.offset ?? 0
+    const limit = options.pageSize ?? userQuery?.limit
+    const concurrency = Math.max(1, options.concurrency ?? 1)
 
-      const sequentialFrom = (offset: Option.Option<number>): Stream.Stream<I, OfscError> =>
-        Option.match(offset, {
-          onNone: () => Stream.empty,
-          onSome: (from) =>
-            Stream.paginateChunkEffect(from, (at) =>
-              Effect.map(fetch(at, limit), (p) => [Chunk.fromIterable(p.items), p.next] as const)
-            )
-        })
-
-      if (concurrency === 1) return markingPosition(start, sequentialFrom(Option.some(start)))
-
-      /** Fetches [from, from + size), following short pages so no item is skipped. */
-      const segment = (size: number) => (from: number) =>
-        Effect.gen(function* () {
-          const items: Array<I> = []
-          let at = from
-          let next: Option.Option<number> = Option.some(from)
-          while (Option.isSome(next) && at < from + size) {
-            const p = yield* fetch(at, Math.min(size, from + size - at))
-            items.push(...p.items)
-            at += p.items.length
-            next = p.next
-          }
-          return { items, next }
-        })
-
-      /**
-       * Fetches segments `concurrency` at a time, in order. A failed segment fails the stream only
-       * when its turn comes, so every segment before it is still emitted and none is fetched twice.
-       */
-      const segmentsInOrder = (size: number) => (starts: Stream.Stream<number>) =>
-        starts.pipe(
-          Stream.mapEffect((from) => Effect.either(segment(size)(from)), { concurrency }),
-          Stream.mapEffect((result) => result)
-        )
-      const parallel = Stream.unwrap(
-        Effect.gen(function* () {
-          const first = yield* fetch(start, limit)
-          const head = Stream.fromIterable(first.items)
-          if (Option.isNone(first.next)) return head
-          // the first page shows the size OFS really serves (it may cap our limit)
-          const size = first.items.length
-
-          if (first.total === undefined) {
-            // no total (GET activities answers only hasMore): read ahead `concurrency` pages at a
-            // time and stop at the first one that says there is no more; the rest are interrupted
-            const ahead = Stream.iterate(first.next.value, (at) => at + size).pipe(
-              segmentsInOrder(size),
-              Stream.takeUntil((s) => Option.isNone(s.next)),
-              Stream.mapConcat((s) => s.items)
-            )
-            return Stream.concat(head, ahead)
-          }
-
-          const total = first.total
-          const offsets: Array<number> = []
-          for (let at = first.next.value; at < total; at += size) offsets.push(at)
-          const last = yield* Ref.make<Option.Option<number>>(first.next)
-          const middle = Stream.fromIterable(offsets).pipe(
-            segmentsInOrder(size),
-            // recorded in stream order, not completion order: the tail must start after the last segment
-            Stream.tap((s) => Ref.set(last, s.next)),
-            Stream.mapConcat((s) => s.items)
-          )
-          // whatever was added while we streamed: continue one page at a time past the planned end
-          const tail = Stream.unwrap(Effect.map(Ref.get(last), sequentialFrom))
-          return head.pipe(Stream.concat(offsets.length === 0 ? Stream.empty : middle), Stream.concat(tail))
+    const fetch = (offset: number, pageLimit: number | undefined): Effect.Effect<PageResult<I>, OfscError> =>
+      Effect.map(
+        transport.call(
+          op as unknown as Operation<P, Q, B, OffsetPage<I>>,
+          ...([withPaging(input, offset, pageLimit)] as never)
+        ),
+        (answer) => ({
+          items: answer.items ?? [],
+          total: answer.totalResults ?? undefined,
+          next: nextOffset(answer, offset, pageLimit)
         })
       )
-      return markingPosition(start, parallel)
-    })
-  )
+
+    /**
+     * One page after another from `offset`, each fetched when the previous one has been pulled.
+     * A failure is marked with the offset it happened at: every item before it was handed on.
+     */
+    const sequentialFrom = (offset: Option.Option<number>): Stream.Stream<I, OfscError> =>
+      Stream.suspend(() => {
+        let next = offset
+        return Stream.repeatEffectChunkOption(
+          Effect.suspend(() => {
+            if (Option.isNone(next)) return Effect.fail(Option.none())
+            const at = next.value
+            return Effect.matchEffect(fetch(at, limit), {
+              onFailure: (error) => Effect.fail(Option.some(withResumeFrom(error, at))),
+              onSuccess: (p) => {
+                next = p.next
+                return Effect.succeed(Chunk.unsafeFromArray(p.items as Array<I>))
+              }
+            })
+          })
+        )
+      })
+
+    if (concurrency === 1) return sequentialFrom(Option.some(start))
+
+    /**
+     * Fetches [from, from + size), following short pages so no item is skipped. A failure is marked
+     * with `from`: none of the segment's items has been handed on yet.
+     */
+    const segment = (size: number) => (from: number) =>
+      Effect.gen(function* () {
+        const items: Array<I> = []
+        let at = from
+        let next: Option.Option<number> = Option.some(from)
+        while (Option.isSome(next) && at < from + size) {
+          const p = yield* fetch(at, Math.min(size, from + size - at))
+          for (const item of p.items) items.push(item)
+          at += p.items.length
+          next = p.next
+        }
+        return { items, next }
+      }).pipe(Effect.mapError((error) => withResumeFrom(error, from)))
+
+    return Stream.unwrap(
+      Effect.gen(function* () {
+        const first = yield* Effect.mapError(fetch(start, limit), (error) => withResumeFrom(error, start))
+        const head = Stream.fromChunk(Chunk.unsafeFromArray(first.items as Array<I>))
+        if (Option.isNone(first.next)) return head
+        // the first page shows the size OFS really serves (it may cap our limit)
+        const size = first.items.length
+        const itemsOf = (s: { readonly items: ReadonlyArray<I> }) => s.items
+
+        if (first.total === undefined) {
+          // no total (GET activities answers only hasMore): read ahead `concurrency` pages at a
+          // time and stop at the first one that says there is no more; the rest are interrupted
+          const from = first.next.value
+          const endless = (function* () {
+            for (let at = from; ; at += size) yield at
+          })()
+          const ahead = orderedRuns(endless, concurrency, segment(size), (s) => Option.isNone(s.next))
+          return Stream.concat(head, Stream.mapConcat(ahead, itemsOf))
+        }
+
+        const total = first.total
+        const offsets: Array<number> = []
+        for (let at = first.next.value; at < total; at += size) offsets.push(at)
+        // recorded in stream order, not completion order: the tail must start after the last segment
+        let last: Option.Option<number> = first.next
+        const middle = orderedRuns(offsets.values(), concurrency, segment(size), () => false).pipe(
+          Stream.mapConcat((s) => {
+            last = s.next
+            return s.items
+          })
+        )
+        // whatever was added while we streamed: continue one page at a time past the planned end
+        const tail = Stream.suspend(() => sequentialFrom(last))
+        return head.pipe(Stream.concat(offsets.length === 0 ? Stream.empty : middle), Stream.concat(tail))
+      })
+    )
+  })
 
 /**
  * Runs `streamFrom(undefined)` and, each time it fails with an error that says where it stopped

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { it } from "@effect/vitest"
-import { Effect, Exit, Fiber, type Layer, Schema, Stream } from "effect"
+import { type Duration, Effect, Exit, Fiber, type Layer, Schema, Stream } from "effect"
 import { describe, expect } from "vitest"
 import { OfscClient, OfscHttpClient, OfscTransport, Operation } from "../src/index.js"
 import { testOptions } from "./support/client.js"
@@ -193,14 +193,14 @@ describe("the attempt deadline, over any HttpClient (OfscHttpClient keeps it its
   for (const [name, httpClient] of clients) {
     const run = <A, E>(
       url: string,
-      timeout: string,
+      attemptTimeout: Duration.DurationInput,
       retry: boolean,
       f: (t: OfscTransport["Type"]) => Effect.Effect<A, E>
     ) =>
       Effect.flatMap(OfscTransport, f).pipe(
         Effect.provide(
           OfscClient.layer(
-            testOptions(url, { timeout, retry: retry ? { maxRetries: 2, baseDelay: "1 millis" } : false })
+            testOptions(url, { attemptTimeout, retry: retry ? { maxRetries: 2, baseDelay: "1 millis" } : false })
           )
         ),
         Effect.provide(httpClient)

@@ -567,12 +567,12 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     ? [
         ...(usesEvents ? [`import { type EventStreamOptions, streamEvents } from "../EventStream.js"`] : []),
         `import type { OfscError } from "../OfscError.js"`,
-        `import { ${usesStream ? "OfscTransport, " : ""}type OfscTransportShape } from "../OfscTransport.js"`,
+        `import type { OfscTransportShape } from "../OfscTransport.js"`,
         `import type { ${[...(usesBinary ? ["BinaryContent"] : []), "Operation as OfscOperation", "OperationArgs"].join(", ")} } from "../Operation.js"`,
         ...(usesStream ? [`import * as Paging from "../Paging.js"`] : [])
       ]
     : [
-        `import { ${usesStream ? "OfscTransport, Paging, " : ""}${typeList([...(usesBinary ? ["BinaryContent"] : []), "OfscError", "OfscOperation", "OfscTransportShape", "OperationArgs"])} } from "@ofsc/core"`
+        `import { ${usesStream ? "Paging, " : ""}${typeList([...(usesBinary ? ["BinaryContent"] : []), "OfscError", "OfscOperation", "OfscTransportShape", "OperationArgs"])} } from "@ofsc/core"`
       ]
   const localTypes = [...opTypes].sort()
   // the operation alone fixes the types: the arguments (a query that may be undefined) must not widen them
@@ -580,11 +580,10 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     transport.call(op, ...args)\n`
   const streamHelper = usesStream
     ? `  const stream = <P, Q extends Paging.OffsetQuery, B, A extends Paging.OffsetPage<unknown>>(op: OfscOperation<P, Q, B, A>, input: NoInfer<OperationArgs<OfscOperation<P, Q, B, A>>[0]>, options: Paging.StreamOptions | undefined) =>
-    Stream.provideService(Paging.stream(op, input, options), OfscTransport, transport)\n`
+    Paging.streamWith(transport, op, input, options)\n`
     : ""
-  const effectImport = usesStream
-    ? `import type * as Effect from "effect/Effect"\nimport * as Stream from "effect/Stream"`
-    : usesEvents
+  const effectImport =
+    usesStream || usesEvents
       ? `import type * as Effect from "effect/Effect"\nimport type * as Stream from "effect/Stream"`
       : `import type * as Effect from "effect/Effect"`
   return `${[
