@@ -1,5 +1,6 @@
 import { it } from "@effect/vitest"
 import { Chunk, Effect, Layer, Option, Schedule, Schema, Stream } from "effect"
+import fc from "fast-check"
 import { describe, expect } from "vitest"
 import { Operation, Paging } from "../src/index.js"
 import { clientLayer, testOptions } from "./support/client.js"
@@ -516,6 +517,85 @@ describe("Paging.stream, failing and resuming", () => {
         Effect.provide(layer)
       )
       expect(Option.map(first, (i) => i.id)).toEqual(Option.some(900))
+    })
+  )
+})
+
+/** A generated list, the way a client walks it, and the faults its server injects. */
+const pagingCase = fc.record({
+  size: fc.integer({ min: 0, max: 400 }),
+  pageSize: fc.integer({ min: 10, max: 150 }),
+  cap: fc.integer({ min: 20, max: 150 }),
+  concurrency: fc.integer({ min: 1, max: 5 }),
+  envelope: fc.constantFrom<Envelope>("hasMore", "totalResults", "items", "itemsWithLimit"),
+  /** The page (by index) that answers 400 until healed, if any. */
+  failingPage: fc.option(fc.nat(40), { nil: undefined }),
+  /** Pages (by index) that answer 503 once: the transport retries them. */
+  flakyPages: fc.uniqueArray(fc.nat(40), { maxLength: 5 }),
+  /** Per-page answer delays in ms, so pages in flight complete out of order. */
+  delays: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 41, maxLength: 41 })
+})
+
+describe("Paging.stream, for generated lists, page sizes and faults", () => {
+  it.scopedLive("every item once, in order; a failed page says where to resume; nothing is fetched twice", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer()
+      const layer = yield* Layer.build(clientLayer(testOptions(server.url)))
+      yield* Effect.promise(() =>
+        fc.assert(
+          fc.asyncProperty(pagingCase, async (c) => {
+            // a list that says nothing but its items cannot say it capped the page: a short page ends it
+            const cap = c.envelope === "items" ? Math.max(c.cap, c.pageSize) : c.cap
+            const stride = Math.min(c.pageSize, cap)
+            const pages = Math.ceil(c.size / stride)
+            const failing =
+              c.failingPage !== undefined && c.failingPage < pages ? c.failingPage * stride : undefined
+            const flaky = new Set(c.flakyPages.map((page) => page * stride))
+            const list = makeList(c.size)
+            const handler = serveList(list, { envelope: c.envelope, cap, delay: (o) => c.delays[o / stride] ?? 0 })
+            const asked = new Map<number, number>()
+            const state = { healed: false }
+            let seen = 0
+            server.handle((req) => {
+              const offset = Number(req.query.get("offset") ?? 0)
+              const times = (asked.get(offset) ?? 0) + 1
+              asked.set(offset, times)
+              if (!state.healed && offset === failing) return { status: 400, json: { title: "Bad", status: "400" } }
+              if (flaky.has(offset) && times === 1) return { status: 503, json: { title: "Busy", status: "503" } }
+              return handler(req, ++seen)
+            })
+            const run = (from?: number) => {
+              const emitted: Array<number> = []
+              return Paging.stream(listItems, {}, { pageSize: c.pageSize, concurrency: c.concurrency, from }).pipe(
+                Stream.runForEach((item) => Effect.sync(() => emitted.push(item.id))),
+                Effect.either,
+                Effect.map((result) => ({ result, emitted })),
+                Effect.provide(layer),
+                Effect.runPromise
+              )
+            }
+            const first = await run()
+            // a 503 is answered again once; any other page is asked for once
+            for (const [offset, times] of asked) expect(times).toBeLessThanOrEqual(flaky.has(offset) ? 2 : 1)
+            if (failing === undefined) {
+              expect(first.result._tag).toBe("Right")
+              expect(first.emitted).toEqual(ids(c.size))
+              return
+            }
+            if (first.result._tag !== "Left") throw new Error("expected the failing page to fail the stream")
+            expect(first.result.left).toMatchObject({ _tag: "OfscBadRequest", resumeFrom: failing })
+            expect(first.emitted).toEqual(ids(failing))
+            state.healed = true
+            asked.clear()
+            const rest = await run(first.result.left.resumeFrom)
+            expect(rest.result._tag).toBe("Right")
+            expect([...first.emitted, ...rest.emitted]).toEqual(ids(c.size))
+            // the resumed run starts where the first stopped: nothing before it is asked for again
+            for (const offset of asked.keys()) expect(offset).toBeGreaterThanOrEqual(failing)
+          }),
+          { numRuns: 40 }
+        )
+      )
     })
   )
 })
