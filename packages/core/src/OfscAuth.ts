@@ -7,11 +7,13 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { withDeadline } from "./internal/deadline.js"
 import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
 import { signRs256 } from "./internal/jwt.js"
 import { retrySchedule } from "./internal/retry.js"
@@ -94,12 +96,8 @@ const requestToken = (
     HttpClientRequest.setHeader("user-agent", config.userAgent),
     clientAuth === undefined ? (r) => r : HttpClientRequest.setHeader("authorization", Redacted.value(clientAuth))
   )
-  return client.execute(request).pipe(
+  const answer = client.execute(request).pipe(
     Effect.mapError((e) => errorFromTransport(info, server, e)),
-    Effect.timeoutFail({
-      duration: config.attemptTimeout,
-      onTimeout: () => new OfscTransportError({ ...info, server, reason: "Timeout" })
-    }),
     Effect.flatMap((response) =>
       response.status >= 200 && response.status < 300
         ? HttpClientResponse.schemaBodyJson(TokenResponse)(response).pipe(
@@ -125,7 +123,14 @@ const requestToken = (
                 )
               )
           )
-    ),
+    )
+  )
+  // the same per-attempt deadline as the transport's calls, over the answer's body too
+  return withDeadline(
+    answer,
+    Duration.toMillis(config.attemptTimeout),
+    () => new OfscTransportError({ ...info, server, reason: "Timeout" })
+  ).pipe(
     Effect.map((token) => ({
       value: bearerHeader(token.access_token),
       lifetimeMs: (token.expires_in ?? defaultLifetimeSeconds) * 1000

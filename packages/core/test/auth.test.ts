@@ -281,6 +281,27 @@ describe("OAuth2 client credentials", () => {
       })
   )
 
+  for (const [what, answer] of [
+    ["whose answer comes too late", { delayMs: 2_000, json: { access_token: "late", expires_in: 3600 } }],
+    ["whose answer body stops arriving", { stallBody: true, json: { access_token: "stalled", expires_in: 3600 } }]
+  ] as const) {
+    it.scopedLive(`a token service ${what} fails with Timeout once retries run out, and nothing is sent`, () =>
+      Effect.gen(function* () {
+        const server = yield* authServer({ tokenAnswer: () => answer })
+        const options = ccOptions(server.url, {
+          attemptTimeout: "100 millis",
+          retry: { maxRetries: 1, baseDelay: "1 millis" }
+        })
+        const started = performance.now()
+        const error = yield* Effect.flip(withTransport(options, getOne))
+        expect(error).toMatchObject({ _tag: "OfscTransportError", reason: "Timeout", operation: "auth.token" })
+        expect(performance.now() - started).toBeLessThan(1_500)
+        expect(server.tokenRequests()).toHaveLength(2)
+        expect(server.apiRequests()).toHaveLength(0)
+      })
+    )
+  }
+
   it.scopedLive("a token answer without access_token is a decode error, and nothing is sent", () =>
     Effect.gen(function* () {
       const server = yield* authServer({ tokenAnswer: () => ({ json: { token: "v1-style-field" } }) })

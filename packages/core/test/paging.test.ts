@@ -548,8 +548,7 @@ describe("Paging.stream, for generated lists, page sizes and faults", () => {
             const cap = c.envelope === "items" ? Math.max(c.cap, c.pageSize) : c.cap
             const stride = Math.min(c.pageSize, cap)
             const pages = Math.ceil(c.size / stride)
-            const failing =
-              c.failingPage !== undefined && c.failingPage < pages ? c.failingPage * stride : undefined
+            const failing = c.failingPage !== undefined && c.failingPage < pages ? c.failingPage * stride : undefined
             const flaky = new Set(c.flakyPages.map((page) => page * stride))
             const list = makeList(c.size)
             const handler = serveList(list, { envelope: c.envelope, cap, delay: (o) => c.delays[o / stride] ?? 0 })

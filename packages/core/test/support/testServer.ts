@@ -28,6 +28,8 @@ export interface Answer {
   readonly delayMs?: number
   /** Close the socket without answering. */
   readonly drop?: boolean
+  /** Send the status, the headers and the first bytes of the body, then nothing more. */
+  readonly stallBody?: boolean
 }
 
 export type Handler = (req: SeenRequest) => Answer | Promise<Answer>
@@ -56,6 +58,12 @@ const send = (res: ServerResponse, answer: Answer) => {
   } else if (answer.bytes !== undefined) {
     headers["content-type"] ??= "application/octet-stream"
     body = answer.bytes
+  }
+  if (answer.stallBody) {
+    headers["content-length"] = String(Math.max(64, body.length * 2))
+    res.writeHead(answer.status ?? 200, headers)
+    res.write(typeof body === "string" ? body.slice(0, 6) : body.subarray(0, 6))
+    return
   }
   res.writeHead(answer.status ?? 200, headers)
   res.end(body)
