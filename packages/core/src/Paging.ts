@@ -177,7 +177,6 @@ export const streamWith = <P, Q extends OffsetQuery, B, A extends OffsetPage<unk
         if (Option.isNone(first.next)) return head
         // the first page shows the size OFS really serves (it may cap our limit)
         const size = first.items.length
-        const itemsOf = (s: { readonly items: ReadonlyArray<I> }) => s.items
 
         if (first.total === undefined) {
           // no total (GET activities answers only hasMore): read ahead `concurrency` pages at a
@@ -187,7 +186,7 @@ export const streamWith = <P, Q extends OffsetQuery, B, A extends OffsetPage<unk
             for (let at = from; ; at += size) yield at
           })()
           const ahead = orderedRuns(endless, concurrency, segment(size), (s) => Option.isNone(s.next))
-          return Stream.concat(head, Stream.mapConcat(ahead, itemsOf))
+          return Stream.concat(head, Stream.mapConcat(ahead, (s) => s.items))
         }
 
         const total = first.total
