@@ -186,7 +186,10 @@ export const streamWith = <P, Q extends OffsetQuery, B, A extends OffsetPage<unk
             for (let at = from; ; at += size) yield at
           })()
           const ahead = orderedRuns(endless, concurrency, segment(size), (s) => Option.isNone(s.next))
-          return Stream.concat(head, Stream.mapConcat(ahead, (s) => s.items))
+          return Stream.concat(
+            head,
+            Stream.mapConcat(ahead, (s) => s.items)
+          )
         }
 
         const total = first.total
