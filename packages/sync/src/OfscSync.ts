@@ -4,7 +4,8 @@
  */
 import type { OfscCapacityApi } from "@ofsc/capacity"
 import type { OfscCollaborationApi } from "@ofsc/collaboration"
-import { OfscConfigError, type OfscCoreApi } from "@ofsc/core"
+import type { OfscCoreApi } from "@ofsc/core"
+import { OfscConfigError } from "@ofsc/core/errors"
 import type { OfscMetadataApi } from "@ofsc/metadata"
 import type { OfscPartsCatalogApi } from "@ofsc/parts-catalog"
 import type { OfscStatisticsApi } from "@ofsc/statistics"

@@ -17,7 +17,7 @@ export {
   OfscRateLimited,
   OfscServerError,
   OfscTransportError
-} from "@ofsc/core"
+} from "@ofsc/core/errors"
 export * from "./errors.js"
 export type { SyncOptions } from "./internal/options.js"
 export * from "./OfscSync.js"

@@ -196,6 +196,22 @@ describe("installed with npm outside the workspace", () => {
     expect(out).toMatch(/^cjs: \d+ shifts, 2 users$/m)
   })
 
+  it("@ofsc/core/errors and @ofsc/core/config export the index's own classes and functions, through import and require", async () => {
+    // every name of a subpath is the very value the index exports (one class, whichever entry loaded it)
+    const same = (load: string) =>
+      `const index = ${load}("@ofsc/core"), errors = ${load}("@ofsc/core/errors"), config = ${load}("@ofsc/core/config");` +
+      "const names = [...Object.keys(errors), ...Object.keys(config)].filter((k) => k !== 'default');" +
+      "const differ = names.filter((k) => (k in errors ? errors : config)[k] !== index[k]);" +
+      "console.log(names.length, differ.length, new errors.OfscNotFound({}) instanceof index.OfscNotFound)"
+    const viaRequire = await run(process.execPath, ["-e", same("require")], project)
+    const viaImport = await run(process.execPath, ["--input-type=module", "-e", same("await import")], project)
+    for (const out of [viaRequire, viaImport]) {
+      const [names, differ, instance] = out.trim().split(" ")
+      expect(Number(names)).toBeGreaterThan(15)
+      expect([differ, instance]).toEqual(["0", "true"])
+    }
+  })
+
   it("runs the README's @ofsc/sync script, a plain .cjs file", async () => {
     copyFileSync(join(examples, "sync-script.cjs"), join(project, "sync-script.cjs"))
     const out = await run(process.execPath, ["sync-script.cjs"], project, simulatorEnv)

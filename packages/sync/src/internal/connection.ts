@@ -13,11 +13,11 @@ import { type Reply, type Request, Signal } from "./protocol.js"
 
 /** Where the worker module is, and how the bootstrap should load it. */
 export interface WorkerEntry {
-  /** A file URL of the built worker module (worker.js for ESM, worker.cjs for CommonJS). */
+  /** A file URL of the built CommonJS worker module (worker.cjs). */
   readonly url: string
 }
 
-// A tiny CommonJS bootstrap: it registers the exit signal before anything can fail, then loads
+// A tiny CommonJS bootstrap: it registers the exit signal before anything can fail, then requires
 // the worker module, so even a worker that cannot load wakes its caller at once.
 const bootstrap = `
 const { workerData } = require("node:worker_threads")
@@ -28,7 +28,7 @@ process.on("uncaughtException", (error) => {
   try { workerData.port.postMessage({ seq: -1, ok: false, error: { tag: "Error", fields: {}, message: String(error && error.stack || error) } }) } catch {}
   process.exit(1)
 })
-import(workerData.entry).then(
+new Promise((resolve) => resolve(require(require("node:url").fileURLToPath(workerData.entry)))).then(
   (m) => m.start(workerData),
   (error) => {
     workerData.port.postMessage({ seq: 0, ok: false, error: { tag: "Error", fields: {}, message: "the worker failed to load: " + (error && error.message) } })

@@ -11,7 +11,7 @@ import {
   OfscRateLimited,
   OfscServerError,
   OfscTransportError
-} from "@ofsc/core"
+} from "@ofsc/core/errors"
 import { OfscStreamReleased, OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
 import { decodeValue, type EncodedError } from "./codec.js"
 

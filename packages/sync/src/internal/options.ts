@@ -5,13 +5,13 @@
  * `createOfscSync` itself) and the worker (to build its client) resolve the same settings this way.
  */
 import {
-  OfscConfigError,
   type OfscConfigOptions,
   type OfscConfigShape,
   type OfscEnvOverrides,
   resolve,
   resolveFromEnv
-} from "@ofsc/core"
+} from "@ofsc/core/config"
+import { OfscConfigError } from "@ofsc/core/errors"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
