@@ -5,6 +5,7 @@ import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform
 import { NodeHttpClient } from "@effect/platform-node"
 import { it } from "@effect/vitest"
 import { type Duration, Effect, Exit, Fiber, type Layer, Schema, Stream } from "effect"
+import fc from "fast-check"
 import { describe, expect } from "vitest"
 import { OfscClient, OfscHttpClient, OfscTransport, Operation } from "../src/index.js"
 import { testOptions } from "./support/client.js"
@@ -117,6 +118,61 @@ describe("OfscHttpClient (undici)", () => {
       expect(text).toBe('{"a":1}')
       expect(json).toEqual({ a: 1 })
       expect(Buffer.from(buffer).toString()).toBe('{"a":1}')
+    })
+  )
+
+  it.scopedLive("text is decoded across chunk boundaries: a character split between two writes arrives whole", () =>
+    Effect.gen(function* () {
+      // each request names the chunks to answer with: the body's bytes cut at the given offsets,
+      // written one by one with a pause, so they reach the client as separate reads
+      const bodies = new Map<string, ReadonlyArray<Buffer>>()
+      const server = createServer((req, res) => {
+        const chunks = bodies.get(req.url ?? "") ?? []
+        res.writeHead(200, { "content-type": "application/json" })
+        const next = (i: number) => {
+          if (i === chunks.length) return res.end()
+          res.write(chunks[i])
+          setTimeout(() => next(i + 1), 1)
+        }
+        next(0)
+      })
+      yield* Effect.acquireRelease(
+        Effect.promise(async () => {
+          server.listen(0, "127.0.0.1")
+          await once(server, "listening")
+        }),
+        () => Effect.sync(() => server.closeAllConnections()).pipe(Effect.andThen(() => server.close()))
+      )
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      let n = 0
+      yield* Effect.promise(() =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.string({ unit: "grapheme", maxLength: 40 }),
+            fc.array(fc.nat(), { maxLength: 6 }),
+            fc.boolean(),
+            async (text, cuts, bytesFirst) => {
+              const bytes = Buffer.from(JSON.stringify({ text }), "utf8")
+              const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y)
+              const chunks = [0, ...at].map((from, i) => bytes.subarray(from, at[i] ?? bytes.length))
+              const path = `/chunks/${++n}`
+              bodies.set(path, chunks)
+              const [first, second] = await Effect.runPromise(
+                withClient((client) =>
+                  Effect.flatMap(client.get(`${url}${path}`), (r) =>
+                    bytesFirst
+                      ? Effect.all([r.arrayBuffer, r.json])
+                      : Effect.all([r.json, r.arrayBuffer]).pipe(Effect.map(([j, b]) => [b, j] as const))
+                  )
+                )
+              )
+              expect(second).toEqual({ text })
+              expect(Buffer.from(first as ArrayBuffer).equals(bytes)).toBe(true)
+            }
+          ),
+          { numRuns: 60 }
+        )
+      )
     })
   )
 

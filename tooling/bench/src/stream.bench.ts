@@ -2,7 +2,8 @@
  * Streaming every activity of the `large` data set (100,000) with 50 ms of injected latency per
  * request: once page by page, once asking for 8 pages in flight. OFS runs at most 3 GET activities at
  * once per instance and the client keeps within that, so 3 are in flight. Prints both times, the
- * speed-up, the ideal (pages / 3 × latency) and the peak RSS of the client process.
+ * speed-up, the ideal (pages / 3 × latency) and the peak RSS of the client process, with the heap
+ * and the array buffers it held at that moment.
  * Run with `pnpm bench:stream` from the repo root (about a minute).
  */
 import { fork } from "node:child_process"
@@ -37,13 +38,23 @@ const startSimulator = () =>
     child.once("message", (m) => resolve({ ...(m as { url: string; instance: string }), stop }))
   })
 
+/** What a client process reports: items streamed, time, peak RSS and how Node split it then (bytes). */
+interface ClientRun {
+  readonly count: number
+  readonly seconds: number
+  readonly peakRss: number
+  readonly atPeak: { readonly heapTotal: number; readonly external: number; readonly arrayBuffers: number }
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0)
+
 /** Streams in a fresh plain-node client process and answers its count, time and peak RSS. */
 const runClient = (
   sim: { url: string; instance: string },
   concurrency: number,
   nodeFlags: ReadonlyArray<string> = []
 ) =>
-  new Promise<{ count: number; seconds: number; peakRss: number }>((resolve, reject) => {
+  new Promise<ClientRun>((resolve, reject) => {
     const child = fork(
       fileURLToPath(new URL("./streamClient.mjs", import.meta.url)),
       [
@@ -60,7 +71,7 @@ const runClient = (
       // plain node: the TypeScript loader this process runs under would inflate the client's RSS
       { execArgv: [...nodeFlags], stdio: ["ignore", "inherit", "inherit", "ipc"] }
     )
-    child.once("message", (m) => resolve(m as { count: number; seconds: number; peakRss: number }))
+    child.once("message", (m) => resolve(m as ClientRun))
     child.once("error", reject)
     child.once("exit", (code) => code !== 0 && reject(new Error(`the client exited with ${code}`)))
   })
@@ -83,19 +94,31 @@ const main = async () => {
       {
         run: "sequential paging",
         seconds: sequential.seconds.toFixed(2),
-        "peak RSS MB": (sequential.peakRss / 1e6).toFixed(0)
+        "peak RSS MB": mb(sequential.peakRss),
+        "heap MB at peak": mb(sequential.atPeak.heapTotal),
+        "array buffers MB at peak": mb(sequential.atPeak.arrayBuffers)
       },
       {
         run: `parallel paging (concurrency ${concurrency}, ${inFlight} in flight)`,
         seconds: parallel.seconds.toFixed(2),
-        "peak RSS MB": (parallel.peakRss / 1e6).toFixed(0)
+        "peak RSS MB": mb(parallel.peakRss),
+        "heap MB at peak": mb(parallel.atPeak.heapTotal),
+        "array buffers MB at peak": mb(parallel.atPeak.arrayBuffers)
       },
       {
         run: `parallel, --max-old-space-size=${cappedOldSpaceMb}`,
         seconds: capped.seconds.toFixed(2),
-        "peak RSS MB": (capped.peakRss / 1e6).toFixed(0)
+        "peak RSS MB": mb(capped.peakRss),
+        "heap MB at peak": mb(capped.atPeak.heapTotal),
+        "array buffers MB at peak": mb(capped.atPeak.arrayBuffers)
       },
-      { run: `ideal: pages / ${inFlight} × latency`, seconds: ideal.toFixed(2), "peak RSS MB": "" }
+      {
+        run: `ideal: pages / ${inFlight} × latency`,
+        seconds: ideal.toFixed(2),
+        "peak RSS MB": "",
+        "heap MB at peak": "",
+        "array buffers MB at peak": ""
+      }
     ])
     const speedUp = sequential.seconds / parallel.seconds
     const ofIdeal = parallel.seconds / ideal

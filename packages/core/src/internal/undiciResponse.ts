@@ -1,6 +1,7 @@
 /**
  * An undici answer seen as an @effect/platform HttpClientResponse. The body is read at most once:
- * `text`, `json` and `arrayBuffer` share one buffered read; `stream` hands out the raw body instead.
+ * `text`, `json`, `arrayBuffer` and `formData` share one read (as text or as bytes, whichever is
+ * asked first); `stream` hands out the raw body instead.
  */
 import * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
@@ -13,13 +14,28 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import { StringDecoder } from "node:string_decoder"
 import type { Dispatcher } from "undici"
+
+/**
+ * The body decoded as UTF-8 chunk by chunk (a character split across chunks stays whole). No buffer
+ * the size of the body is made: with undici's `arrayBuffer()` that buffer per answer grew the
+ * external memory of a 100,000-activity stream by 20-40 MB before a full GC freed them, the largest
+ * part of its peak RSS above the heap (tooling/bench/README.md, "Stream memory").
+ */
+const readUtf8 = async (body: AsyncIterable<Buffer>): Promise<string> => {
+  const decoder = new StringDecoder("utf8")
+  let text = ""
+  for await (const chunk of body) text += decoder.write(chunk)
+  return text + decoder.end()
+}
 
 /** A response from undici's `request`, with a lazily buffered body. */
 export class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
   readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
-  private buffered: Promise<Buffer> | undefined
+  /** The body as first read: text for `text` and `json`, bytes for `arrayBuffer` and `formData`. */
+  private read: Promise<Buffer | string> | undefined
   private parsedHeaders: Headers.Headers | undefined
 
   constructor(
@@ -56,12 +72,21 @@ export class UndiciResponse extends Inspectable.Class implements HttpClientRespo
     return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
   }
 
-  private readAll(): Promise<Buffer> {
-    if (this.buffered === undefined) {
-      const read = this.source.body.arrayBuffer().then((ab) => Buffer.from(ab))
-      this.buffered = this.bodySettled === undefined ? read : read.finally(this.bodySettled)
+  private readOnce(as: "text" | "bytes"): Promise<Buffer | string> {
+    if (this.read === undefined) {
+      const body = this.source.body
+      const read = as === "text" ? readUtf8(body) : body.arrayBuffer().then((ab) => Buffer.from(ab))
+      this.read = this.bodySettled === undefined ? read : read.finally(this.bodySettled)
     }
-    return this.buffered
+    return this.read
+  }
+
+  private readAll(): Promise<Buffer> {
+    return this.readOnce("bytes").then((body) => (typeof body === "string" ? Buffer.from(body, "utf8") : body))
+  }
+
+  private readText(): Promise<string> {
+    return this.readOnce("text").then((body) => (typeof body === "string" ? body : body.toString("utf8")))
   }
 
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
@@ -73,7 +98,7 @@ export class UndiciResponse extends Inspectable.Class implements HttpClientRespo
 
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
     return Effect.tryPromise({
-      try: () => this.readAll().then((b) => b.toString("utf8")),
+      try: () => this.readText(),
       catch: (cause) => this.decodeError(cause)
     })
   }
