@@ -1,5 +1,5 @@
 import { once } from "node:events"
-import { createServer } from "node:http"
+import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
@@ -69,6 +69,17 @@ describe("the transport over any @effect/platform HttpClient", () => {
   }
 })
 
+/** Starts `server` on a free loopback port for the test's scope; answers its URL. */
+const listening = (server: Server) =>
+  Effect.acquireRelease(
+    Effect.promise(async () => {
+      server.listen(0, "127.0.0.1")
+      await once(server, "listening")
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    }),
+    () => Effect.sync(() => server.closeAllConnections()).pipe(Effect.andThen(() => server.close()))
+  )
+
 describe("OfscHttpClient (undici)", () => {
   const withClient = <A, E>(f: (client: HttpClient.HttpClient) => Effect.Effect<A, E>) =>
     Effect.flatMap(HttpClient.HttpClient, f).pipe(Effect.provide(OfscHttpClient.layerUndici))
@@ -136,14 +147,7 @@ describe("OfscHttpClient (undici)", () => {
         }
         next(0)
       })
-      yield* Effect.acquireRelease(
-        Effect.promise(async () => {
-          server.listen(0, "127.0.0.1")
-          await once(server, "listening")
-        }),
-        () => Effect.sync(() => server.closeAllConnections()).pipe(Effect.andThen(() => server.close()))
-      )
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const url = yield* listening(server)
       let n = 0
       yield* Effect.promise(() =>
         fc.assert(
@@ -188,14 +192,7 @@ describe("OfscHttpClient (undici)", () => {
         res.on("close", () => closed.push(req.url ?? ""))
         arrived()
       })
-      yield* Effect.acquireRelease(
-        Effect.promise(async () => {
-          server.listen(0, "127.0.0.1")
-          await once(server, "listening")
-        }),
-        () => Effect.sync(() => server.closeAllConnections()).pipe(Effect.andThen(() => server.close()))
-      )
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const url = yield* listening(server)
       const fiber = yield* Effect.fork(withClient((client) => client.get(`${url}/never`)))
       yield* Effect.promise(() => arrival)
       const exit = yield* Fiber.interrupt(fiber)
