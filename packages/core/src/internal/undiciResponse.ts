@@ -3,6 +3,8 @@
  * `text`, `json`, `arrayBuffer` and `formData` share one read (as text or as bytes, whichever is
  * asked first); `stream` hands out the raw body instead.
  */
+
+import { StringDecoder } from "node:string_decoder"
 import * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClientError from "@effect/platform/HttpClientError"
@@ -14,7 +16,6 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { StringDecoder } from "node:string_decoder"
 import type { Dispatcher } from "undici"
 
 /**
