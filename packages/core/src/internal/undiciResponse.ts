@@ -1,7 +1,8 @@
 /**
  * An undici answer seen as an @effect/platform HttpClientResponse. The body is read at most once:
  * `text`, `json`, `arrayBuffer` and `formData` share one read (as text or as bytes, whichever is
- * asked first); `stream` hands out the raw body instead.
+ * asked first; bytes asked after text are the text re-encoded, so a body that was not valid UTF-8
+ * comes back with U+FFFD where it was broken); `stream` hands out the raw body instead.
  */
 
 import { StringDecoder } from "node:string_decoder"

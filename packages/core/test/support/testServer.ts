@@ -30,6 +30,8 @@ export interface Answer {
   readonly drop?: boolean
   /** Send the status, the headers and the first bytes of the body, then nothing more. */
   readonly stallBody?: boolean
+  /** Send the status, the headers (with the full length) and this many bytes of the body, then close the socket. */
+  readonly cutBodyAt?: number
 }
 
 export type Handler = (req: SeenRequest) => Answer | Promise<Answer>
@@ -63,6 +65,13 @@ const send = (res: ServerResponse, answer: Answer) => {
     headers["content-length"] = String(Math.max(64, body.length * 2))
     res.writeHead(answer.status ?? 200, headers)
     res.write(typeof body === "string" ? body.slice(0, 6) : body.subarray(0, 6))
+    return
+  }
+  if (answer.cutBodyAt !== undefined) {
+    const bytes = Buffer.from(body)
+    headers["content-length"] = String(bytes.length)
+    res.writeHead(answer.status ?? 200, headers)
+    res.write(bytes.subarray(0, answer.cutBodyAt), () => res.socket?.destroy())
     return
   }
   res.writeHead(answer.status ?? 200, headers)
