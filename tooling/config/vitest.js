@@ -1,5 +1,6 @@
 // Shared vitest preset: console + JSON reports, so CI can count passed and failed tests per package.
 import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
 // @ofsc/core's build-time version (src/internal/version.ts; tsup writes the same in): every package's
@@ -18,6 +19,8 @@ export const packageTests = (overrides = {}) =>
       outputFile: { json: ".vitest/results.json" },
       testTimeout: 20_000,
       hookTimeout: 20_000,
+      // FC_SEED / FC_PATH replay a failed property test from the seed it printed
+      setupFiles: [fileURLToPath(new URL("./vitest.setup.js", import.meta.url))],
       ...overrides
     }
   })

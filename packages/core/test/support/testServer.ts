@@ -15,6 +15,12 @@ export interface SeenRequest {
   readonly body: Buffer
   /** performance.now() when the request arrived. */
   readonly at: number
+  /**
+   * How the exchange ended: "answered" once the whole answer was handed to the socket, "unanswered"
+   * when the connection closed first (the client gave up, its fiber interrupted or its attempt timed
+   * out, or the answer dropped the socket).
+   */
+  readonly outcome: Promise<"answered" | "unanswered">
 }
 
 /** What a handler answers. */
@@ -101,7 +107,10 @@ export const testServer = (initial: Handler = () => ({ json: {} }), port = 0) =>
             query: url.searchParams,
             headers: req.headers,
             body: Buffer.concat(chunks),
-            at: performance.now()
+            at: performance.now(),
+            outcome: new Promise((settle) =>
+              res.on("close", () => settle(res.writableFinished ? "answered" : "unanswered"))
+            )
           }
           requests.push(seen)
           try {
