@@ -9,26 +9,28 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import type { SimulatorContext } from "./context.js"
+import { areaBehaviours } from "./areas/index.js"
+import { seededRandom } from "./data/random.js"
 import { type DataSize, type SeedData, seedData } from "./data/seed.js"
-import { loadSeed } from "./engine/load.js"
-import { installEngine } from "./engine/routes.js"
-import { installRules } from "./rules/index.js"
-import { Auth, type SimApplication } from "./server/auth.js"
+import { Auth, type SimApplication } from "./edge/auth.js"
 import {
   type ConcurrencyLimitOptions,
   type ConcurrencyLimitSettings,
   concurrencyLimitSettings
-} from "./server/concurrencyLimits.js"
-import { type FaultSettings, Faults, noFaults, seededRandom } from "./server/faults.js"
-import { createSimServer } from "./server/http.js"
-import { emptyStats, type RequestListener, RequestListeners, type ServerStats } from "./server/requestStats.js"
-import { Router } from "./server/router.js"
-import { Slots } from "./server/slots.js"
+} from "./edge/concurrencyLimits.js"
+import { type FaultSettings, Faults, noFaults } from "./edge/faults.js"
+import { emptyStats, type RequestListener, RequestListeners, type ServerStats } from "./edge/requestStats.js"
+import { Router } from "./edge/router.js"
+import { createSimServer } from "./edge/server.js"
+import { Slots } from "./edge/slots.js"
+import type { SimulatorContext } from "./engine/context.js"
+import { loadSeed } from "./engine/load.js"
+import { buildEngine } from "./engine/routes.js"
 import { Store } from "./state/store.js"
 
-export type { SimulatorContext } from "./context.js"
-export type { DataSize, SeedData, SimRecord } from "./data/seed.js"
+export type { DataSize, SeedData } from "./data/seed.js"
+export type { SimulatorContext } from "./engine/context.js"
+export type { SimRecord } from "./state/record.js"
 export type { Collection, SimEvent, Store } from "./state/store.js"
 
 /** How to start a simulator; every field has a default. */
@@ -92,15 +94,18 @@ export interface SimulatorHandle {
   readonly stop: () => Promise<void>
 }
 
-/** Loads the seed into a fresh store and installs the generic engine, then the OFS rules over it. */
+/**
+ * Loads the seed into a fresh store and routes every operation on `router`: the generic engine's
+ * route, with the behaviour the OFS areas give the operation.
+ */
 const buildState = (router: Router, instance: string, options: SimulatorOptions): SimulatorContext => {
   const seed = options.seed ?? 1
   const data = seedData(seed, options.size ?? "small")
   const store = new Store()
   loadSeed(store, data)
-  const context: SimulatorContext = { router, store, data, instance, random: seededRandom(seed + 1) }
-  installEngine(context)
-  installRules(context)
+  const context: SimulatorContext = { store, data, instance, random: seededRandom(seed + 1) }
+  const { routes } = buildEngine(context, areaBehaviours(context))
+  for (const route of routes) router.on(route.method, route.path, route.handler)
   return context
 }
 

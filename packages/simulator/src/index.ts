@@ -6,19 +6,19 @@
  */
 
 export type { ResourceCollections } from "./data/seed.js"
-export { allOperations } from "./engine/operations.js"
-export * from "./Simulator.js"
-export type { SimApplication } from "./server/auth.js"
-export type { MultipartPart } from "./server/body.js"
+export type { SimApplication } from "./edge/auth.js"
+export type { MultipartPart } from "./edge/body.js"
 export {
   type ConcurrencyLimit,
   type ConcurrencyLimitOptions,
   type ConcurrencyLimitSettings,
   ofsConcurrencyLimits,
   operationKey
-} from "./server/concurrencyLimits.js"
-export type { FaultSettings } from "./server/faults.js"
-export type { Link, LinkSource } from "./server/links.js"
-export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./server/requestStats.js"
-export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./server/responses.js"
-export { type Handler, Router, type SimRequest } from "./server/router.js"
+} from "./edge/concurrencyLimits.js"
+export type { FaultSettings } from "./edge/faults.js"
+export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./edge/requestStats.js"
+export { type Handler, Router, type SimRequest } from "./edge/router.js"
+export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./engine/answers.js"
+export type { Link, LinkSource } from "./engine/links.js"
+export { allOperations } from "./engine/operations.js"
+export * from "./Simulator.js"

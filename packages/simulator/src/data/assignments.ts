@@ -3,8 +3,9 @@
  * catalog's, the first at full ratio) and work zones (the home zone at 100 %, and for every second
  * technician a neighbouring zone at 50 % on Mondays and Tuesdays). Only active zones are assigned.
  */
+
+import type { SimRecord } from "../state/record.js"
 import type { IdCounter } from "./ids.js"
-import type { SimRecord } from "./seed.js"
 
 /** The work skill catalog's labels. */
 export const workSkillLabels = ["electrical", "plumbing", "fiber", "hvac", "safety", "climbing"] as const

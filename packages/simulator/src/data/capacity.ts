@@ -4,7 +4,7 @@
  * for every area, its categories and its time slots, with `used` and `bookedActivities` counted
  * from the seeded activities of the area's technicians.
  */
-import type { SimRecord } from "./seed.js"
+import type { SimRecord } from "../state/record.js"
 
 /** The capacity categories: each needs work skills of the catalog and is booked in every time slot. */
 export const seedCapacityCategories = (timeSlotLabels: ReadonlyArray<string>): ReadonlyArray<SimRecord> =>

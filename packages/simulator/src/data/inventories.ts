@@ -3,9 +3,10 @@
  * reel of cable; every third install, upgrade or repair visit has customer equipment on site, and
  * completed installs have the equipment they installed.
  */
+
+import type { SimRecord } from "../state/record.js"
 import { pad } from "./dates.js"
 import { IdCounter } from "./ids.js"
-import type { SimRecord } from "./seed.js"
 
 const equipmentVisits = new Set(["install", "upgrade", "repair"])
 

@@ -4,9 +4,10 @@
  * technician a weekly schedule, a fortnightly on-call weekend for some, and non-working days with
  * their reasons (a company holiday for everyone, vacations, sick days, on-call days off).
  */
+
+import type { SimRecord } from "../state/record.js"
 import { addDays } from "./dates.js"
 import type { IdCounter } from "./ids.js"
-import type { SimRecord } from "./seed.js"
 
 const colours = ["yellow", "orange", "red", "blue", "green", "purple"] as const
 

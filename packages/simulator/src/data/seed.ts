@@ -4,12 +4,13 @@
  * the benchmarks use. Every size holds what the READMEs' examples name: the on-call shift `blue`,
  * activity 4225 and the organization bucket `FLUSA` over the buckets and their technicians.
  */
-import { seededRandom } from "../server/faults.js"
+import type { SimRecord } from "../state/record.js"
 import { technicianWorkSkills, technicianWorkZones, workSkillLabels } from "./assignments.js"
 import { seedCapacityAreas, seedCapacityCategories, seedQuotas } from "./capacity.js"
 import { addDays, pad } from "./dates.js"
 import { IdCounter } from "./ids.js"
 import { seedInventories } from "./inventories.js"
+import { seededRandom } from "./random.js"
 import { seedNonWorkingReasons, seedShifts, technicianSchedule } from "./schedules.js"
 import { seedUsers } from "./users.js"
 
@@ -23,9 +24,6 @@ const sizes: Record<DataSize, { resources: number; activities: number; days: num
   medium: { resources: 200, activities: 10_000, days: 30, workZones: 100 },
   large: { resources: 1_000, activities: 100_000, days: 60, workZones: 500 }
 }
-
-/** A record as the simulator stores it: plain JSON. */
-export type SimRecord = Record<string, unknown>
 
 /** The collections that belong to one resource. */
 export interface ResourceCollections {

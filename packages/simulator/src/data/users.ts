@@ -3,8 +3,9 @@
  * a dispatcher per bucket and an administrator over the whole organization, each with its
  * resources, language, time zone and user type.
  */
+
+import type { SimRecord } from "../state/record.js"
 import { pad } from "./dates.js"
-import type { SimRecord } from "./seed.js"
 
 const common = { status: "active", language: "en", timeZone: "Eastern", timeZoneIANA: "America/New_York" }
 

@@ -6,7 +6,6 @@
  *  - an action that starts a job (`mapLayers/custom-actions/populateLayers`) records it under a fresh
  *    `downloadId`, and the GET on `.../populateLayers/{downloadId}` reports it, or 404 for an unknown id.
  */
-import { randomBytes } from "node:crypto"
 import type { PlanHandler } from "./collections.js"
 import type { Engine } from "./engine.js"
 import { isParam } from "./paths.js"
@@ -49,7 +48,3 @@ const startJob = (engine: Engine, plan: OpPlan) => {
   if (answer.json !== undefined) jobs.put(`${plan.op.path}/${downloadId}`, answer.json as Record<string, unknown>)
   return answer
 }
-
-/** POST applications/{label}/custom-actions/generateClientSecret: a new secret each time. */
-export const generateClientSecret: PlanHandler = (engine, plan) =>
-  engine.answer(plan, { clientSecret: randomBytes(24).toString("base64url") })

@@ -4,7 +4,7 @@
  * collection's changes, so activities the rules move or create stay found.
  * Selections are cached per query until the collection changes, so paging filters once.
  */
-import type { SimRecord } from "../data/seed.js"
+import type { SimRecord } from "../state/record.js"
 import type { Collection } from "../state/store.js"
 
 /** What GET activities filters on. */

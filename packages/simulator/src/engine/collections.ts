@@ -7,8 +7,8 @@
  * (`activities/4000000/files`, keyed by property label) and documents (a resource's assigned
  * locations) in the `documents` collection, keyed by their path.
  */
-import type { SimRecord } from "../data/seed.js"
-import { ofsError, type SimResponse } from "../server/responses.js"
+import type { SimRecord } from "../state/record.js"
+import { ofsError, type SimResponse } from "./answers.js"
 import type { Call, Engine } from "./engine.js"
 import { templateOf } from "./paths.js"
 import type { OpPlan } from "./plan.js"

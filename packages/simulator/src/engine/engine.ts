@@ -3,14 +3,14 @@
  * fresh ids, and answers shaped by the operation's success schema and status.
  */
 import type * as AST from "effect/SchemaAST"
-import type { SimRecord } from "../data/seed.js"
-import { ofsError, type SimResponse } from "../server/responses.js"
-import type { SimRequest } from "../server/router.js"
+import type { SimRecord } from "../state/record.js"
 import type { Collection, Store } from "../state/store.js"
 import type { ActivityIndex } from "./activityIndex.js"
+import { ofsError, type SimResponse } from "./answers.js"
 import type { Conformer } from "./conform.js"
 import { fillSegments, templateOf } from "./paths.js"
 import type { OpPlan } from "./plan.js"
+import type { SimRequest } from "./protocol.js"
 import { recordKey } from "./recordKey.js"
 import type { Sampler } from "./sampleValue.js"
 import { successStatus } from "./statuses.js"

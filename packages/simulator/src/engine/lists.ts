@@ -3,8 +3,8 @@
  * parameters that name a record field), a stored document, a whole-collection PUT, a bulk PATCH and
  * a delete-all.
  */
-import type { SimRecord } from "../data/seed.js"
-import { listEnvelope } from "../server/responses.js"
+import type { SimRecord } from "../state/record.js"
+import { listEnvelope } from "./answers.js"
 import { kindsOf } from "./ast.js"
 import type { PlanHandler } from "./collections.js"
 import { type Call, documentsCollection, type Engine } from "./engine.js"

@@ -4,7 +4,8 @@
  * collection keyed by its id field. Records are stored as the seed made them, without copies. The
  * id counters start above the seeded ids, so created items never reuse one.
  */
-import type { SeedData, SimRecord } from "../data/seed.js"
+import type { SeedData } from "../data/seed.js"
+import type { SimRecord } from "../state/record.js"
 import type { Store } from "../state/store.js"
 import { seedIdFields } from "./keys.js"
 import { linkKey, naturalKey } from "./recordKey.js"

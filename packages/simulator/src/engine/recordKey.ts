@@ -3,7 +3,7 @@
  * delete computes it the same way from the record: its id field, a linked activity's other activity
  * and link type, or, for records without an id (plans, statistics, quotas), their text fields.
  */
-import type { SimRecord } from "../data/seed.js"
+import type { SimRecord } from "../state/record.js"
 import { templateOf } from "./paths.js"
 import type { OpPlan } from "./plan.js"
 

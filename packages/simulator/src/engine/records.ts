@@ -1,6 +1,6 @@
 /** Small helpers over stored records and request bodies that the handlers share. */
 import type * as AST from "effect/SchemaAST"
-import type { SimRecord } from "../data/seed.js"
+import type { SimRecord } from "../state/record.js"
 import { propertyOf } from "./ast.js"
 import { numericIdFields } from "./keys.js"
 import { isParam, paramName } from "./paths.js"

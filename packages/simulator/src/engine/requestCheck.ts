@@ -9,9 +9,8 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
-import type { MultipartPart } from "../server/body.js"
-import type { SimRequest } from "../server/router.js"
 import { elementOf, kindsOf, objectOf } from "./ast.js"
+import type { MultipartPart, SimRequest } from "./protocol.js"
 
 /** A checked value, or the detail of a 400 answer. */
 export type Checked<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly detail: string }

@@ -1,24 +1,25 @@
 /**
- * Installs the generic engine: one route per OFS operation (the token service excepted, which the
- * server answers itself). Each request is checked against the operation's path, query and body
+ * The generic engine's routes: one per OFS operation (the token service excepted, which the HTTP
+ * edge answers itself). Each request is checked against the operation's path, query and body
  * schemas (400 naming the field), its parent entity must exist (404), and then the planned handler
- * answers. Rules installed afterwards replace these routes where OFS does more.
+ * answers, or the answer an area gave the operation; an area's route takes the request first.
  */
-import type { SimulatorContext } from "../context.js"
-import { ofsError } from "../server/responses.js"
-import type { Handler } from "../server/router.js"
+
 import { action } from "./actions.js"
 import { ActivityIndex } from "./activityIndex.js"
+import { ofsError } from "./answers.js"
+import type { Behaviours } from "./behaviour.js"
 import { create, createAt, get, type PlanHandler, patch, put, remove } from "./collections.js"
 import { Conformer } from "./conform.js"
+import type { SimulatorContext } from "./context.js"
 import { Engine } from "./engine.js"
 import { requestHints, seedHints } from "./hints.js"
 import { bulkPatch, clear, document, list, replace } from "./lists.js"
 import { allOperations } from "./operations.js"
 import { type OpPlan, type PlanKind, planAll } from "./plan.js"
+import type { Handler } from "./protocol.js"
 import { checkBody, checkPath, checkQuery } from "./requestCheck.js"
 import { Sampler } from "./sampleValue.js"
-import { specialHandlers } from "./specials.js"
 
 const byKind: Readonly<Record<PlanKind, PlanHandler>> = {
   list,
@@ -35,8 +36,8 @@ const byKind: Readonly<Record<PlanKind, PlanHandler>> = {
   action
 }
 
-const handlerFor = (engine: Engine, plan: OpPlan): Handler => {
-  const handle = specialHandlers[plan.op.id] ?? byKind[plan.kind]
+const handlerFor = (engine: Engine, plan: OpPlan, answer: PlanHandler | undefined): Handler => {
+  const handle = answer ?? byKind[plan.kind]
   return (request) => {
     const path = checkPath(plan.op, request.params)
     if (!path.ok) return ofsError(400, path.detail)
@@ -63,8 +64,21 @@ export const enginePlans = (): ReadonlyArray<OpPlan> => {
   return plans
 }
 
-/** Registers a route for every OFS operation on the context's router; answers from the context's store. */
-export const installEngine = (ctx: SimulatorContext): Engine => {
+/** One route of the engine: an operation's method and path template, and its handler. */
+export interface EngineRoute {
+  readonly method: string
+  readonly path: string
+  readonly handler: Handler
+}
+
+/**
+ * The engine over the context's store and a route for every OFS operation, each with the behaviour
+ * `behaviours` give it. A behaviour for an operation the engine does not route is a mistake.
+ */
+export const buildEngine = (
+  ctx: SimulatorContext,
+  behaviours: Behaviours
+): { readonly engine: Engine; readonly routes: ReadonlyArray<EngineRoute> } => {
   const sampler = new Sampler(seedHints(ctx.data))
   const engine = new Engine(
     ctx.store,
@@ -86,6 +100,15 @@ export const installEngine = (ctx: SimulatorContext): Engine => {
       engine.entitySchemas.set(entity, plan.op.success.schema.ast)
     }
   }
-  for (const plan of enginePlans()) ctx.router.on(plan.op.method, plan.op.path, handlerFor(engine, plan))
-  return engine
+  const routed = new Set(enginePlans().map((plan) => plan.op.id))
+  for (const operationId of Object.keys(behaviours)) {
+    if (!routed.has(operationId)) throw new Error(`'${operationId}' has a behaviour but no route in the engine`)
+  }
+  const routes = enginePlans().map((plan) => {
+    const behaviour = behaviours[plan.op.id]
+    const engineRoute = handlerFor(engine, plan, behaviour?.answer)
+    const handler = behaviour?.route === undefined ? engineRoute : behaviour.route(engineRoute)
+    return { method: plan.op.method, path: plan.op.path, handler }
+  })
+  return { engine, routes }
 }

@@ -4,7 +4,7 @@
  * children and descendants, a capacity area's children, categories, time slots, organizations and
  * work zones, and a resource's route for a day read the collections they come from.
  */
-import type { SimRecord } from "../data/seed.js"
+import type { SimRecord } from "../state/record.js"
 import type { Store } from "../state/store.js"
 import type { ActivityIndex } from "./activityIndex.js"
 

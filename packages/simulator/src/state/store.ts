@@ -3,7 +3,7 @@
  * order, plus the event log that the events API reads. Everything that changes state goes through
  * here, so rules and the generic engine see the same data.
  */
-import type { SimRecord } from "../data/seed.js"
+import type { SimRecord } from "./record.js"
 
 /** Told of every change to a record of a collection: what it was and what it is now (undefined: absent). */
 export type CollectionListener = (id: string, before: SimRecord | undefined, after: SimRecord | undefined) => void

@@ -1,0 +1,264 @@
+/**
+ * The activity status lifecycle, driven by the custom actions on
+ * `/rest/ofscCore/v1/activities/{activityId}/custom-actions/<action>`, with the status rules the
+ * spec states for each action (allowed from → result; event logged):
+ *
+ * - enroute: pending → enroute; activityTravelStarted
+ * - stopTravel: enroute → pending; activityTravelStopped
+ * - start: pending, enroute → started, `startTime` set; activityStarted
+ * - complete: started → completed, `endTime` set; activityCompleted
+ * - notDone: started → notdone, `endTime` set; activityNotDone
+ * - cancel: pending, enroute → cancelled; activityCanceled
+ * - delay: started → `duration` grows by `delayMinutes`, or to end at `delayUntilTime`; activityDelayed
+ * - suspend: started → back to pending (start cleared), and a copy in status suspended keeps the
+ *   visit's start and end; activitySuspended, then activityCreated for the copy. A pending activity
+ *   stays as it is (activitySuspended only).
+ * - startPrework: pending → a new started activity, recordType `prework`, with the body's
+ *   `properties`; the activity itself stays pending; activityPreworkCreated
+ * - reopen: completed, cancelled, notdone → a new pending activity, recordType `reopened`;
+ *   reopening again answers the same one; activityReopened
+ * - move: pending → new resource and/or date (or only a new position), 204; activityMoved
+ *
+ * `time` in a body is 'YYYY-MM-DD HH:MM:SS' and defaults to now. Any other transition answers 409
+ * with a detail naming the current status; an unknown activity 404. Route activation, past dates and
+ * working days are not checked: the seeded data would otherwise be out of reach once its dates pass.
+ */
+
+import { noContent, ok, type SimResponse } from "../../engine/answers.js"
+import { type Behaviours, BehaviourTable } from "../../engine/behaviour.js"
+import type { SimulatorContext } from "../../engine/context.js"
+import type { SimRequest } from "../../engine/protocol.js"
+import type { SimRecord } from "../../state/record.js"
+import type { Store } from "../../state/store.js"
+import { emitActivityEvent } from "../events/publish.js"
+import {
+  asObject,
+  badRequest,
+  collections,
+  conflict,
+  formatDateTime,
+  freshId,
+  invalidJson,
+  isDate,
+  isDateTime,
+  isTime,
+  jsonBody,
+  notFound
+} from "../shared.js"
+
+/** Where a reopened activity is remembered: original activity id → the reopened copy's id. */
+const reopenedCollection = "reopenedActivities"
+
+/** Fields that belong to one visit and are not carried over to a copy of the activity. */
+const visitFields = ["activityId", "status", "startTime", "endTime", "timeDeliveredStart", "timeDeliveredEnd"]
+
+/** A status-changing action: which statuses it accepts and what it does to the activity. */
+interface Transition {
+  readonly from: ReadonlyArray<string>
+  /** The changed fields, or an answer (a 400) when the body is wrong. */
+  readonly apply: (activity: SimRecord, body: SimRecord) => SimRecord | SimResponse
+  readonly event: string
+}
+
+/** The time a body names ('YYYY-MM-DD HH:MM:SS'), now when it names none, or a 400. */
+const timeOf = (body: SimRecord): string | SimResponse => {
+  if (body.time === undefined || body.time === null) return formatDateTime(new Date())
+  return isDateTime(body.time)
+    ? body.time
+    : badRequest("Wrong value in field 'time'. The format is 'YYYY-MM-DD HH:MM:SS'.")
+}
+
+const isAnswer = (value: unknown): value is SimResponse =>
+  typeof value === "object" && value !== null && "status" in value && typeof value.status === "number"
+
+const setStatus =
+  (status: string, timeField?: "startTime" | "endTime") =>
+  (_activity: SimRecord, body: SimRecord): SimRecord | SimResponse => {
+    if (timeField === undefined) return { status }
+    const time = timeOf(body)
+    return isAnswer(time) ? time : { status, [timeField]: time }
+  }
+
+/** The start of an activity: its startTime, else its date and service window start. */
+const startOf = (activity: SimRecord): Date => {
+  if (isDateTime(activity.startTime)) return new Date(`${activity.startTime.replace(" ", "T")}Z`)
+  const window = isTime(activity.serviceWindowStart) ? activity.serviceWindowStart : "08:00:00"
+  const date = isDate(activity.date) ? activity.date : formatDateTime(new Date()).slice(0, 10)
+  return new Date(`${date}T${window.length === 5 ? `${window}:00` : window}Z`)
+}
+
+/** A started activity takes longer: its duration grows by `delayMinutes`, or until `delayUntilTime`. */
+const delay = (activity: SimRecord, body: SimRecord): SimRecord | SimResponse => {
+  const { delayMinutes, delayUntilTime } = body
+  if (delayMinutes === undefined && delayUntilTime === undefined)
+    return badRequest("Either 'delayMinutes' or 'delayUntilTime' is required.")
+  const duration = typeof activity.duration === "number" ? activity.duration : 0
+  if (delayUntilTime !== undefined) {
+    const start = startOf(activity)
+    const until = isDateTime(delayUntilTime)
+      ? delayUntilTime
+      : isTime(delayUntilTime)
+        ? `${formatDateTime(start).slice(0, 10)} ${delayUntilTime.length === 5 ? `${delayUntilTime}:00` : delayUntilTime}`
+        : undefined
+    if (until === undefined) return badRequest("Wrong value in field 'delayUntilTime'.")
+    const minutes = Math.round((Date.parse(`${until.replace(" ", "T")}Z`) - start.getTime()) / 60_000)
+    if (minutes <= duration) return badRequest("Field 'delayUntilTime' must be later than the activity's current end.")
+    return { duration: minutes }
+  }
+  if (typeof delayMinutes !== "number" || !Number.isInteger(delayMinutes) || delayMinutes <= 0)
+    return badRequest("Wrong value in field 'delayMinutes'. It must be a positive integer.")
+  return { duration: duration + delayMinutes }
+}
+
+const transitions: Record<string, Transition> = {
+  enroute: { from: ["pending"], apply: setStatus("enroute"), event: "activityTravelStarted" },
+  stopTravel: { from: ["enroute"], apply: setStatus("pending"), event: "activityTravelStopped" },
+  start: { from: ["pending", "enroute"], apply: setStatus("started", "startTime"), event: "activityStarted" },
+  complete: { from: ["started"], apply: setStatus("completed", "endTime"), event: "activityCompleted" },
+  notDone: { from: ["started"], apply: setStatus("notdone", "endTime"), event: "activityNotDone" },
+  cancel: { from: ["pending", "enroute"], apply: setStatus("cancelled"), event: "activityCanceled" },
+  delay: { from: ["started"], apply: delay, event: "activityDelayed" }
+}
+
+/** The 409 of an action the activity's status does not allow. */
+const wrongStatus = (activity: SimRecord, action: string, from: ReadonlyArray<string>): SimResponse =>
+  conflict(
+    `Activity ${activity.activityId} is in status '${activity.status}'; '${action}' is allowed only in status ${from
+      .map((s) => `'${s}'`)
+      .join(", ")}.`
+  )
+
+/** An activity without the fields of one visit (status, start and end). */
+const withoutVisit = (activity: SimRecord): SimRecord => {
+  const rest: SimRecord = {}
+  for (const [key, value] of Object.entries(activity)) if (!visitFields.includes(key)) rest[key] = value
+  return rest
+}
+
+/** Stores a copy of an activity under a new id, with the fields given. */
+const copyOf = (store: Store, activity: SimRecord, fields: SimRecord): SimRecord => {
+  const activityId = freshId(store, collections.activities, "activityId")
+  const created = { activityId, ...withoutVisit(activity), ...fields }
+  store.collection(collections.activities).put(activityId, created)
+  return created
+}
+
+/** The lifecycle custom actions of an activity. */
+export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
+  const table = new BehaviourTable()
+  const store = ctx.store
+  const activities = () => store.collection(collections.activities)
+  const find = (req: SimRequest): SimRecord | SimResponse =>
+    activities().get(req.params.activityId ?? "") ?? notFound(`Activity '${req.params.activityId}' not found`)
+
+  for (const [action, transition] of Object.entries(transitions)) {
+    table.replace(`core.activities.${action}`, (req) => {
+      const activity = find(req)
+      if (isAnswer(activity)) return activity
+      const body = jsonBody(req, true)
+      if (body === undefined) return invalidJson()
+      if (!transition.from.includes(String(activity.status))) return wrongStatus(activity, action, transition.from)
+      const changes = transition.apply(activity, body)
+      if (isAnswer(changes)) return changes
+      const updated = activities().patch(activity.activityId as number, changes) ?? activity
+      emitActivityEvent(store, transition.event, req.clientId, updated, changes)
+      return ok(updated)
+    })
+  }
+
+  table.replace("core.activities.suspend", (req) => {
+    const activity = find(req)
+    if (isAnswer(activity)) return activity
+    const body = jsonBody(req, true)
+    if (body === undefined) return invalidJson()
+    const from = ["started", "pending"]
+    if (!from.includes(String(activity.status))) return wrongStatus(activity, "suspend", from)
+    if (activity.status === "pending") {
+      emitActivityEvent(store, "activitySuspended", req.clientId, activity, {})
+      return ok(activity)
+    }
+    const time = timeOf(body)
+    if (isAnswer(time)) return time
+    // the activity goes back to the queue; a suspended copy keeps the record of the visit so far
+    const id = activity.activityId as number
+    const pending = { activityId: id, ...withoutVisit(activity), status: "pending" }
+    activities().put(id, pending)
+    const visit = copyOf(store, activity, {
+      status: "suspended",
+      ...(activity.startTime !== undefined && { startTime: activity.startTime }),
+      endTime: time
+    })
+    emitActivityEvent(store, "activitySuspended", req.clientId, pending, { status: "pending" })
+    emitActivityEvent(store, "activityCreated", req.clientId, visit)
+    return ok(pending)
+  })
+
+  table.replace("core.activities.startPrework", (req) => {
+    const activity = find(req)
+    if (isAnswer(activity)) return activity
+    const body = jsonBody(req, true)
+    if (body === undefined) return invalidJson()
+    if (activity.status !== "pending") return wrongStatus(activity, "startPrework", ["pending"])
+    const time = timeOf(body)
+    if (isAnswer(time)) return time
+    const prework = copyOf(store, activity, {
+      ...asObject(body.properties),
+      status: "started",
+      recordType: "prework",
+      startTime: time
+    })
+    emitActivityEvent(store, "activityPreworkCreated", req.clientId, prework, { status: "started", startTime: time })
+    return ok(prework)
+  })
+
+  table.replace("core.activities.reopen", (req) => {
+    const activity = find(req)
+    if (isAnswer(activity)) return activity
+    if (req.body !== undefined && asObject(req.body) === undefined) return invalidJson()
+    const from = ["completed", "cancelled", "notdone"]
+    if (!from.includes(String(activity.status))) return wrongStatus(activity, "reopen", from)
+    const reopened = store.collection(reopenedCollection)
+    const earlier = reopened.get(activity.activityId as number)
+    const existing = earlier === undefined ? undefined : activities().get(earlier.reopenedActivityId as number)
+    if (existing !== undefined) return ok(existing)
+    const copy = copyOf(store, activity, { status: "pending", recordType: "reopened" })
+    reopened.put(activity.activityId as number, { reopenedActivityId: copy.activityId })
+    emitActivityEvent(store, "activityReopened", req.clientId, copy, { status: "pending" })
+    return ok(copy)
+  })
+
+  table.replace("core.activities.move", (req) => {
+    const activity = find(req)
+    if (isAnswer(activity)) return activity
+    const body = jsonBody(req)
+    if (body === undefined) return invalidJson()
+    if (activity.status !== "pending") return wrongStatus(activity, "move", ["pending"])
+    const toDate = asObject(body.setDate)?.date
+    const toResource = asObject(body.setResource)?.resourceId
+    const position = asObject(body.setPositionInRoute)
+    if (toDate === undefined && toResource === undefined && position === undefined)
+      return badRequest("At least one of 'setDate', 'setResource' or 'setPositionInRoute' is required.")
+    if (toDate !== undefined && !isDate(toDate)) return badRequest("Wrong value in field 'setDate.date'.")
+    const resources = store.collection(collections.resources)
+    const source = resources.get(String(activity.resourceId))
+    const target = toResource === undefined ? source : resources.get(String(toResource))
+    if (toResource !== undefined) {
+      if (target === undefined)
+        return badRequest(`Wrong value in field 'setResource.resourceId': resource '${toResource}' does not exist.`)
+      if (target.status === "inactive")
+        return badRequest(`Wrong value in field 'setResource.resourceId': resource '${toResource}' is inactive.`)
+    }
+    const changes: SimRecord = {
+      ...(toResource !== undefined && { resourceId: toResource }),
+      ...(toDate !== undefined && { date: toDate })
+    }
+    const updated = activities().patch(activity.activityId as number, changes) ?? activity
+    const kind = (r: SimRecord | undefined) => (r?.resourceType === "BK" ? "bucket" : "resource")
+    const moveCondition = `${kind(source)}To${kind(target) === "bucket" ? "Bucket" : "Resource"}`
+    emitActivityEvent(store, "activityMoved", req.clientId, updated, changes, {
+      moveDetails: { moveCondition, fromResourceId: activity.resourceId, fromDate: activity.date }
+    })
+    return noContent
+  })
+  return table.behaviours
+}

@@ -1,0 +1,2 @@
+/** A record as the simulator stores it: plain JSON. */
+export type SimRecord = Record<string, unknown>
