@@ -58,14 +58,51 @@ describe("ofsc-simulator bin", () => {
     expect(await exited).toBe(0)
   })
 
-  it("refuses a bad option with a message and the usage", async () => {
-    child = spawn(process.execPath, [bin, "--size", "huge"], { stdio: ["ignore", "pipe", "pipe"] })
-    let stderr = ""
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8")
+  for (const [args, message] of [
+    [["--size", "huge"], "Expected one of the following cases: small, medium, large"],
+    [["--port", "70000"], "--port must be from 0 to 65535, got 70000"],
+    [["--fault-rate", "1.5"], "--fault-rate must be from 0 to 1, got 1.5"]
+  ] as const) {
+    it(`refuses ${args.join(" ")} with a message naming it, and exits with 2 before listening`, async () => {
+      child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })
+      let stderr = ""
+      let stdout = ""
+      child.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString("utf8")
+      })
+      child.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString("utf8")
+      })
+      expect(await exitOf(child)).toBe(2)
+      expect(stderr).toContain(message)
+      expect(stderr).toContain("Run ofsc-simulator --help for its options.")
+      expect(stdout).not.toContain("listening")
     })
-    expect(await exitOf(child)).toBe(2)
-    expect(stderr).toContain("--size must be small, medium or large, got 'huge'")
-    expect(stderr).toContain("Usage: ofsc-simulator")
+  }
+
+  it("--help lists every flag the command takes, with its description", async () => {
+    child = spawn(process.execPath, [bin, "--help"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" }
+    })
+    let stdout = ""
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8")
+    })
+    expect(await exitOf(child)).toBe(0)
+    for (const flag of [
+      "--port",
+      "--host",
+      "--seed",
+      "--size",
+      "--instance",
+      "--latency-ms",
+      "--fault-rate",
+      "--rate-limit",
+      "--no-concurrency-limits"
+    ]) {
+      expect(stdout).toContain(flag)
+    }
+    expect(stdout).toContain("turn off OFS's per-operation concurrency limits")
   })
 })

@@ -20,12 +20,8 @@ const simulatorOptions = (
   size: ConnectionFlags["simulatorSize"]
 ): Effect.Effect<OfscConfigOptions, never, Scope.Scope> =>
   Effect.gen(function* () {
-    const { startSimulator, simulatorClientOptions } = yield* Effect.promise(() => import("@ofsc/simulator"))
-    const sim = yield* Effect.acquireRelease(
-      Effect.promise(() => startSimulator({ size, seed: 1 })),
-      (handle) => Effect.promise(() => handle.stop())
-    )
-    return simulatorClientOptions(sim)
+    const { Simulator, simulatorClientOptions } = yield* Effect.promise(() => import("@ofsc/simulator"))
+    return simulatorClientOptions(yield* Simulator.scoped({ size, seed: 1 }))
   })
 
 /** The transport for a command, from its connection flags (and `env`, the process's environment by default). */
