@@ -5,24 +5,9 @@
  */
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { shiftJson } from "./shiftBody.js"
 
 const shiftPath = /^\/rest\/ofscMetadata\/v1\/shifts\/([^/?]+)$/
-
-/** A shift as OFS answers it, with the HATEOAS link OFS adds to every resource. */
-const shiftBody = (origin: string, label: string): string =>
-  JSON.stringify({
-    label,
-    name: label.charAt(0).toUpperCase() + label.slice(1),
-    active: true,
-    type: "regular",
-    workTimeStart: "08:00:00",
-    workTimeEnd: "17:00:00",
-    points: 10,
-    links: [
-      { rel: "canonical", href: `${origin}/rest/ofscMetadata/v1/shifts/${label}` },
-      { rel: "describedby", href: `${origin}/rest/ofscMetadata/v1/metadata-catalog/shifts` }
-    ]
-  })
 
 const send = (res: import("node:http").ServerResponse, status: number, body: string) => {
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) })
@@ -59,7 +44,7 @@ const server = createServer((req, res) => {
       )
       return
     }
-    send(res, 200, shiftBody(`http://${req.headers.host ?? "127.0.0.1"}`, decodeURIComponent(match[1] ?? "")))
+    send(res, 200, shiftJson(`http://${req.headers.host ?? "127.0.0.1"}`, decodeURIComponent(match[1] ?? "")))
   })
 })
 

@@ -1,34 +1,54 @@
 /** Request bodies by content type: JSON, form fields, multipart parts, or raw bytes. */
+import * as Multipasta from "multipasta"
 import type { MultipartPart } from "../engine/protocol.js"
 
 export type { MultipartPart } from "../engine/protocol.js"
 
-/** Splits a multipart/form-data body into its parts. */
-export const parseMultipart = (body: Buffer, boundary: string): ReadonlyArray<MultipartPart> => {
-  const delimiter = Buffer.from(`--${boundary}`)
-  const parts: Array<MultipartPart> = []
-  let start = body.indexOf(delimiter)
-  while (start >= 0) {
-    const next = body.indexOf(delimiter, start + delimiter.length)
-    if (next < 0) break
-    // each part: CRLF, headers, CRLF CRLF, data, CRLF
-    const chunk = body.subarray(start + delimiter.length + 2, next - 2)
-    const split = chunk.indexOf("\r\n\r\n")
-    if (split >= 0) {
-      const head = chunk.subarray(0, split).toString("utf8")
-      const name = /name="([^"]*)"/i.exec(head)?.[1]
-      if (name !== undefined) {
-        parts.push({
-          name,
-          filename: /filename="([^"]*)"/i.exec(head)?.[1],
-          contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1],
-          data: chunk.subarray(split + 4)
-        })
-      }
-    }
-    start = next
+/** Why multipasta refused a multipart body, as the detail of the 400. */
+const multipartProblem = (error: Multipasta.MultipartError): string => {
+  switch (error._tag) {
+    case "InvalidBoundary":
+      return "body: multipart without a boundary"
+    case "ReachedLimit":
+      return `body: multipart over its limit (${error.limit})`
+    case "EndNotReached":
+      return "body: multipart cut off before its closing boundary"
+    default:
+      return "body: multipart part with unreadable headers"
   }
-  return parts
+}
+
+/** Splits a multipart/form-data body into its parts (multipasta, @effect/platform's parser). */
+export const parseMultipart = (
+  body: Buffer,
+  contentType: string
+): { readonly parts: ReadonlyArray<MultipartPart> } | { readonly error: string } => {
+  const parts: Array<MultipartPart> = []
+  let failure: Multipasta.MultipartError | undefined
+  const partOf = (info: Multipasta.PartInfo, data: Buffer): MultipartPart => ({
+    name: info.name,
+    filename: info.filename,
+    contentType: typeof info.headers["content-type"] === "string" ? info.headers["content-type"] : undefined,
+    data
+  })
+  const parser = Multipasta.make({
+    headers: { "content-type": contentType },
+    onField: (info, value) => parts.push(partOf(info, Buffer.from(value))),
+    onFile: (info) => {
+      const chunks: Array<Uint8Array> = []
+      return (chunk) => {
+        if (chunk === null) parts.push(partOf(info, Buffer.concat(chunks)))
+        else chunks.push(chunk)
+      }
+    },
+    onError: (error) => {
+      failure ??= error
+    },
+    onDone: () => {}
+  })
+  parser.write(body)
+  parser.end()
+  return failure === undefined ? { parts } : { error: multipartProblem(failure) }
 }
 
 /** The parsed body, or a message saying why it could not be parsed. */
@@ -49,9 +69,8 @@ export const parseBody = (
     return { body: Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) }
   }
   if (type.startsWith("multipart/form-data")) {
-    const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType ?? "")?.[2]
-    if (boundary === undefined) return { error: "body: multipart without a boundary" }
-    return { body: parseMultipart(raw, boundary) }
+    const parsed = parseMultipart(raw, contentType ?? "")
+    return "error" in parsed ? parsed : { body: parsed.parts }
   }
   return { body: raw }
 }

@@ -1,50 +1,42 @@
-/** Routes by method and path template (`/rest/ofscMetadata/v1/shifts/{label}`), most specific first. */
+/**
+ * Routes by method and path template (`/rest/ofscMetadata/v1/shifts/{label}`) on find-my-way-ts,
+ * the radix-tree router of @effect/platform's HttpRouter: literal segments win over parameters,
+ * `%2F` in a parameter stays in the parameter. A route's handler can be replaced at any time.
+ */
+import * as FindMyWay from "find-my-way-ts"
 import type { Handler } from "../engine/protocol.js"
 
 export type { Handler, SimRequest } from "../engine/protocol.js"
 
+/** One registered route: its template and the handler it runs now. */
 interface Route {
-  readonly method: string
   readonly template: string
-  readonly pattern: RegExp
-  readonly names: ReadonlyArray<string>
-  /** Literal segments count: more literal segments win over parameters. */
-  readonly literals: number
-  readonly handler: Handler
+  handler: Handler
 }
+
+/** `{name}` segments as find-my-way's `:name`. */
+const toFindMyWay = (template: string): `/${string}` =>
+  template.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name}`) as `/${string}`
 
 /** A mutable route table. */
 export class Router {
-  private readonly routes: Array<Route> = []
+  // an OFS id may be long (a file property label, a resource id): no cap of find-my-way's own
+  private readonly tree = FindMyWay.make<Route>({ maxParamLength: 65_536 })
+  private readonly routes = new Map<string, Route>()
+  private readonly methods = new Set<string>()
 
   /** Adds (or replaces) the handler of a method and path template. */
   on(method: string, template: string, handler: Handler): this {
-    const names: Array<string> = []
-    const segments = template.split("/")
-    const pattern = new RegExp(
-      `^${segments
-        .map((s) => {
-          const m = /^\{(.+)\}$/.exec(s)
-          if (m) {
-            names.push(m[1] as string)
-            return "([^/]+)"
-          }
-          return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        })
-        .join("/")}$`
-    )
-    const existing = this.routes.findIndex((r) => r.method === method && r.template === template)
-    const route = {
-      method,
-      template,
-      pattern,
-      names,
-      literals: segments.filter((s) => !s.startsWith("{")).length,
-      handler
+    const key = `${method} ${template}`
+    const existing = this.routes.get(key)
+    if (existing !== undefined) {
+      existing.handler = handler
+      return this
     }
-    if (existing >= 0) this.routes[existing] = route
-    else this.routes.push(route)
-    this.routes.sort((a, b) => b.literals - a.literals)
+    const route: Route = { template, handler }
+    this.tree.on(method, toFindMyWay(template), route)
+    this.routes.set(key, route)
+    this.methods.add(method)
     return this
   }
 
@@ -56,23 +48,19 @@ export class Router {
     | { readonly template: string; readonly handler: Handler; readonly params: Record<string, string> }
     | "not-found"
     | "method-not-allowed" {
-    let pathMatched = false
-    for (const route of this.routes) {
-      const m = route.pattern.exec(path)
-      if (!m) continue
-      pathMatched = true
-      if (route.method !== method) continue
+    const found = this.tree.find(method, path)
+    if (found !== undefined) {
       const params: Record<string, string> = {}
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] as string)
-      })
-      return { template: route.template, handler: route.handler, params }
+      for (const [name, value] of Object.entries(found.params)) if (value !== undefined) params[name] = value
+      return { template: found.handler.template, handler: found.handler.handler, params }
     }
-    return pathMatched ? "method-not-allowed" : "not-found"
+    for (const other of this.methods)
+      if (other !== method && this.tree.find(other, path) !== undefined) return "method-not-allowed"
+    return "not-found"
   }
 
   /** Every route, as `METHOD template`. */
   list(): ReadonlyArray<string> {
-    return this.routes.map((r) => `${r.method} ${r.template}`)
+    return [...this.routes.keys()]
   }
 }
