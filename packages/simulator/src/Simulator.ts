@@ -28,11 +28,6 @@ import { loadSeed } from "./engine/load.js"
 import { buildEngine } from "./engine/routes.js"
 import { Store } from "./state/store.js"
 
-export type { DataSize, SeedData } from "./data/seed.js"
-export type { SimulatorContext } from "./engine/context.js"
-export type { SimRecord } from "./state/record.js"
-export type { Collection, SimEvent, Store } from "./state/store.js"
-
 /** How to start a simulator; every field has a default. */
 export interface SimulatorOptions {
   /** The port to listen on; 0 (the default) picks a free one. */
@@ -94,10 +89,7 @@ export interface SimulatorHandle {
   readonly stop: () => Promise<void>
 }
 
-/**
- * Loads the seed into a fresh store and routes every operation on `router`: the generic engine's
- * route, with the behaviour the OFS areas give the operation.
- */
+/** Loads the seed into a fresh store; routes every operation, with the areas' behaviours, on `router`. */
 const buildState = (router: Router, instance: string, options: SimulatorOptions): SimulatorContext => {
   const seed = options.seed ?? 1
   const data = seedData(seed, options.size ?? "small")

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-export type { ResourceCollections } from "./data/seed.js"
+export type { DataSize, ResourceCollections, SeedData } from "./data/seed.js"
 export type { SimApplication } from "./edge/auth.js"
 export type { MultipartPart } from "./edge/body.js"
 export {
@@ -19,6 +19,9 @@ export type { FaultSettings } from "./edge/faults.js"
 export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./edge/requestStats.js"
 export { type Handler, Router, type SimRequest } from "./edge/router.js"
 export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./engine/answers.js"
+export type { SimulatorContext } from "./engine/context.js"
 export type { Link, LinkSource } from "./engine/links.js"
 export { allOperations } from "./engine/operations.js"
 export * from "./Simulator.js"
+export type { SimRecord } from "./state/record.js"
+export type { Collection, SimEvent, Store } from "./state/store.js"

@@ -8,82 +8,16 @@
  * `fields` are stored but not applied.
  */
 
-import { EventTypeInput } from "@ofsc/models/core"
 import { noContent, ok } from "../../engine/answers.js"
 import { type Behaviours, BehaviourTable } from "../../engine/behaviour.js"
 import type { SimulatorContext } from "../../engine/context.js"
 import type { SimRecord } from "../../state/record.js"
-import type { SimEvent, Store } from "../../state/store.js"
-import {
-  asObject,
-  badRequest,
-  collections,
-  formatDateTime,
-  invalidJson,
-  isDateTime,
-  jsonBody,
-  notFound
-} from "../shared.js"
-
-/** The event types OFS knows: the literals of the spec's `eventType` enumeration, from the models. */
-export const eventTypes: ReadonlyArray<string> = EventTypeInput.literals
+import { badRequest, collections, formatDateTime, invalidJson, isDateTime, jsonBody, notFound } from "../shared.js"
+import { checkConfig, cursorOf, positionAt, present, scanChunk, seqOf, wantedTypes } from "./eventLog.js"
 
 const maxLimit = 1000
 /** How long a subscription lives without polls (OFS: 36 hours); shown, not enforced. */
 const lifetimeMs = 36 * 3_600_000
-/** How many log entries one poll reads at a time while looking for matching events. */
-const scanChunk = 500
-
-/** A cursor is the log position in hex behind a fixed prefix: opaque to clients, short enough for OFS's 48 chars. */
-const cursorOf = (seq: number): string => `ev${seq.toString(16).padStart(8, "0")}`
-const seqOf = (cursor: string): number | undefined => {
-  const m = /^ev([0-9a-f]{8,})$/.exec(cursor)
-  return m === null ? undefined : Number.parseInt(m[1] as string, 16)
-}
-
-/** The event types a subscription asked for. */
-const wantedTypes = (subscription: SimRecord): ReadonlySet<string> => {
-  const wanted = new Set<string>()
-  for (const config of subscription.subscriptionConfig as ReadonlyArray<SimRecord>)
-    for (const type of config.events as ReadonlyArray<string>) wanted.add(type)
-  return wanted
-}
-
-/** An event as the API delivers it. */
-const present = (event: SimEvent): SimRecord => {
-  const { user, ...rest } = event.fields
-  return { eventType: event.eventType, time: event.time, user: user ?? "simulator", ...rest }
-}
-
-/** The position of the first event at or after a UTC time. */
-const positionAt = (store: Store, since: string): number => {
-  let position = 0
-  for (;;) {
-    const chunk = store.eventsAfter(position, scanChunk)
-    for (const event of chunk) {
-      if (event.time >= since) return event.seq - 1
-    }
-    if (chunk.length < scanChunk) return store.lastEventSeq
-    position += chunk.length
-  }
-}
-
-/** The subscription's config as a POST body gives it, or the detail of the 400. */
-const checkConfig = (value: unknown): ReadonlyArray<SimRecord> | string => {
-  if (!Array.isArray(value) || value.length === 0) return "Field 'subscriptionConfig' is absent or empty."
-  const configs: Array<SimRecord> = []
-  for (const item of value) {
-    const config = asObject(item)
-    if (config === undefined) return "Wrong value in field 'subscriptionConfig'."
-    const events = config.events
-    if (!Array.isArray(events) || events.length === 0) return "Field 'subscriptionConfig.events' is absent or empty."
-    const unknown = events.find((e) => typeof e !== "string" || !eventTypes.includes(e))
-    if (unknown !== undefined)
-      return `Wrong value in field 'subscriptionConfig.events': unknown event type '${unknown}'.`
-    configs.push(config)
-  }
-  return configs
-}
 
 /** Subscriptions and the cursor walk over the event log. */
 export const subscriptionBehaviours = (ctx: SimulatorContext): Behaviours => {
