@@ -89,23 +89,21 @@ export interface SimulatorHandle {
   readonly stop: () => Promise<void>
 }
 
-/** Loads the seed into a fresh store; routes every operation, with the areas' behaviours, on `router`. */
-const buildState = (router: Router, instance: string, options: SimulatorOptions): SimulatorContext => {
+/** Loads the seed into a fresh store; routes every operation, with the areas' behaviours. */
+const buildState = (instance: string, options: SimulatorOptions) => {
   const seed = options.seed ?? 1
   const data = seedData(seed, options.size ?? "small")
   const store = new Store()
   loadSeed(store, data)
   const context: SimulatorContext = { store, data, instance, random: seededRandom(seed + 1) }
   const { routes } = buildEngine(context, areaBehaviours(context))
-  for (const route of routes) router.on(route.method, route.path, route.handler)
-  return context
+  return { ...context, router: Router.over(routes) }
 }
 
 /** Starts a simulator and resolves once it listens. */
 export const startSimulator = (options: SimulatorOptions = {}): Promise<SimulatorHandle> => {
   const instance = options.instance ?? "sim"
-  const router = new Router()
-  const { store, data } = buildState(router, instance, options)
+  const { store, data, router } = buildState(instance, options)
   const auth = new Auth(instance, [...(options.applications ?? [defaultApplication])], options.tokenTtlSeconds ?? 3600)
   const settings: FaultSettings = { ...noFaults(), ...options.faults }
   const faults = new Faults(settings, seededRandom(options.seed ?? 1))

@@ -52,4 +52,27 @@ describe("the router", () => {
     expect(r.match("GET", "/rest/ofscCore/v1/resources/T1")).toMatchObject({ handler: other })
     expect(r.list()).toHaveLength(3)
   })
+
+  it("routers over the same routes share their tree, not their handlers; a route added to one stays its own", () => {
+    const routes = [
+      { method: "GET", path: "/rest/ofscMetadata/v1/workSkills/{label}", handler: item },
+      { method: "PUT", path: "/rest/ofscMetadata/v1/workSkills/{label}", handler: item }
+    ]
+    const a = Router.over(routes)
+    const b = Router.over(routes)
+    a.on("GET", "/rest/ofscMetadata/v1/workSkills/forbidden", file)
+    b.on("GET", "/rest/ofscMetadata/v1/workSkills/{label}", calendar)
+    expect(a.match("GET", "/rest/ofscMetadata/v1/workSkills/forbidden")).toMatchObject({ handler: file })
+    expect(a.match("GET", "/rest/ofscMetadata/v1/workSkills/other")).toMatchObject({
+      handler: item,
+      params: { label: "other" }
+    })
+    expect(b.match("GET", "/rest/ofscMetadata/v1/workSkills/forbidden")).toMatchObject({
+      handler: calendar,
+      params: { label: "forbidden" }
+    })
+    expect(b.match("DELETE", "/rest/ofscMetadata/v1/workSkills/x")).toBe("method-not-allowed")
+    expect(a.list()).toHaveLength(3)
+    expect(b.list()).toHaveLength(2)
+  })
 })
