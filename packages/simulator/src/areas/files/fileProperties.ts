@@ -29,47 +29,23 @@ interface FileOwner {
   readonly operations: string
 }
 
+/** An owner: its path, id parameter, collection, metadata entity and file operations' id prefix. */
+const owner = (path: string, param: string, collection: string, entity: string, operations: string, writable = true) =>
+  ({ path, param, collection, entity, operations, writable }) satisfies FileOwner
+
 const owners: ReadonlyArray<FileOwner> = [
-  {
-    path: "activities",
-    param: "activityId",
-    collection: collections.activities,
-    entity: "activity",
-    writable: true,
-    operations: "core.activities.files"
-  },
-  {
-    path: "inventories",
-    param: "inventoryId",
-    collection: collections.inventories,
-    entity: "inventory",
-    writable: true,
-    operations: "core.inventories.files"
-  },
-  {
-    path: "resources",
-    param: "resourceId",
-    collection: collections.resources,
-    entity: "resource",
-    writable: true,
-    operations: "core.resources.files"
-  },
-  {
-    path: "users",
-    param: "login",
-    collection: collections.users,
-    entity: "user",
-    writable: true,
-    operations: "core.users.files"
-  },
-  {
-    path: "serviceRequests",
-    param: "requestId",
-    collection: collections.serviceRequests,
-    entity: "service request",
-    writable: false,
-    operations: "core.serviceRequests.files"
-  }
+  owner("activities", "activityId", collections.activities, "activity", "core.activities.files"),
+  owner("inventories", "inventoryId", collections.inventories, "inventory", "core.inventories.files"),
+  owner("resources", "resourceId", collections.resources, "resource", "core.resources.files"),
+  owner("users", "login", collections.users, "user", "core.users.files"),
+  owner(
+    "serviceRequests",
+    "requestId",
+    collections.serviceRequests,
+    "service request",
+    "core.serviceRequests.files",
+    false
+  )
 ]
 
 /** The file name a Content-Disposition header gives, if any. */
