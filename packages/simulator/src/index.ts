@@ -17,7 +17,7 @@ export {
 } from "./edge/concurrencyLimits.js"
 export type { FaultSettings } from "./edge/faults.js"
 export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./edge/requestStats.js"
-export { type Handler, Router, type SimRequest } from "./edge/router.js"
+export { type Handler, type RouteEntry, Router, type SimRequest } from "./edge/router.js"
 export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./engine/answers.js"
 export type { SimulatorContext } from "./engine/context.js"
 export type { Link, LinkSource } from "./engine/links.js"
