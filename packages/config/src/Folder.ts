@@ -7,6 +7,7 @@ import { FileSystem, Path } from "@effect/platform"
 import * as Effect from "effect/Effect"
 import * as YAML from "yaml"
 import { ConfigFileError } from "./ConfigError.js"
+import { setOwn } from "./internal/own.js"
 import { exportItem } from "./items.js"
 import { findResource } from "./resources/catalog.js"
 import type { ConfigItem } from "./resources/facts.js"
@@ -137,9 +138,9 @@ const readResourceFolder = (
       const item = exportItem(facts, value)
       const keyField = facts.shape.kind === "items" ? facts.shape.key : undefined
       const key = keyField !== undefined && typeof item[keyField] === "string" ? (item[keyField] as string) : fileKey
-      if (items[key] !== undefined)
+      if (Object.hasOwn(items, key))
         return yield* Effect.fail(new ConfigFileError({ path: file, reason: `a second item keyed "${key}"` }))
-      items[key] = item
+      setOwn(items, key, item)
     }
     return items
   })

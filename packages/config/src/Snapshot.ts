@@ -2,6 +2,7 @@
  * A snapshot of an instance's configuration: for each resource exported, its items by key. Plain
  * JSON values, so a synchronous script can build one from `@ofsc/sync` answers and plan with it.
  */
+import { setOwn } from "./internal/own.js"
 import type { ConfigItem } from "./resources/facts.js"
 
 /** Items of one resource, by key (`shifts` → `{ day: {...}, late: {...} }`). */
@@ -20,7 +21,7 @@ export const sortedSnapshot = (snapshot: Snapshot): Snapshot => {
   for (const resource of Object.keys(snapshot)) {
     const items = snapshot[resource] ?? {}
     const sorted: Record<string, ConfigItem> = {}
-    for (const key of Object.keys(items).sort()) sorted[key] = items[key] as ConfigItem
+    for (const key of Object.keys(items).sort()) setOwn(sorted, key, items[key] as ConfigItem)
     out[resource] = sorted
   }
   return out

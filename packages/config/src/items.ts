@@ -5,6 +5,7 @@
  * byte-identical whatever order OFS or a hand edit put the keys in. Arrays keep their order.
  */
 
+import { getOwn, setOwn } from "./internal/own.js"
 import type { ConfigResource } from "./resources/catalog.js"
 import type { ConfigItem, ConfigValue } from "./resources/facts.js"
 
@@ -20,7 +21,7 @@ export const canonical = (value: unknown): ConfigValue | undefined => {
     for (const key of Object.keys(value).sort()) {
       if (key === "links") continue
       const v = canonical(value[key])
-      if (v !== undefined) out[key] = v
+      if (v !== undefined) setOwn(out, key, v)
     }
     return out
   }
@@ -42,7 +43,7 @@ export const exportItem = (resource: ConfigResource, raw: unknown): ConfigItem =
   const record = isRecord(raw) ? raw : key !== undefined ? { [key]: raw } : { value: raw }
   const keep = keptFields(resource)
   const picked: Record<string, unknown> = {}
-  for (const field of Object.keys(record)) if (keep(field)) picked[field] = record[field]
+  for (const field of Object.keys(record)) if (keep(field)) setOwn(picked, field, record[field])
   return (canonical(picked) ?? {}) as ConfigItem
 }
 
@@ -50,8 +51,8 @@ export const exportItem = (resource: ConfigResource, raw: unknown): ConfigItem =
 export const writeBody = (resource: ConfigResource, item: ConfigItem): Record<string, ConfigValue> => {
   const body: Record<string, ConfigValue> = {}
   for (const field of resource.writableFields) {
-    const value = item[field]
-    if (value !== undefined) body[field] = value
+    const value = getOwn(item, field)
+    if (value !== undefined) setOwn(body, field, value)
   }
   return body
 }

@@ -51,6 +51,18 @@ describe("exported form", () => {
       })
     ))
 
+  it("a key named __proto__ stays a key, at any depth, and changes no object's kind", () => {
+    const record = JSON.parse('{"":[{"__proto__":[]}],"__proto__":{"b":1,"a":2}}')
+    const out = canonical(record) as Record<string, unknown>
+    expect(Object.keys(out)).toEqual(["", "__proto__"])
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(out, "__proto__")?.value).toEqual({ a: 2, b: 1 })
+    const inner = (out[""] as Array<Record<string, unknown>>)[0] as Record<string, unknown>
+    expect(Array.isArray(inner)).toBe(false)
+    expect(Object.keys(inner)).toEqual(["__proto__"])
+    expect(canonical(YAML.parse(toYaml(out)))).toEqual(out)
+  })
+
   it("drops links and nulls at any depth", () => {
     expect(canonical({ b: null, a: { links: [{ rel: "self" }], c: [1, null, { links: [] }] } })).toEqual({
       a: { c: [1, {}] }
