@@ -8,22 +8,15 @@
  * handlers, and a tree of its own for the routes added later.
  */
 import * as FindMyWay from "find-my-way-ts"
-import type { Handler } from "../engine/protocol.js"
+import type { Handler, RouteEntry } from "../engine/protocol.js"
 
-export type { Handler, SimRequest } from "../engine/protocol.js"
+export type { Handler, RouteEntry, SimRequest } from "../engine/protocol.js"
 
 /** A route of a tree: its key (`METHOD template`), its template and how many literal segments it has. */
 interface Slot {
   readonly key: string
   readonly template: string
   readonly literals: number
-}
-
-/** A route to register: its method, path template and handler. */
-export interface RouteEntry {
-  readonly method: string
-  readonly path: string
-  readonly handler: Handler
 }
 
 type Tree = FindMyWay.Router<Slot>
@@ -35,14 +28,13 @@ const newTree = (): Tree => FindMyWay.make<Slot>({ maxParamLength: 65_536 })
 const toFindMyWay = (template: string): `/${string}` =>
   template.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name}`) as `/${string}`
 
-const add = (tree: Tree, method: string, template: string): Slot => {
+const add = (tree: Tree, method: string, template: string): void => {
   const slot = {
     key: `${method} ${template}`,
     template,
     literals: template.split("/").filter((s) => !s.startsWith("{")).length
   }
   tree.on(method, toFindMyWay(template), slot)
-  return slot
 }
 
 /** The shared trees, by the routes they hold. */

@@ -4,7 +4,6 @@
  * per operation and applies the behaviour the tables give it. There is no other way in.
  */
 import type { PlanHandler } from "./collections.js"
-import { allOperations } from "./operations.js"
 import type { Handler } from "./protocol.js"
 
 /** What an area changes about one operation. */
@@ -24,9 +23,10 @@ export interface Behaviour {
 /** Behaviours by operation id (`metadata.shifts.put`). */
 export type Behaviours = Readonly<Record<string, Behaviour>>
 
-const knownIds = new Set(allOperations.map((op) => op.id))
-
-/** Collects an area's behaviours; an operation given the same kind of behaviour twice is a mistake. */
+/**
+ * Collects an area's behaviours; an operation given the same kind of behaviour twice is a mistake.
+ * An id the engine does not route is refused when the engine is built (`buildEngine`).
+ */
 export class BehaviourTable {
   private readonly table: Record<string, Behaviour> = {}
 
@@ -57,7 +57,6 @@ export class BehaviourTable {
 }
 
 const mergeOne = (operationId: string, a: Behaviour | undefined, b: Behaviour): Behaviour => {
-  if (!knownIds.has(operationId)) throw new Error(`No operation '${operationId}' in the OFS tables`)
   if (a === undefined) return b
   if (a.answer !== undefined && b.answer !== undefined) throw new Error(`Two answers for '${operationId}'`)
   if (a.route !== undefined && b.route !== undefined) throw new Error(`Two routes for '${operationId}'`)

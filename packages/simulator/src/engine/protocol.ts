@@ -37,3 +37,10 @@ export interface SimResponse {
 
 /** A handler answers synchronously or with a promise. */
 export type Handler = (request: SimRequest) => SimResponse | Promise<SimResponse>
+
+/** A route: an operation's method and path template, and the handler that answers it. */
+export interface RouteEntry {
+  readonly method: string
+  readonly path: string
+  readonly handler: Handler
+}

@@ -17,7 +17,7 @@ import { requestHints, seedHints } from "./hints.js"
 import { bulkPatch, clear, document, list, replace } from "./lists.js"
 import { allOperations } from "./operations.js"
 import { type OpPlan, type PlanKind, planAll } from "./plan.js"
-import type { Handler } from "./protocol.js"
+import type { Handler, RouteEntry } from "./protocol.js"
 import { checkBody, checkPath, checkQuery } from "./requestCheck.js"
 import { Sampler } from "./sampleValue.js"
 
@@ -64,13 +64,6 @@ export const enginePlans = (): ReadonlyArray<OpPlan> => {
   return plans
 }
 
-/** One route of the engine: an operation's method and path template, and its handler. */
-export interface EngineRoute {
-  readonly method: string
-  readonly path: string
-  readonly handler: Handler
-}
-
 /**
  * The engine over the context's store and a route for every OFS operation, each with the behaviour
  * `behaviours` give it. A behaviour for an operation the engine does not route is a mistake.
@@ -78,7 +71,7 @@ export interface EngineRoute {
 export const buildEngine = (
   ctx: SimulatorContext,
   behaviours: Behaviours
-): { readonly engine: Engine; readonly routes: ReadonlyArray<EngineRoute> } => {
+): { readonly engine: Engine; readonly routes: ReadonlyArray<RouteEntry> } => {
   const sampler = new Sampler(seedHints(ctx.data))
   const engine = new Engine(
     ctx.store,

@@ -62,13 +62,22 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
   const activities = () => store.collection(collections.activities)
   const find = (req: SimRequest): SimRecord | SimResponse =>
     activities().get(req.params.activityId ?? "") ?? notFound(`Activity '${req.params.activityId}' not found`)
+  /** The activity a call names and its JSON body (absent reads as empty unless `required`), or the 404 / 400. */
+  const activityAndBody = (
+    req: SimRequest,
+    required = false
+  ): { readonly activity: SimRecord; readonly body: SimRecord } | SimResponse => {
+    const activity = find(req)
+    if (isAnswer(activity)) return activity
+    const body = jsonBody(req, !required)
+    return body === undefined ? invalidJson() : { activity, body }
+  }
 
   for (const [action, transition] of Object.entries(transitions)) {
     table.replace(`core.activities.${action}`, (req) => {
-      const activity = find(req)
-      if (isAnswer(activity)) return activity
-      const body = jsonBody(req, true)
-      if (body === undefined) return invalidJson()
+      const checked = activityAndBody(req)
+      if (isAnswer(checked)) return checked
+      const { activity, body } = checked
       if (!transition.from.includes(String(activity.status))) return wrongStatus(activity, action, transition.from)
       const changes = transition.apply(activity, body)
       if (isAnswer(changes)) return changes
@@ -79,10 +88,9 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
   }
 
   table.replace("core.activities.suspend", (req) => {
-    const activity = find(req)
-    if (isAnswer(activity)) return activity
-    const body = jsonBody(req, true)
-    if (body === undefined) return invalidJson()
+    const checked = activityAndBody(req)
+    if (isAnswer(checked)) return checked
+    const { activity, body } = checked
     const from = ["started", "pending"]
     if (!from.includes(String(activity.status))) return wrongStatus(activity, "suspend", from)
     if (activity.status === "pending") {
@@ -106,10 +114,9 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
   })
 
   table.replace("core.activities.startPrework", (req) => {
-    const activity = find(req)
-    if (isAnswer(activity)) return activity
-    const body = jsonBody(req, true)
-    if (body === undefined) return invalidJson()
+    const checked = activityAndBody(req)
+    if (isAnswer(checked)) return checked
+    const { activity, body } = checked
     if (activity.status !== "pending") return wrongStatus(activity, "startPrework", ["pending"])
     const time = timeOf(body)
     if (isAnswer(time)) return time
@@ -140,10 +147,9 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
   })
 
   table.replace("core.activities.move", (req) => {
-    const activity = find(req)
-    if (isAnswer(activity)) return activity
-    const body = jsonBody(req)
-    if (body === undefined) return invalidJson()
+    const checked = activityAndBody(req, true)
+    if (isAnswer(checked)) return checked
+    const { activity, body } = checked
     if (activity.status !== "pending") return wrongStatus(activity, "move", ["pending"])
     const toDate = asObject(body.setDate)?.date
     const toResource = asObject(body.setResource)?.resourceId
