@@ -25,6 +25,8 @@ export const parseMultipart = (
 ): { readonly parts: ReadonlyArray<MultipartPart> } | { readonly error: string } => {
   const parts: Array<MultipartPart> = []
   let failure: Multipasta.MultipartError | undefined
+  // multipasta reports some cuts (EndNotReached) but not all: a body is whole once it calls onDone
+  let done = false
   const partOf = (info: Multipasta.PartInfo, data: Buffer): MultipartPart => ({
     name: info.name,
     filename: info.filename,
@@ -44,11 +46,14 @@ export const parseMultipart = (
     onError: (error) => {
       failure ??= error
     },
-    onDone: () => {}
+    onDone: () => {
+      done = true
+    }
   })
   parser.write(body)
   parser.end()
-  return failure === undefined ? { parts } : { error: multipartProblem(failure) }
+  if (failure !== undefined) return { error: multipartProblem(failure) }
+  return done ? { parts } : { error: multipartProblem({ _tag: "EndNotReached" }) }
 }
 
 /** The parsed body, or a message saying why it could not be parsed. */

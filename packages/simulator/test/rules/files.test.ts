@@ -2,6 +2,7 @@ import { it } from "@effect/vitest"
 import { OfscCore, Operation } from "@ofsc/core"
 import { OfscMetadata } from "@ofsc/metadata"
 import { Effect, Schema } from "effect"
+import fc from "fast-check"
 import { describe, expect } from "vitest"
 import { described, failure, http, seeded, transport, withRules } from "./support.js"
 
@@ -222,6 +223,36 @@ describe("plugin import", () => {
         expect(described(notXml).detail).toBe("Field 'pluginFile' is not a plugin XML file.")
         const noPlugin = yield* failure(plugins.import({ pluginFile: { data: Buffer.from("<root/>") } }))
         expect(described(noPlugin).detail).toBe("Field 'pluginFile' describes no plugin.")
+      })
+    )
+  )
+
+  it.scopedLive("a form cut at any byte before its closing boundary is refused (400) and imports nothing", () =>
+    withRules((sim) =>
+      Effect.gen(function* () {
+        const form = new FormData()
+        form.append("pluginFile", new Blob([pluginXml], { type: "text/xml" }), "route_helper.xml")
+        const request = new Request("http://x/", { method: "POST", body: form })
+        const whole = new Uint8Array(yield* Effect.promise(() => request.arrayBuffer()))
+        const headers = { "content-type": request.headers.get("content-type") ?? "" }
+        const path = "/rest/ofscMetadata/v1/plugins/custom-actions/import"
+        // up to the end of the closing delimiter (after it only the trailing `--` and line end are missing)
+        const delimiter = `\r\n--${/boundary=(.+)$/.exec(headers["content-type"])?.[1]}`
+        const closed = Buffer.from(whole).lastIndexOf(delimiter) + delimiter.length
+        yield* Effect.promise(() =>
+          fc.assert(
+            fc.asyncProperty(fc.integer({ min: 1, max: closed - 1 }), async (cut) => {
+              const answer = await Effect.runPromise(http(sim, "POST", path, { headers, body: whole.subarray(0, cut) }))
+              expect(answer.status).toBe(400)
+              expect(answer.json).toMatchObject({ detail: "body: multipart cut off before its closing boundary" })
+              expect(sim.store.collection("plugins").get("route_helper")).toBeUndefined()
+            }),
+            { numRuns: 40 }
+          )
+        )
+        // the whole form still imports: what was refused was only the cut
+        expect((yield* http(sim, "POST", path, { headers, body: whole })).status).toBe(204)
+        expect(sim.store.collection("plugins").get("route_helper")).toBeDefined()
       })
     )
   )
