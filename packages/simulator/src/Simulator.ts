@@ -26,6 +26,7 @@ import { Slots } from "./edge/slots.js"
 import type { SimulatorContext } from "./engine/context.js"
 import { loadSeed } from "./engine/load.js"
 import { buildEngine } from "./engine/routes.js"
+import { SimClock } from "./state/clock.js"
 import { Store } from "./state/store.js"
 
 /** How to start a simulator; every field has a default. */
@@ -56,6 +57,12 @@ export interface SimulatorOptions {
    * `{ "GET /rest/ofscCore/v1/activities": { queueWaitMs: 200 } }`, or removes one with `false`.
    */
   readonly concurrencyLimits?: ConcurrencyLimitOptions | undefined
+  /**
+   * Where the simulator's clock starts (a Date, epoch milliseconds, or a time string `Date` reads);
+   * it runs on from there. The wall clock by default. Event times, event retention (7 days) and
+   * subscription expiry (36 hours without a read) follow this clock.
+   */
+  readonly clockStart?: Date | number | string | undefined
 }
 
 /** The default application's credentials. */
@@ -83,17 +90,27 @@ export interface SimulatorHandle {
   readonly onRequest: (listener: RequestListener) => () => void
   /** The in-memory state every route reads and writes. */
   readonly store: Store
+  /** The simulator's clock: read it, `advance(ms)` or `set(epochMs)` it forward (also over HTTP: `/simulator/v1/clock`). */
+  readonly clock: SimClock
   /** The seeded data the store was loaded from. */
   readonly data: SeedData
   /** Closes the server and its connections; resolves once it no longer listens. */
   readonly stop: () => Promise<void>
 }
 
+/** The clock's start in epoch milliseconds, or undefined for the wall clock. */
+const clockStartMs = (start: SimulatorOptions["clockStart"]): number | undefined => {
+  if (start === undefined) return undefined
+  const ms = start instanceof Date ? start.getTime() : typeof start === "number" ? start : Date.parse(start)
+  if (!Number.isFinite(ms)) throw new RangeError(`clockStart is not a time: ${String(start)}`)
+  return ms
+}
+
 /** Loads the seed into a fresh store; routes every operation, with the areas' behaviours. */
 const buildState = (instance: string, options: SimulatorOptions) => {
   const seed = options.seed ?? 1
   const data = seedData(seed, options.size ?? "small")
-  const store = new Store()
+  const store = new Store(new SimClock(clockStartMs(options.clockStart)))
   loadSeed(store, data)
   const context: SimulatorContext = { store, data, instance, random: seededRandom(seed + 1) }
   const { routes } = buildEngine(context, areaBehaviours(context))
@@ -103,14 +120,28 @@ const buildState = (instance: string, options: SimulatorOptions) => {
 /** Starts a simulator and resolves once it listens. */
 export const startSimulator = (options: SimulatorOptions = {}): Promise<SimulatorHandle> => {
   const instance = options.instance ?? "sim"
-  const { store, data, router } = buildState(instance, options)
+  let state: ReturnType<typeof buildState>
+  try {
+    state = buildState(instance, options)
+  } catch (error) {
+    return Promise.reject(error)
+  }
+  const { store, data, router } = state
   const auth = new Auth(instance, [...(options.applications ?? [defaultApplication])], options.tokenTtlSeconds ?? 3600)
   const settings: FaultSettings = { ...noFaults(), ...options.faults }
   const faults = new Faults(settings, seededRandom(options.seed ?? 1))
   const limits = concurrencyLimitSettings(options.concurrencyLimits)
   const stats = emptyStats()
   const listeners = new RequestListeners()
-  const server = createSimServer({ router, auth, faults, slots: new Slots(limits), stats, listeners })
+  const server = createSimServer({
+    router,
+    auth,
+    faults,
+    slots: new Slots(limits),
+    stats,
+    listeners,
+    clock: store.clock
+  })
   server.keepAliveTimeout = 30_000
   return new Promise((resolve, reject) => {
     server.once("error", reject)
@@ -127,6 +158,7 @@ export const startSimulator = (options: SimulatorOptions = {}): Promise<Simulato
         stats,
         onRequest: (listener) => listeners.add(listener),
         store,
+        clock: store.clock,
         data,
         stop: () =>
           new Promise<void>((done) => {

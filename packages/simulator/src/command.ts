@@ -9,6 +9,7 @@
 import { Command, Options } from "@effect/cli"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { DataSize } from "./data/seed.js"
 import { defaultApplication, Simulator, type SimulatorHandle, type SimulatorOptions } from "./Simulator.js"
@@ -26,6 +27,10 @@ const integerFlag = (name: string, min: number, max: number) =>
 /** A number flag within bounds. */
 const numberFlag = (name: string, min: number, max: number) =>
   Options.float(name).pipe(Options.withSchema(Schema.Number.pipe(Schema.between(min, max, bounds(name, min, max)))))
+
+/** A UTC time in OFS's format as ISO, other text as it is. */
+const isoOf = (text: string): string =>
+  /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) ? `${text.replace(" ", "T")}Z` : text
 
 /** The flags of the simulator command, with their help and defaults. */
 export const simulatorFlags = {
@@ -54,6 +59,25 @@ export const simulatorFlags = {
     Options.withDescription("share of requests answered with a 5xx, 0..1"),
     Options.withDefault(0)
   ),
+  appliedDropRate: numberFlag("applied-drop-rate", 0, 1).pipe(
+    Options.withDescription(
+      "share of requests that run and keep their effect, then lose the connection before the answer, 0..1"
+    ),
+    Options.withDefault(0)
+  ),
+  clockStart: Options.text("clock-start").pipe(
+    Options.withDescription(
+      "start the simulator's clock at this UTC time ('YYYY-MM-DD HH:MM:SS' or ISO); it runs on from there (POST /simulator/v1/clock moves it)"
+    ),
+    Options.withSchema(
+      Schema.String.pipe(
+        Schema.filter((text) => Number.isFinite(Date.parse(isoOf(text))), {
+          message: () => "--clock-start must be a time: 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601"
+        })
+      )
+    ),
+    Options.optional
+  ),
   rateLimit: numberFlag("rate-limit", 0, 1_000_000).pipe(
     Options.withDescription("requests per second before 429 with Retry-After; 0 is off"),
     Options.withDefault(0)
@@ -75,7 +99,13 @@ export const simulatorOptionsOf = (flags: SimulatorFlags): SimulatorOptions => (
   seed: flags.seed,
   size: flags.size,
   instance: flags.instance,
-  faults: { latencyMs: flags.latencyMs, faultRate: flags.faultRate, rateLimitPerSecond: flags.rateLimit },
+  faults: {
+    latencyMs: flags.latencyMs,
+    faultRate: flags.faultRate,
+    rateLimitPerSecond: flags.rateLimit,
+    appliedDropRate: flags.appliedDropRate
+  },
+  ...(Option.isSome(flags.clockStart) && { clockStart: isoOf(flags.clockStart.value) }),
   ...(flags.noConcurrencyLimits && { concurrencyLimits: false })
 })
 
@@ -86,6 +116,7 @@ export const banner = (sim: SimulatorHandle, size: DataSize, readyMs: number): s
     `OFS simulator listening on ${sim.url}`,
     `  data: ${size} (${sim.data.resources.length} resources, ${sim.data.activities.length} activities), ready in ${Math.round(readyMs)} ms`,
     `  instance: ${sim.instance}`,
+    `  clock: ${new Date(sim.clock.now()).toISOString().slice(0, 19).replace("T", " ")} UTC`,
     `  OFS concurrency limits: ${sim.concurrencyLimits.enabled ? "on" : "off"}`,
     `  client id: ${clientId}   client secret: ${clientSecret}`,
     `  Basic user: ${clientId}@${sim.instance}   token service: ${sim.url}/rest/oauthTokenService/v2/token`,

@@ -6,6 +6,7 @@
  */
 
 export type { DataSize, ResourceCollections, SeedData } from "./data/seed.js"
+export { clockPath } from "./edge/admin.js"
 export type { SimApplication } from "./edge/auth.js"
 export type { MultipartPart } from "./edge/body.js"
 export {
@@ -23,5 +24,6 @@ export type { SimulatorContext } from "./engine/context.js"
 export type { Link, LinkSource } from "./engine/links.js"
 export { allOperations } from "./engine/operations.js"
 export * from "./Simulator.js"
+export { SimClock } from "./state/clock.js"
 export type { SimRecord } from "./state/record.js"
-export type { Collection, SimEvent, Store } from "./state/store.js"
+export type { Collection, EventSubject, SimEvent, Store, StoreChange } from "./state/store.js"

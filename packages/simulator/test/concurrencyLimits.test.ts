@@ -99,7 +99,8 @@ describe("OFS concurrency limits", () => {
       maxRunning: 3,
       queued: 0,
       queuedMax: 10,
-      rejected: 7
+      rejected: 7,
+      appliedThenDropped: 0
     })
     expect(s.stats.requests).toBe(20)
   })

@@ -1,4 +1,7 @@
-/** Switches for what goes wrong: latency, random 5xx, dropped connections, and a rate limit. All off by default. */
+/**
+ * Switches for what goes wrong: latency, random 5xx, dropped connections (before the request runs,
+ * or after it ran and its effect is kept), and a rate limit. All off by default.
+ */
 
 /** The fault settings; change them at any time (per test). */
 export interface FaultSettings {
@@ -11,6 +14,16 @@ export interface FaultSettings {
   dropRate: number
   /** Requests per second allowed before 429 with Retry-After; 0 turns the limit off. */
   rateLimitPerSecond: number
+  /**
+   * Share of routed requests (0..1) that run, keep their effect, and then lose their connection
+   * before the answer: the client cannot tell whether the write happened.
+   */
+  appliedDropRate: number
+  /**
+   * Which requests `appliedDropRate` applies to: operation keys (`"POST /rest/ofscCore/v1/activities"`,
+   * the path as the spec writes it) or methods alone (`"PATCH"`); empty means every request.
+   */
+  appliedDropOn: ReadonlyArray<string>
 }
 
 /** No faults at all. */
@@ -19,7 +32,9 @@ export const noFaults = (): FaultSettings => ({
   latencyJitterMs: 0,
   faultRate: 0,
   dropRate: 0,
-  rateLimitPerSecond: 0
+  rateLimitPerSecond: 0,
+  appliedDropRate: 0,
+  appliedDropOn: []
 })
 
 /** What to do with one request. */
@@ -62,5 +77,14 @@ export class Faults {
       return { kind: "error", status: statuses[Math.floor(this.random() * statuses.length)] as number, delayMs }
     }
     return { kind: "none", delayMs }
+  }
+
+  /** Whether the answer to this request, which has run, is dropped (`appliedDropRate`, `appliedDropOn`). */
+  dropAfterApply(method: string, operationKey: string): boolean {
+    const s = this.settings
+    if (s.appliedDropRate <= 0) return false
+    if (s.appliedDropOn.length > 0 && !s.appliedDropOn.includes(operationKey) && !s.appliedDropOn.includes(method))
+      return false
+    return this.random() < s.appliedDropRate
   }
 }

@@ -17,6 +17,8 @@ export interface OperationStats {
   queuedMax: number
   /** Requests refused with 429 by a concurrency limit (queue full, or waited too long). */
   rejected: number
+  /** Requests that ran and kept their effect, then lost their connection before the answer (`appliedDropRate`). */
+  appliedThenDropped: number
 }
 
 /** Counters the tests and the bench read. */
@@ -24,6 +26,8 @@ export interface ServerStats {
   requests: number
   inFlight: number
   maxInFlight: number
+  /** Requests that ran and kept their effect, then lost their connection before the answer. */
+  appliedThenDropped: number
   /** Per operation key (`GET /rest/ofscCore/v1/activities`); an entry appears with its first request. */
   readonly byOperation: Record<string, OperationStats>
 }
@@ -49,13 +53,19 @@ export interface RequestRecord {
 export type RequestListener = (record: RequestRecord) => void
 
 /** Fresh counters. */
-export const emptyStats = (): ServerStats => ({ requests: 0, inFlight: 0, maxInFlight: 0, byOperation: {} })
+export const emptyStats = (): ServerStats => ({
+  requests: 0,
+  inFlight: 0,
+  maxInFlight: 0,
+  appliedThenDropped: 0,
+  byOperation: {}
+})
 
 /** The counters of an operation, made on first use. */
 export const operationStats = (stats: ServerStats, key: string): OperationStats => {
   let entry = stats.byOperation[key]
   if (entry === undefined) {
-    entry = { received: 0, running: 0, maxRunning: 0, queued: 0, queuedMax: 0, rejected: 0 }
+    entry = { received: 0, running: 0, maxRunning: 0, queued: 0, queuedMax: 0, rejected: 0, appliedThenDropped: 0 }
     stats.byOperation[key] = entry
   }
   return entry

@@ -1,10 +1,14 @@
 /**
  * The HTTP front of the simulator: injected faults first (drops, 5xx, rate limit), then the token
- * service or authentication, then the route, under its operation's concurrency limit; the added
- * latency is spent inside the operation's slot. Every error is an OFS error body.
+ * service or authentication, the simulator's own admin calls (its clock), then the route, under its
+ * operation's concurrency limit; the added latency is spent inside the operation's slot. A request
+ * picked by `appliedDropRate` runs and keeps its effect, then loses its connection before the
+ * answer. Every error is an OFS error body.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import { ofsError, type SimResponse } from "../engine/answers.js"
+import type { SimClock } from "../state/clock.js"
+import { clockCall, clockPath } from "./admin.js"
 import type { Auth } from "./auth.js"
 import { parseBody } from "./body.js"
 import { operationKey } from "./concurrencyLimits.js"
@@ -53,11 +57,13 @@ export interface SimServerParts {
   readonly slots: Slots
   readonly stats: ServerStats
   readonly listeners: RequestListeners
+  /** The clock the admin call reads and moves. */
+  readonly clock: SimClock
 }
 
 /** A routed request, or the answer it gets before any route (token service, 401, 400, 404, 405). */
 const route = (
-  { router, auth }: SimServerParts,
+  { router, auth, clock }: SimServerParts,
   req: IncomingMessage,
   raw: Buffer
 ): SimResponse | { readonly request: SimRequest; readonly key: string; readonly handler: Handler } => {
@@ -73,6 +79,7 @@ const route = (
   const who = auth.authenticate(req.headers.authorization)
   if (typeof who !== "string") return who
   if ("error" in parsed) return ofsError(400, parsed.error)
+  if (url.pathname === clockPath) return clockCall(clock, method, parsed.body)
   const matched = router.match(method, url.pathname)
   if (matched === "not-found") return ofsError(404, `No resource at ${url.pathname}`)
   if (matched === "method-not-allowed") return ofsError(405, `${method} is not allowed on ${url.pathname}`)
@@ -150,7 +157,15 @@ export const createSimServer = (parts: SimServerParts): Server =>
       op.maxRunning = Math.max(op.maxRunning, op.running)
       try {
         await sleep(fate.delayMs)
-        write(res, await routed.handler(routed.request))
+        const answer = await routed.handler(routed.request)
+        if (faults.dropAfterApply(routed.request.method, routed.key)) {
+          // the request ran and its effect stays; only the answer is lost
+          op.appliedThenDropped++
+          stats.appliedThenDropped++
+          req.socket.destroy()
+          return
+        }
+        write(res, answer)
       } finally {
         op.running--
         entry.release()

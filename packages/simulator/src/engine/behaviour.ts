@@ -3,8 +3,12 @@
  * operation id. Each OFS area (`../areas`) builds a table of its own; the engine installs one route
  * per operation and applies the behaviour the tables give it. There is no other way in.
  */
+import type { StoreChange } from "../state/store.js"
 import type { PlanHandler } from "./collections.js"
-import type { Handler } from "./protocol.js"
+import type { Handler, SimRequest, SimResponse } from "./protocol.js"
+
+/** Told of a successful (2xx) answer with the store changes its handler made (the events area publishes from it). */
+export type AfterSuccess = (request: SimRequest, answer: SimResponse, changes: ReadonlyArray<StoreChange>) => void
 
 /** What an area changes about one operation. */
 export interface Behaviour {
@@ -18,6 +22,8 @@ export interface Behaviour {
    * answer): call it and add to its answer, or answer alone (OFS's own wording for a bad request).
    */
   readonly route?: ((engineRoute: Handler) => Handler) | undefined
+  /** Hears each successful answer, whichever handler gave it, with the changes it made to the store. */
+  readonly after?: AfterSuccess | undefined
 }
 
 /** Behaviours by operation id (`metadata.shifts.put`). */
@@ -45,6 +51,11 @@ export class BehaviourTable {
     return this.add(operationId, { route: around })
   }
 
+  /** Calls `observer` after each successful answer of `operationId`, with the store changes it made. */
+  after(operationId: string, observer: AfterSuccess): this {
+    return this.add(operationId, { after: observer })
+  }
+
   /** The behaviours collected so far. */
   get behaviours(): Behaviours {
     return this.table
@@ -60,13 +71,14 @@ const mergeOne = (operationId: string, a: Behaviour | undefined, b: Behaviour): 
   if (a === undefined) return b
   if (a.answer !== undefined && b.answer !== undefined) throw new Error(`Two answers for '${operationId}'`)
   if (a.route !== undefined && b.route !== undefined) throw new Error(`Two routes for '${operationId}'`)
-  return { answer: a.answer ?? b.answer, route: a.route ?? b.route }
+  if (a.after !== undefined && b.after !== undefined) throw new Error(`Two observers for '${operationId}'`)
+  return { answer: a.answer ?? b.answer, route: a.route ?? b.route, after: a.after ?? b.after }
 }
 
 /**
  * The behaviours of several areas as one table. An operation may get an answer from one area and a
- * route from another (an activity's create is checked by the activities area, its event published
- * by the events area); two answers or two routes for one operation are refused.
+ * route or observer from another (an activity's create is answered by the activities area, its event
+ * published by the events area); two of the same kind for one operation are refused.
  */
 export const mergeBehaviours = (tables: ReadonlyArray<Behaviours>): Behaviours => {
   const merged: Record<string, Behaviour> = {}

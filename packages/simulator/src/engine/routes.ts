@@ -5,10 +5,11 @@
  * answers, or the answer an area gave the operation; an area's route takes the request first.
  */
 
+import type { Store } from "../state/store.js"
 import { action } from "./actions.js"
 import { ActivityIndex } from "./activityIndex.js"
 import { ofsError } from "./answers.js"
-import type { Behaviours } from "./behaviour.js"
+import type { AfterSuccess, Behaviours } from "./behaviour.js"
 import { create, createAt, get, type PlanHandler, patch, put, remove } from "./collections.js"
 import { Conformer } from "./conform.js"
 import type { SimulatorContext } from "./context.js"
@@ -17,7 +18,7 @@ import { requestHints, seedHints } from "./hints.js"
 import { bulkPatch, clear, document, list, replace } from "./lists.js"
 import { allOperations } from "./operations.js"
 import { type OpPlan, type PlanKind, planAll } from "./plan.js"
-import type { Handler, RouteEntry } from "./protocol.js"
+import type { Handler, RouteEntry, SimResponse } from "./protocol.js"
 import { checkBody, checkPath, checkQuery } from "./requestCheck.js"
 import { Sampler } from "./sampleValue.js"
 
@@ -55,6 +56,18 @@ const handlerFor = (engine: Engine, plan: OpPlan, answer: PlanHandler | undefine
     return engine.sampler.withRequest(requestHints(call), () => handle(engine, plan, call))
   }
 }
+
+/** A handler whose successful answers `after` hears, with the store changes the handler made. */
+const observed =
+  (store: Store, handler: Handler, after: AfterSuccess): Handler =>
+  (request) => {
+    const { value, changes } = store.recordChanges(() => handler(request))
+    const heard = (answer: SimResponse): SimResponse => {
+      if (answer.status >= 200 && answer.status < 300) after(request, answer, changes)
+      return answer
+    }
+    return value instanceof Promise ? value.then(heard) : heard(value)
+  }
 
 let plans: ReadonlyArray<OpPlan> | undefined
 
@@ -100,7 +113,8 @@ export const buildEngine = (
   const routes = enginePlans().map((plan) => {
     const behaviour = behaviours[plan.op.id]
     const engineRoute = handlerFor(engine, plan, behaviour?.answer)
-    const handler = behaviour?.route === undefined ? engineRoute : behaviour.route(engineRoute)
+    const routed = behaviour?.route === undefined ? engineRoute : behaviour.route(engineRoute)
+    const handler = behaviour?.after === undefined ? routed : observed(ctx.store, routed, behaviour.after)
     return { method: plan.op.method, path: plan.op.path, handler }
   })
   return { engine, routes }

@@ -3,15 +3,30 @@
  * order, plus the event log that the events API reads. Everything that changes state goes through
  * here, so rules and the generic engine see the same data.
  */
+import { SimClock } from "./clock.js"
 import type { SimRecord } from "./record.js"
+
+/** How long OFS keeps an event (7 days); older ones leave the log. */
+export const eventRetentionMs = 7 * 86_400_000
 
 /** Told of every change to a record of a collection: what it was and what it is now (undefined: absent). */
 export type CollectionListener = (id: string, before: SimRecord | undefined, after: SimRecord | undefined) => void
+
+/** One change to a record: which collection and id, what it was and what it is now (undefined: absent). */
+export interface StoreChange {
+  readonly collection: string
+  readonly id: string
+  readonly before: SimRecord | undefined
+  readonly after: SimRecord | undefined
+}
 
 /** One collection (shifts, activities, a resource's work schedules, ...). */
 export class Collection {
   private readonly records = new Map<string, SimRecord>()
   private readonly listeners: Array<CollectionListener> = []
+
+  /** A collection; `onAnyChange` hears every change first (the store's change journal). */
+  constructor(private readonly onAnyChange?: CollectionListener) {}
 
   /** Calls `listener` after every put, patch and delete (indexes over the collection use it). */
   onChange(listener: CollectionListener): void {
@@ -19,6 +34,7 @@ export class Collection {
   }
 
   private changed(id: string, before: SimRecord | undefined, after: SimRecord | undefined): void {
+    this.onAnyChange?.(id, before, after)
     for (const listener of this.listeners) listener(id, before, after)
   }
 
@@ -73,6 +89,17 @@ export class Collection {
   }
 }
 
+/**
+ * What an event is about, kept beside it for the subscriptions' options and never delivered: the
+ * entity's kind, the whole record (after the change; before it for a delete), and the names of the
+ * fields the change altered.
+ */
+export interface EventSubject {
+  readonly entity: "activity" | "inventory" | "resource" | "user"
+  readonly record: SimRecord
+  readonly changed: ReadonlyArray<string>
+}
+
 /** One entry of the event log (the events API answers these through subscriptions). */
 export interface SimEvent {
   /** Position in the log, from 1. */
@@ -80,23 +107,51 @@ export interface SimEvent {
   readonly eventType: string
   /** 'YYYY-MM-DD HH:MM:SS' in UTC. */
   readonly time: string
+  /** The same time in epoch milliseconds. */
+  readonly at: number
+  /** The event's blocks as delivered (user, details, changes, ...). */
   readonly fields: SimRecord
+  /** What `fields`, `monitorChanges` and `filterExpression` read, for the events that have it. */
+  readonly subject?: EventSubject | undefined
 }
 
-/** All collections by name, and the event log. */
+/** All collections by name, and the event log, which keeps the events of the last 7 days by the clock. */
 export class Store {
   private readonly collections = new Map<string, Collection>()
-  private readonly log: Array<SimEvent> = []
+  private log: Array<SimEvent> = []
+  /** How many events have left the log (the position before its oldest). */
+  private dropped = 0
   private nextIds = new Map<string, number>()
+  /** The journals open while handlers run (see `recordChanges`). */
+  private readonly journals: Array<Array<StoreChange>> = []
+
+  /** The simulator's clock: event times and retention follow it. */
+  constructor(readonly clock: SimClock = new SimClock()) {}
 
   /** The collection with this name, created empty on first use. */
   collection(name: string): Collection {
     let c = this.collections.get(name)
     if (c === undefined) {
-      c = new Collection()
+      c = new Collection((id, before, after) => {
+        for (const journal of this.journals) journal.push({ collection: name, id, before, after })
+      })
       this.collections.set(name, c)
     }
     return c
+  }
+
+  /**
+   * Runs `f` and answers what it returned with every record change it made, in order. Only the
+   * changes `f` makes before it returns are seen: handlers change the store synchronously.
+   */
+  recordChanges<T>(f: () => T): { readonly value: T; readonly changes: ReadonlyArray<StoreChange> } {
+    const journal: Array<StoreChange> = []
+    this.journals.push(journal)
+    try {
+      return { value: f(), changes: journal }
+    } finally {
+      this.journals.splice(this.journals.indexOf(journal), 1)
+    }
   }
 
   /** The names of the collections that exist. */
@@ -111,25 +166,46 @@ export class Store {
     return next
   }
 
-  /** Appends an event to the log (mutations call this). */
-  emit(eventType: string, fields: SimRecord): SimEvent {
-    const event = {
-      seq: this.log.length + 1,
+  /** Appends an event to the log, timed by the clock (mutations call this). */
+  emit(eventType: string, fields: SimRecord, subject?: EventSubject): SimEvent {
+    const at = this.clock.now()
+    const event: SimEvent = {
+      seq: this.lastEventSeq + 1,
       eventType,
-      time: new Date().toISOString().slice(0, 19).replace("T", " "),
-      fields
+      time: new Date(at).toISOString().slice(0, 19).replace("T", " "),
+      at,
+      fields,
+      ...(subject !== undefined && { subject })
     }
     this.log.push(event)
     return event
   }
 
-  /** Events after a position in the log (at most `limit`). */
+  /** Events after a position in the log (at most `limit`), among those still kept. */
   eventsAfter(seq: number, limit: number): ReadonlyArray<SimEvent> {
-    return this.log.slice(seq, seq + limit)
+    this.forgetOldEvents()
+    const from = Math.max(0, seq - this.dropped)
+    return this.log.slice(from, from + limit)
+  }
+
+  /** The position before the oldest event still kept (0 while none has left). */
+  get firstEventSeq(): number {
+    this.forgetOldEvents()
+    return this.dropped
   }
 
   /** The position of the last event. */
   get lastEventSeq(): number {
-    return this.log.length
+    return this.dropped + this.log.length
+  }
+
+  /** Drops the events older than the retention period. */
+  private forgetOldEvents(): void {
+    const horizon = this.clock.now() - eventRetentionMs
+    let n = 0
+    while (n < this.log.length && (this.log[n] as SimEvent).at < horizon) n++
+    if (n === 0) return
+    this.log = this.log.slice(n)
+    this.dropped += n
   }
 }

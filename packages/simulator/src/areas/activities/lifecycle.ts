@@ -1,7 +1,7 @@
 /**
  * The activity status lifecycle, driven by the custom actions on
  * `/rest/ofscCore/v1/activities/{activityId}/custom-actions/<action>`, with the status rules the
- * spec states for each action (allowed from → result; event logged):
+ * spec states for each action (allowed from → result; the event the events area publishes for it):
  *
  * - enroute: pending → enroute; activityTravelStarted
  * - stopTravel: enroute → pending; activityTravelStopped
@@ -30,7 +30,6 @@ import type { SimulatorContext } from "../../engine/context.js"
 import type { SimRequest } from "../../engine/protocol.js"
 import type { SimRecord } from "../../state/record.js"
 import type { Store } from "../../state/store.js"
-import { emitActivityEvent } from "../events/publish.js"
 import { asObject, badRequest, collections, freshId, invalidJson, isDate, jsonBody, notFound } from "../shared.js"
 import { isAnswer, timeOf, transitions, wrongStatus } from "./transitions.js"
 
@@ -82,7 +81,6 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
       const changes = transition.apply(activity, body)
       if (isAnswer(changes)) return changes
       const updated = activities().patch(activity.activityId as number, changes) ?? activity
-      emitActivityEvent(store, transition.event, req.clientId, updated, changes)
       return ok(updated)
     })
   }
@@ -93,23 +91,18 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
     const { activity, body } = checked
     const from = ["started", "pending"]
     if (!from.includes(String(activity.status))) return wrongStatus(activity, "suspend", from)
-    if (activity.status === "pending") {
-      emitActivityEvent(store, "activitySuspended", req.clientId, activity, {})
-      return ok(activity)
-    }
+    if (activity.status === "pending") return ok(activity)
     const time = timeOf(body)
     if (isAnswer(time)) return time
     // the activity goes back to the queue; a suspended copy keeps the record of the visit so far
     const id = activity.activityId as number
     const pending = { activityId: id, ...withoutVisit(activity), status: "pending" }
     activities().put(id, pending)
-    const visit = copyOf(store, activity, {
+    copyOf(store, activity, {
       status: "suspended",
       ...(activity.startTime !== undefined && { startTime: activity.startTime }),
       endTime: time
     })
-    emitActivityEvent(store, "activitySuspended", req.clientId, pending, { status: "pending" })
-    emitActivityEvent(store, "activityCreated", req.clientId, visit)
     return ok(pending)
   })
 
@@ -126,7 +119,6 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
       recordType: "prework",
       startTime: time
     })
-    emitActivityEvent(store, "activityPreworkCreated", req.clientId, prework, { status: "started", startTime: time })
     return ok(prework)
   })
 
@@ -142,7 +134,6 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
     if (existing !== undefined) return ok(existing)
     const copy = copyOf(store, activity, { status: "pending", recordType: "reopened" })
     reopened.put(activity.activityId as number, { reopenedActivityId: copy.activityId })
-    emitActivityEvent(store, "activityReopened", req.clientId, copy, { status: "pending" })
     return ok(copy)
   })
 
@@ -170,12 +161,7 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
       ...(toResource !== undefined && { resourceId: toResource }),
       ...(toDate !== undefined && { date: toDate })
     }
-    const updated = activities().patch(activity.activityId as number, changes) ?? activity
-    const kind = (r: SimRecord | undefined) => (r?.resourceType === "BK" ? "bucket" : "resource")
-    const moveCondition = `${kind(source)}To${kind(target) === "bucket" ? "Bucket" : "Resource"}`
-    emitActivityEvent(store, "activityMoved", req.clientId, updated, changes, {
-      moveDetails: { moveCondition, fromResourceId: activity.resourceId, fromDate: activity.date }
-    })
+    activities().patch(activity.activityId as number, changes)
     return noContent
   })
   return table.behaviours
