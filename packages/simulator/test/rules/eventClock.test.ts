@@ -9,15 +9,14 @@ import { OfscCore, OfscTransport } from "@ofsc/core"
 import { Effect, Either, Layer } from "effect"
 import { describe, expect } from "vitest"
 import { Simulator, type SimulatorHandle } from "../../src/index.js"
-import { clientLayer, described, failure, seeded, testSeed } from "./support.js"
+import { clientLayer, described, failure, type RuleServices, seeded, testSeed } from "./support.js"
 
 const hour = 3_600_000
 const day = 24 * hour
 const pending = seeded.activities.filter((a) => a.status === "pending").map((a) => a.activityId as number)
-const events = "/rest/ofscCore/v1/events"
 
 /** A simulator whose clock starts at a fixed time, and the client pointed at it. */
-const atFixedTime = <A, E>(body: (sim: SimulatorHandle) => Effect.Effect<A, E, OfscCore | OfscTransport>) =>
+const atFixedTime = <A, E>(body: (sim: SimulatorHandle) => Effect.Effect<A, E, RuleServices>) =>
   Effect.flatMap(Simulator.scoped({ seed: testSeed, size: "small", clockStart: "2026-03-01T12:00:00Z" }), (sim) =>
     Effect.provide(body(sim), Layer.fresh(clientLayer(sim)))
   )

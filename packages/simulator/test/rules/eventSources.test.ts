@@ -14,8 +14,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
 const byStatus = (status: string) => seeded.activities.filter((a) => a.status === status)
 const pendingIds = byStatus("pending").map((a) => a.activityId as number)
-const technician = (seeded.inventories.find((i) => i.status === "resource" && i.serialNumber !== undefined) ?? {})
-  .resourceId as string
+const technician = seeded.inventories.find((i) => i.status === "resource" && i.serialNumber !== undefined)
+  ?.resourceId as string
 const resourceItem = seeded.inventories.find((i) => i.status === "resource" && i.resourceId === technician)
   ?.inventoryId as number
 const customerItem = seeded.inventories.find(

@@ -124,7 +124,13 @@ export const eventSourceBehaviours = (ctx: SimulatorContext): Behaviours => {
     const resourcesTouched = new Map<string, SimRecord>()
     for (const c of net) {
       const record = c.after ?? c.before ?? {}
-      let m: RegExpExecArray | null
+      const linkMatch = linkCollection.exec(c.collection)
+      const preferenceMatch = preferenceCollection.exec(c.collection)
+      const requiredMatch = requiredCollection.exec(c.collection)
+      const resourceListMatch = resourceListCollection.exec(c.collection)
+      const participantMatch = participantCollection.exec(c.collection)
+      const messageMatch = messageCollection.exec(c.collection)
+      const routeMatch = c.collection === documentsCollection ? routeDocument.exec(c.id) : null
       if (c.collection === "activities") {
         if (actedOn !== undefined && c.id === req.params.activityId) {
           actedOnPublished = true
@@ -132,7 +138,7 @@ export const eventSourceBehaviours = (ctx: SimulatorContext): Behaviours => {
         } else if (c.before === undefined && createdBy[operationId] !== undefined)
           activityEvent(createdBy[operationId] as string, user, c)
         else activityEvent(`activity${verb(c)}`, user, c)
-      } else if ((m = linkCollection.exec(c.collection)) !== null) {
+      } else if (linkMatch !== null) {
         const key = `${record.fromActivityId}/${record.toActivityId}/${record.linkType}/${verb(c)}`
         if (linksSeen.has(key)) continue
         linksSeen.add(key)
@@ -146,8 +152,8 @@ export const eventSourceBehaviours = (ctx: SimulatorContext): Behaviours => {
           })
         if (c.before !== undefined) link(c.before, "activityLinkDeleted")
         if (c.after !== undefined) link(c.after, "activityLinkCreated")
-      } else if ((m = preferenceCollection.exec(c.collection)) !== null) {
-        const details = activityDetails(activityOf(m[1]), m[1])
+      } else if (preferenceMatch !== null) {
+        const details = activityDetails(activityOf(preferenceMatch[1]), preferenceMatch[1])
         const preference = (r: SimRecord | undefined, type: string) =>
           r !== undefined &&
           store.emit(type, {
@@ -157,10 +163,10 @@ export const eventSourceBehaviours = (ctx: SimulatorContext): Behaviours => {
           })
         if (c.before !== undefined) preference(c.before, "resourcePreferenceDeleted")
         if (c.after !== undefined) preference(c.after, "resourcePreferenceCreated")
-      } else if ((m = requiredCollection.exec(c.collection)) !== null) {
+      } else if (requiredMatch !== null) {
         store.emit(`requiredInventory${verb(c)}`, {
           user,
-          activityDetails: activityDetails(activityOf(m[1]), m[1]),
+          activityDetails: activityDetails(activityOf(requiredMatch[1]), requiredMatch[1]),
           requiredInventoryDetails: record,
           ...(c.after !== undefined && { requiredInventoryChanges: c.after })
         })
@@ -188,8 +194,11 @@ export const eventSourceBehaviours = (ctx: SimulatorContext): Behaviours => {
           before: c.before,
           after: c.after
         })
-      } else if ((m = resourceListCollection.exec(c.collection)) !== null) {
-        resourcesTouched.set(m[1] as string, resources().get(m[1] as string) ?? { resourceId: m[1] })
+      } else if (resourceListMatch !== null) {
+        resourcesTouched.set(
+          resourceListMatch[1] as string,
+          resources().get(resourceListMatch[1] as string) ?? { resourceId: resourceListMatch[1] }
+        )
       } else if (c.collection === "users") {
         publishRecordEvent(store, {
           eventType: `user${verb(c)}`,
@@ -198,8 +207,8 @@ export const eventSourceBehaviours = (ctx: SimulatorContext): Behaviours => {
           before: c.before,
           after: c.after
         })
-      } else if (c.collection === documentsCollection && (m = routeDocument.exec(c.id)) !== null) {
-        publishRoute(user, m[1] as string, m[2] as string, c)
+      } else if (c.collection === documentsCollection && routeMatch !== null) {
+        publishRoute(user, routeMatch[1] as string, routeMatch[2] as string, c)
       } else if (c.collection === "serviceRequests" && c.before === undefined) {
         const type =
           record.requestType === "CR"
@@ -215,10 +224,14 @@ export const eventSourceBehaviours = (ctx: SimulatorContext): Behaviours => {
             activityDetails: activityDetails(activityOf(record.activityId as number), record.activityId)
           })
         })
-      } else if ((m = participantCollection.exec(c.collection)) !== null && c.after !== undefined) {
-        store.emit("chatUpdated", { user, chat: { chatId: Number(m[1]) }, participant: { login: c.after.login } })
-      } else if ((m = messageCollection.exec(c.collection)) !== null && c.before === undefined) {
-        const chatId = m[1] as string
+      } else if (participantMatch !== null && c.after !== undefined) {
+        store.emit("chatUpdated", {
+          user,
+          chat: { chatId: Number(participantMatch[1]) },
+          participant: { login: c.after.login }
+        })
+      } else if (messageMatch !== null && c.before === undefined) {
+        const chatId = messageMatch[1] as string
         const participants = store.collection(`chats/${chatId}/participants`).list()
         store.emit("chatMessageSent", {
           user,

@@ -66,7 +66,7 @@ export const subscriptionBehaviours = (ctx: SimulatorContext): Behaviours => {
     }
     return subscriptions().list()
   }
-  const find = (id: string): SimRecord | undefined => (live(), subscriptions().get(id))
+  const find = (id: string): SimRecord | undefined => live().find((s) => s.subscriptionId === id)
   const info = (s: SimRecord): SimRecord => ({
     subscriptionId: s.subscriptionId,
     ...(s.subscriptionTitle !== undefined && { subscriptionTitle: s.subscriptionTitle }),
