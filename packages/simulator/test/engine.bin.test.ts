@@ -58,10 +58,30 @@ describe("ofsc-simulator bin", () => {
     expect(await exited).toBe(0)
   })
 
+  it("--clock-start sets the simulator's clock, which events and the admin call read", async () => {
+    child = spawn(process.execPath, [bin, "--port", "0", "--clock-start", "2026-03-01 12:00:00"], {
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    const output = outputOf(child)
+    const [, url] = await output.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+    const [, clock] = await output.waitFor(/clock: (\d{4}-\d{2}-\d{2} \d{2}:\d{2})/)
+    expect(clock).toBe("2026-03-01 12:00")
+    const authorization = `Basic ${Buffer.from("ofsc-sim@sim:sim-secret").toString("base64")}`
+    const moved = await fetch(`${url}/simulator/v1/clock`, {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify({ advanceSeconds: 3600 })
+    })
+    expect(moved.status).toBe(200)
+    expect(((await moved.json()) as { time: string }).time.slice(0, 13)).toBe("2026-03-01 13")
+  })
+
   for (const [args, message] of [
     [["--size", "huge"], "Expected one of the following cases: small, medium, large"],
     [["--port", "70000"], "--port must be from 0 to 65535, got 70000"],
-    [["--fault-rate", "1.5"], "--fault-rate must be from 0 to 1, got 1.5"]
+    [["--fault-rate", "1.5"], "--fault-rate must be from 0 to 1, got 1.5"],
+    [["--clock-start", "yesterday"], "--clock-start must be a time: 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601"],
+    [["--applied-drop-rate", "2"], "--applied-drop-rate must be from 0 to 1, got 2"]
   ] as const) {
     it(`refuses ${args.join(" ")} with a message naming it, and exits with 2 before listening`, async () => {
       child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })
@@ -99,6 +119,8 @@ describe("ofsc-simulator bin", () => {
       "--latency-ms",
       "--fault-rate",
       "--rate-limit",
+      "--applied-drop-rate",
+      "--clock-start",
       "--no-concurrency-limits"
     ]) {
       expect(stdout).toContain(flag)
