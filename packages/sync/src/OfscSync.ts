@@ -187,7 +187,8 @@ const methodProxy = (connection: Connection, path: ReadonlyArray<string>, callTi
     get: (_, key) => (typeof key === "string" ? methodProxy(connection, [...path, key], callTimeoutMs) : undefined),
     apply: (_, __, args: Array<unknown>) => {
       const method = path.join(".")
-      if (isStreamMethod(method, path[path.length - 1] ?? "")) return syncStream(connection, method, args, callTimeoutMs)
+      if (isStreamMethod(method, path[path.length - 1] ?? ""))
+        return syncStream(connection, method, args, callTimeoutMs)
       const reply = connection.request(method, (seq) => ({ kind: "call", seq, method, args }), callTimeoutMs)
       return toPlain((reply as { readonly value: unknown }).value)
     }

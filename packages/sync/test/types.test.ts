@@ -1,7 +1,8 @@
 // The blocking client's types come from the Effect services: right input compiles, wrong input does not.
-import { describe, expectTypeOf, it } from "vitest"
+
 import type { EventPoll } from "@ofsc/core"
 import type { OfsEvent } from "@ofsc/models/core"
+import { describe, expectTypeOf, it } from "vitest"
 import type { OfscSync, SyncStream } from "../src/index.js"
 
 declare const ofs: OfscSync
