@@ -177,7 +177,7 @@ export interface OfscSubscriptionExpiredInfo extends OfscResponseInfo {
  * 404 for the events of a subscription: OFS expired it (nobody read it for 36 hours) or it was
  * deleted. The events it would have delivered are out of reach, so a consumer must not carry on as
  * if nothing was missed: create a new subscription and reload what it keeps (a fresh first load).
- * Only the events polls and stream fail with it; it stays beside {@link OfscError}, not in it.
+ * Only the events polls and stream fail with it; it stays beside the `OfscError` union, not in it.
  *
  * @example
  * core.events.polls(id, { from }).pipe(Stream.catchTag("OfscSubscriptionExpired", () => freshLoad))
