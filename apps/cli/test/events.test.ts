@@ -64,11 +64,20 @@ describe("ofsc events tail", () => {
     const event = JSON.parse(out.trim().split("\n")[0] ?? "")
     expect(event).toMatchObject({ eventType: "activityCreated", activityDetails: { activityId } })
     expect(await first.stop()).toBe(130)
+    expect(await first.stderr(/continue with/)).toMatch(
+      new RegExp(`stopped; continue with: ofsc events tail --subscription-id ${subscriptionId} --from \\S+\n`)
+    )
 
     const second = tail()
     expect(await second.stderr(/following subscription (\w+)/)).toContain(String(subscriptionId))
     expect(await second.stop()).toBe(130)
     const subscriptions = await ofsc(["core", "events", "subscriptions", "list", "-o", "json"], { env })
     expect(JSON.parse(subscriptions.stdout)).toMatchObject({ totalResults: 1, items: [expect.anything()] })
+  })
+
+  it("--from and --since together are a usage error (exit 2), before anything is followed", async () => {
+    const run = await ofsc(["events", "tail", "--from", "ev00000001", "--since", "2026-11-01 00:00:00"], { env })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain("--from and --since cannot be used together")
   })
 })

@@ -7,14 +7,15 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { type SimulatorHandle, startSimulator } from "@ofsc/simulator"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { binPath, simEnv, tempDir } from "./support/cli.js"
+import { binPath, ofsc, simEnv, tempDir } from "./support/cli.js"
 
 const session = `ofsc-cli-test-${process.pid}`
 let sim: SimulatorHandle
 let dir: string
 
 const tmux = (...args: ReadonlyArray<string>) => execFileSync("tmux", args, { encoding: "utf8" })
-const capture = () => tmux("capture-pane", "-p", "-t", session)
+// -J: a line the pane wrapped comes back whole
+const capture = () => tmux("capture-pane", "-p", "-J", "-t", session)
 const type = (line: string) => tmux("send-keys", "-t", session, line, "Enter")
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
@@ -102,5 +103,42 @@ describe("in a terminal", () => {
       .map((l) => JSON.parse(l).activityId)
     expect(ids).toHaveLength(expected)
     expect(new Set(ids).size).toBe(expected)
+  })
+  it("events tail: Ctrl-C prints the cursor; a second run --from it prints exactly the events after it", async () => {
+    const env = simEnv(sim)
+    const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
+    const activity = { resourceId: "TECH_00001", activityType: "install", date }
+    const created = await ofsc(["core", "activities", "create", "--data", JSON.stringify(activity)], { env })
+    const activityId = String(JSON.parse(created.stdout).activityId)
+    const rename = async (name: string) => {
+      const updated = await ofsc(["core", "activities", "update", "--data", `{"customerName":"${name}"}`, activityId], {
+        env
+      })
+      expect(updated.code).toBe(0)
+    }
+    const continueWith = /stopped; continue with: (ofsc events tail --subscription-id \w+ --from \S+)/
+    const count = (text: string, name: string) => text.split(`"customerName":"${name}"`).length - 1
+
+    type("clear")
+    type("ofsc events tail --events activityUpdated --poll-interval 0.2")
+    await waitFor(/following subscription \w+/)
+    await rename("tail-a-1")
+    await rename("tail-a-2")
+    await waitFor(/tail-a-2/)
+    tmux("send-keys", "-t", session, "C-c")
+    const stopped = await waitFor(continueWith)
+    const next = continueWith.exec(stopped)?.[1] as string
+    // what happens while nobody follows is what the next run must print, and nothing before it
+    await rename("tail-b-1")
+    await rename("tail-b-2")
+    type("clear")
+    type(`${next} --poll-interval 0.2`)
+    const resumed = await waitFor(/tail-b-2/)
+    tmux("send-keys", "-t", session, "C-c")
+    const after = await waitFor(/continue with:[\s\S]*^\$\s*$/m)
+    console.log(`--- stopped, then continued:\n${stopped.trim().split("\n").slice(-2).join("\n")}\n${after.trim()}`)
+    expect([count(resumed, "tail-b-1"), count(resumed, "tail-b-2")]).toEqual([1, 1])
+    expect([count(after, "tail-a-1"), count(after, "tail-a-2"), count(after, "tail-b-1")]).toEqual([0, 0, 1])
+    expect(continueWith.exec(after)?.[1]).not.toBe(next)
   })
 })

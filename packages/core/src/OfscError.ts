@@ -168,6 +168,27 @@ export class OfscConfigError extends Data.TaggedError("OfscConfigError")<{
   }
 }
 
+/** What {@link OfscSubscriptionExpired} carries: the subscription, and OFS's 404 answer for its events. */
+export interface OfscSubscriptionExpiredInfo extends OfscResponseInfo {
+  readonly subscriptionId: string
+}
+
+/**
+ * 404 for the events of a subscription: OFS expired it (nobody read it for 36 hours) or it was
+ * deleted. The events it would have delivered are out of reach, so a consumer must not carry on as
+ * if nothing was missed: create a new subscription and reload what it keeps (a fresh first load).
+ * Only the events polls and stream fail with it; it stays beside the `OfscError` union, not in it.
+ *
+ * @example
+ * core.events.polls(id, { from }).pipe(Stream.catchTag("OfscSubscriptionExpired", () => freshLoad))
+ */
+export class OfscSubscriptionExpired extends Data.TaggedError("OfscSubscriptionExpired")<OfscSubscriptionExpiredInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
+  override get message() {
+    return `subscription ${this.subscriptionId} has expired or was deleted (${describe(this)}): create a new one and reload`
+  }
+}
+
 /** Every error an OFS call can fail with. */
 export type OfscError =
   | OfscBadRequest

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export type { EventPoll, EventPollsOptions } from "./EventPolls.js"
 export type { EventStreamOptions } from "./EventStream.js"
 export * as CoreOperations from "./generated/operations.js"
 export * from "./OfscAuth.js"

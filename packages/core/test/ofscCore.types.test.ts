@@ -1,7 +1,7 @@
 import type { GetActivitySchema, OfsEvent } from "@ofsc/models/core"
 import type { Effect, Stream } from "effect"
 import { describe, expectTypeOf, it } from "vitest"
-import type { OfscCoreApi, OfscError } from "../src/index.js"
+import type { EventPoll, OfscCoreApi, OfscError, OfscSubscriptionExpired } from "../src/index.js"
 
 /**
  * Calls the compiler must refuse (checked by `tsc --noEmit` over test/). The function is never
@@ -19,7 +19,9 @@ export const refusedCalls = (core: OfscCoreApi) => [
   // @ts-expect-error calendarView needs its query (dateFrom and dateTo)
   core.resources.workSchedules.calendarView("33001"),
   // @ts-expect-error a file upload takes bytes, not a string
-  core.activities.files.put(1, "XA_PHOTO", { data: "not bytes" })
+  core.activities.files.put(1, "XA_PHOTO", { data: "not bytes" }),
+  // @ts-expect-error polls take the subscription id, not a query
+  core.events.polls({ subscriptionId: "sub-1" })
 ]
 
 describe("OfscCore types", () => {
@@ -31,7 +33,12 @@ describe("OfscCore types", () => {
     expectTypeOf<OfscCoreApi["activities"]["files"]["get"]>().returns.toEqualTypeOf<
       Effect.Effect<Uint8Array, OfscError>
     >()
-    expectTypeOf<OfscCoreApi["events"]["stream"]>().returns.toEqualTypeOf<Stream.Stream<OfsEvent, OfscError>>()
+    expectTypeOf<OfscCoreApi["events"]["stream"]>().returns.toEqualTypeOf<
+      Stream.Stream<OfsEvent, OfscError | OfscSubscriptionExpired>
+    >()
+    expectTypeOf<OfscCoreApi["events"]["polls"]>().returns.toEqualTypeOf<
+      Stream.Stream<EventPoll<OfsEvent>, OfscError | OfscSubscriptionExpired>
+    >()
     expectTypeOf<OfscCoreApi["activities"]["move"]>().returns.toEqualTypeOf<Effect.Effect<void, OfscError>>()
   })
 })

@@ -175,14 +175,20 @@ const syncStream = (connection: Connection, method: string, args: ReadonlyArray<
   return iterator
 }
 
+/** The hand-written Stream-returning methods whose names do not start with `stream`. */
+const pollMethods: ReadonlySet<string> = new Set(["core.events.polls"])
+
+/** `stream`, `streamSearch`, ... (the generated names of every Stream-returning method) and the polls. */
+const isStreamMethod = (method: string, name: string): boolean => /^stream/.test(name) || pollMethods.has(method)
+
 /** The method path named by a chain of property reads: `ofs.metadata.shifts.get` → "metadata.shifts.get". */
 const methodProxy = (connection: Connection, path: ReadonlyArray<string>, callTimeoutMs: number): unknown =>
   new Proxy(() => undefined, {
     get: (_, key) => (typeof key === "string" ? methodProxy(connection, [...path, key], callTimeoutMs) : undefined),
     apply: (_, __, args: Array<unknown>) => {
       const method = path.join(".")
-      // `stream`, `streamSearch`, ...: the generated names of every Stream-returning method
-      if (/^stream/.test(path[path.length - 1] ?? "")) return syncStream(connection, method, args, callTimeoutMs)
+      if (isStreamMethod(method, path[path.length - 1] ?? ""))
+        return syncStream(connection, method, args, callTimeoutMs)
       const reply = connection.request(method, (seq) => ({ kind: "call", seq, method, args }), callTimeoutMs)
       return toPlain((reply as { readonly value: unknown }).value)
     }

@@ -16,6 +16,7 @@ export {
   OfscNotFound,
   OfscRateLimited,
   OfscServerError,
+  OfscSubscriptionExpired,
   OfscTransportError
 } from "@ofsc/core/errors"
 export * from "./errors.js"

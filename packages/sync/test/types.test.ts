@@ -1,4 +1,7 @@
 // The blocking client's types come from the Effect services: right input compiles, wrong input does not.
+
+import type { EventPoll } from "@ofsc/core"
+import type { OfsEvent } from "@ofsc/models/core"
 import { describe, expectTypeOf, it } from "vitest"
 import type { OfscSync, SyncStream } from "../src/index.js"
 
@@ -11,6 +14,7 @@ describe("OfscSync types", () => {
       expectTypeOf(ofs.metadata.shifts.get).parameters.toEqualTypeOf<[label: string]>()
       expectTypeOf(ofs.metadata.shifts.get).returns.toHaveProperty("label")
       expectTypeOf(ofs.core.activities.stream).returns.toMatchTypeOf<SyncStream<unknown>>()
+      expectTypeOf(ofs.core.events.polls).returns.toEqualTypeOf<SyncStream<EventPoll<OfsEvent>>>()
       expectTypeOf(ofs.core.dailyExtract.download).returns.toEqualTypeOf<Buffer>()
       expectTypeOf(ofs.core.raw).returns.toBeUnknown()
     }

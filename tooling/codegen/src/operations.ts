@@ -520,9 +520,15 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
       if (!item) throw new Error(`${p.id}: no item type for the event stream`)
       group.methods.push({
         name: streamNameFor(p.id, p.method),
-        doc: `/** The events of a subscription: calls ${route} from poll to poll, following \`nextPage\` until a poll brings none (see EventStream); ${likelyErrors(p)}. */`,
-        signature: `(query: ${t.query}, options?: EventStreamOptions) => Stream.Stream<${item}, OfscError>`,
+        doc: `/** The events of a subscription: calls ${route} from poll to poll, following \`nextPage\` until a poll brings none (see EventStream); ${likelyErrors(p)}, OfscSubscriptionExpired once the subscription is gone. */`,
+        signature: `(query: ${t.query}, options?: EventStreamOptions) => Stream.Stream<${item}, OfscError | OfscSubscriptionExpired>`,
         impl: `(query, options) => streamEvents(transport, Ops.${p.constName}, query, options)`
+      })
+      group.methods.push({
+        name: "polls",
+        doc: `/** A subscription's polls of ${route}, each with the cursor it read from and the one after it: store \`nextPage\` once \`items\` are applied, and nothing is lost or repeated across restarts (see EventPolls); ${likelyErrors(p)}, OfscSubscriptionExpired once the subscription is gone. */`,
+        signature: `(subscriptionId: string, options?: EventPollsOptions) => Stream.Stream<EventPoll<${item}>, OfscError | OfscSubscriptionExpired>`,
+        impl: `(subscriptionId, options) => pollEvents(transport, Ops.${p.constName}, subscriptionId, options)`
       })
     }
   }
@@ -565,8 +571,13 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
   const typeList = (names: ReadonlyArray<string>) => names.map((n) => `type ${n}`).join(", ")
   const imports = isCore(files.pkg)
     ? [
-        ...(usesEvents ? [`import { type EventStreamOptions, streamEvents } from "../EventStream.js"`] : []),
-        `import type { OfscError } from "../OfscError.js"`,
+        ...(usesEvents
+          ? [
+              `import { type EventPoll, type EventPollsOptions, pollEvents } from "../EventPolls.js"`,
+              `import { type EventStreamOptions, streamEvents } from "../EventStream.js"`
+            ]
+          : []),
+        `import type { OfscError${usesEvents ? ", OfscSubscriptionExpired" : ""} } from "../OfscError.js"`,
         `import type { OfscTransportShape } from "../OfscTransport.js"`,
         `import type { ${[...(usesBinary ? ["BinaryContent"] : []), "Operation as OfscOperation", "OperationArgs"].join(", ")} } from "../Operation.js"`,
         ...(usesStream ? [`import * as Paging from "../Paging.js"`] : [])

@@ -2,7 +2,7 @@
  * The exit code for each kind of failure, so scripts can branch on what went wrong without
  * parsing messages. The README lists the same table.
  */
-import type { OfscConfigError, OfscError } from "@ofsc/core"
+import type { OfscConfigError, OfscError, OfscSubscriptionExpired } from "@ofsc/core"
 import type { CliError } from "./CliError.js"
 
 /** Exit codes by kind of failure. */
@@ -14,6 +14,7 @@ export const exitCodes = {
   invalidInput: 2,
   /** OFS refused the request as written (400 and other 4xx without a code of their own). */
   badRequest: 3,
+  /** Not found, an expired or deleted events subscription among them. */
   notFound: 4,
   conflict: 5,
   authentication: 6,
@@ -31,7 +32,7 @@ export const exitCodes = {
 } as const
 
 /** Every failure a command can end with. */
-export type CommandFailure = OfscError | OfscConfigError | CliError
+export type CommandFailure = OfscError | OfscSubscriptionExpired | OfscConfigError | CliError
 
 /** The exit code of a failure. */
 export const exitCodeOf = (error: CommandFailure): number =>
@@ -51,6 +52,7 @@ export const exitCodeOfTag = (tag: string): number => {
     case "OfscBadRequest":
       return exitCodes.badRequest
     case "OfscNotFound":
+    case "OfscSubscriptionExpired":
       return exitCodes.notFound
     case "OfscConflict":
       return exitCodes.conflict

@@ -1,12 +1,14 @@
 /**
- * The work of `ofsc events tail`: finds (or creates) a subscription, follows its cursor poll after
- * poll and writes each event as it arrives (ndjson when piped, one line each on a terminal),
- * until Ctrl-C. Loaded only when the command runs.
+ * The work of `ofsc events tail`: finds (or creates) a subscription, follows its polls
+ * (`core.events.polls` in follow mode) and writes each event as it arrives (ndjson when piped, one
+ * line each on a terminal), until Ctrl-C. Then it prints the cursor after the last poll whose events
+ * were all written, as the command that continues there: nothing repeated, nothing lost. Loaded
+ * only when the command runs.
  */
 import type { FileSystem, Path } from "@effect/platform"
-import { type OfscConfigError, OfscCore, type OfscError } from "@ofsc/core"
+import { type OfscConfigError, OfscCore, type OfscError, type OfscSubscriptionExpired } from "@ofsc/core"
 import { type Duration, Effect, Layer, Option, Ref, Stream } from "effect"
-import type { CliError } from "../app/CliError.js"
+import { type CliError, usage } from "../app/CliError.js"
 import type { ConnectionFlags, OutputFlags } from "../app/globalOptions.js"
 import { clientLayer } from "../connection/clientLayer.js"
 import { listWriter } from "../output/ListWriter.js"
@@ -18,6 +20,8 @@ export interface TailRequest {
   readonly subscriptionId: Option.Option<string>
   readonly events: ReadonlyArray<string>
   readonly since: Option.Option<string>
+  /** A cursor to start at: the one a previous run printed when it stopped. */
+  readonly from: Option.Option<string>
   readonly pollInterval: Duration.Duration
 }
 
@@ -48,13 +52,25 @@ const eventLine = (event: Record<string, unknown>) => {
   return `${String(time ?? "")}  ${String(eventType ?? "")}  ${JSON.stringify(rest)}\n`
 }
 
+/** The line that tells how to continue after the last poll written (or that nothing was read yet). */
+const stoppedLine = (subscriptionId: string, cursor: string | undefined) =>
+  cursor === undefined
+    ? "stopped before the first poll\n"
+    : `stopped; continue with: ofsc events tail --subscription-id ${subscriptionId} --from ${cursor}\n`
+
 /** Follows the events until interrupted. */
 export const tailEvents = (
   request: TailRequest,
   connection: ConnectionFlags,
   output: OutputFlags
-): Effect.Effect<never, OfscError | OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
+): Effect.Effect<
+  never,
+  OfscError | OfscSubscriptionExpired | OfscConfigError | CliError,
+  FileSystem.FileSystem | Path.Path
+> =>
   Effect.gen(function* () {
+    if (Option.isSome(request.from) && Option.isSome(request.since))
+      return yield* Effect.fail(usage("--from and --since cannot be used together"))
     const core = yield* OfscCore
     const { id, start } = yield* subscription(core, request)
     yield* Effect.sync(() => process.stderr.write(`following subscription ${id} (Ctrl-C stops)\n`))
@@ -65,18 +81,22 @@ export const tailEvents = (
         ? (events: ReadonlyArray<unknown>) =>
             stdoutSink.write(events.map((e) => eventLine(e as Record<string, unknown>)).join(""))
         : listWriter(stdoutSink, { format: asked ?? "ndjson", fields }).write
-    const cursor = yield* Ref.make<string | undefined>(undefined)
-    const poll = Effect.gen(function* () {
-      const page = yield* Ref.get(cursor)
-      const query =
-        page !== undefined
-          ? { subscriptionId: id, page }
-          : Option.isSome(request.since)
-            ? { subscriptionId: id, since: request.since.value }
-            : { subscriptionId: id, page: start }
-      yield* Stream.runForEachChunk(core.events.stream(query, { onCursor: (next) => Ref.set(cursor, next) }), (chunk) =>
-        write([...chunk])
+    const from = Option.getOrUndefined(request.from)
+    const since = Option.getOrUndefined(request.since)
+    const first = from ?? (since === undefined ? start : undefined)
+    // the cursor after the last poll whose events were all written: where a next run continues
+    const written = yield* Ref.make<string | undefined>(first === "lastRequested" ? undefined : first)
+    const polls = core.events.polls(id, { from: first, since, follow: true, pollInterval: request.pollInterval })
+    // once a poll's events are handed to stdout its cursor counts as written: Ctrl-C waits for both
+    const writePoll = (poll: { readonly items: ReadonlyArray<unknown>; readonly nextPage: string }) =>
+      Effect.uninterruptible(
+        Effect.zipRight(poll.items.length === 0 ? Effect.void : write(poll.items), Ref.set(written, poll.nextPage))
       )
-    })
-    return yield* Effect.forever(Effect.zipRight(poll, Effect.sleep(request.pollInterval)))
+    yield* Stream.runForEach(polls, writePoll).pipe(
+      Effect.onInterrupt(() =>
+        Effect.flatMap(Ref.get(written), (cursor) => Effect.sync(() => process.stderr.write(stoppedLine(id, cursor))))
+      )
+    )
+    // a following stream never ends; only a failure or Ctrl-C stops it
+    return yield* Effect.never
   }).pipe(Effect.provide(OfscCore.layer.pipe(Layer.provideMerge(clientLayer(connection)))))

@@ -10,6 +10,7 @@ import {
   OfscNotFound,
   OfscRateLimited,
   OfscServerError,
+  OfscSubscriptionExpired,
   OfscTransportError
 } from "@ofsc/core/errors"
 import { OfscStreamReleased, OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
@@ -29,6 +30,7 @@ const classes: Record<string, ErrorClass> = {
   OfscTransportError,
   OfscDecodeError,
   OfscInvalidInput,
+  OfscSubscriptionExpired,
   OfscConfigError,
   OfscSyncTimeout,
   OfscWorkerDied,
