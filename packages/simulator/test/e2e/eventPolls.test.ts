@@ -11,20 +11,26 @@ import type { OfsEvent } from "@ofsc/models/core"
 import { Chunk, Context, Deferred, Effect, Fiber, Layer, Option, Queue, Ref, Runtime, Stream, TestClock } from "effect"
 import fc from "fast-check"
 import { describe, expect } from "vitest"
-import { Simulator, simulatorClientOptions } from "../../src/index.js"
+import { Simulator, type SimulatorHandle, simulatorClientOptions } from "../../src/index.js"
 import { seeded, upcoming } from "./support/data.js"
 
 type Core = OfscCore["Type"]
 
 /** A simulator for the test's scope and the ofscCore API pointed at it (no retries). */
-const simulatorCore = Effect.gen(function* () {
-  const sim = yield* Simulator.scoped({ seed: 41 })
-  const client = OfscClient.layer(
-    simulatorClientOptions(sim, { retry: { maxRetries: 0 }, timeout: "20 seconds" })
-  ).pipe(Layer.provide(OfscHttpClient.layerUndici), Layer.orDie)
-  const context = yield* Layer.build(OfscCore.layer.pipe(Layer.provide(client)))
-  return Context.get(context, OfscCore)
-})
+const simulatorCore = Effect.map(
+  Effect.flatMap(Simulator.scoped({ seed: 41 }), (sim) => simulatorCoreOf(sim)),
+  ({ core }) => core
+)
+
+/** The ofscCore API pointed at a running simulator, with the simulator (for its clock). */
+const simulatorCoreOf = (sim: SimulatorHandle) =>
+  Effect.gen(function* () {
+    const client = OfscClient.layer(
+      simulatorClientOptions(sim, { retry: { maxRetries: 0 }, timeout: "20 seconds" })
+    ).pipe(Layer.provide(OfscHttpClient.layerUndici), Layer.orDie)
+    const context = yield* Layer.build(OfscCore.layer.pipe(Layer.provide(client)))
+    return { sim, core: Context.get(context, OfscCore) }
+  })
 
 /** A new activity whose updates the tests turn into events. */
 const newActivity = (core: Core) =>
@@ -227,6 +233,24 @@ describe("core.events.polls against the simulator", () => {
       const fromStream = yield* Effect.flip(Stream.runDrain(core.events.stream({ subscriptionId, page: start })))
       expect(fromStream._tag).toBe("OfscSubscriptionExpired")
     })
+  )
+
+  it.scopedLive(
+    "a subscription not read for 36 hours (on the simulator's clock) fails polls with OfscSubscriptionExpired",
+    () =>
+      Effect.gen(function* () {
+        const { sim, core } = yield* Effect.flatMap(Simulator.scoped({ seed: 41 }), simulatorCoreOf)
+        const activityId = yield* newActivity(core)
+        const { subscriptionId, start } = yield* subscribe(core)
+        yield* produce(core, activityId, "read", 1)
+        expect(yield* namesFrom(core, subscriptionId, start)).toEqual(["read-0"])
+        sim.clock.advance(35 * 3_600_000)
+        // read within 36 hours: still there, and the read starts a new 36 hours
+        expect(yield* namesFrom(core, subscriptionId, start)).toEqual(["read-0"])
+        sim.clock.advance(36 * 3_600_000 + 1_000)
+        const expired = yield* Effect.flip(Stream.runDrain(core.events.polls(subscriptionId, { from: start })))
+        expect(expired).toMatchObject({ _tag: "OfscSubscriptionExpired", subscriptionId, status: 404 })
+      })
   )
 
   it.scopedLive("the stream flattens the polls: every event once, in order, ending once caught up", () =>
