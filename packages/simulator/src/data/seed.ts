@@ -7,11 +7,12 @@
 import type { SimRecord } from "../state/record.js"
 import { technicianWorkSkills, technicianWorkZones, workSkillLabels } from "./assignments.js"
 import { seedCapacityAreas, seedCapacityCategories, seedQuotas } from "./capacity.js"
-import { addDays, pad } from "./dates.js"
+import { addDays, daysAroundClockChange, pad, wallClockAfter } from "./dates.js"
 import { IdCounter } from "./ids.js"
 import { seedInventories } from "./inventories.js"
 import { seededRandom } from "./random.js"
 import { seedNonWorkingReasons, seedShifts, technicianSchedule } from "./schedules.js"
+import { defaultTimeZone, offsetOnDay, type SimTimeZone, seedTimeZones } from "./timeZones.js"
 import { seedUsers } from "./users.js"
 
 export { addDays } from "./dates.js"
@@ -96,7 +97,21 @@ const timeSlots = [
   { label: "16-18", name: "16-18", timeStart: "16:00", timeEnd: "18:00" }
 ]
 
-/** Makes the data set for a seed and size; dates start at `startDate`. */
+/** A resource's zone fields as OFS answers them. */
+const zoneFields = (zone: SimTimeZone) => ({ timeZone: zone.name, timeZoneIANA: zone.iana })
+
+/** How many of the last seeded days a technician in a zone with clock changes spends around a change. */
+const clockChangeDays = 3
+
+/**
+ * Makes the data set for a seed and size; dates start at `startDate`.
+ *
+ * Time zones: the root, the region and the first bucket are Eastern; the other buckets take the
+ * seed's zones in turn, and the technicians are spread over every zone in turn from a place the seed
+ * picks. Activity times are the resource's wall clock. On its second pass over the days, a
+ * technician in a zone whose clocks change works its last three days around the change nearest
+ * `startDate` (the day before, of and after), so every such zone has work on both sides of one.
+ */
 export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01"): SeedData => {
   const random = seededRandom(seed)
   const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(random() * xs.length)] as A
@@ -111,12 +126,13 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
   }))
   const activeZones = workZones.filter((z) => z.status === "active").map((z) => z.workZoneLabel)
 
-  const root = {
+  const root: SimRecord = {
     resourceId: "ROOT",
     name: "Organization",
     status: "active",
     resourceType: "OR",
-    organization: "default"
+    organization: "default",
+    ...zoneFields(defaultTimeZone)
   }
   const region: SimRecord = {
     resourceId: exampleResourceId,
@@ -125,7 +141,7 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
     status: "active",
     resourceType: "BK",
     language: "en",
-    timeZone: "Eastern"
+    ...zoneFields(defaultTimeZone)
   }
   const buckets: Array<SimRecord> = []
   const bucketCount = Math.max(2, Math.floor(n.resources / 50))
@@ -137,12 +153,17 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       status: "active",
       resourceType: "BK",
       language: "en",
-      timeZone: "Eastern"
+      ...zoneFields(seedTimeZones[b % seedTimeZones.length] as SimTimeZone)
     })
   }
   const technicians: Array<SimRecord> = []
   const technicianCount = n.resources - 2 - buckets.length
+  // its own random source, so the zones leave every other seeded value as it was
+  const firstZone = Math.floor(seededRandom(seed ^ 0x7a3e_51c9)() * seedTimeZones.length)
+  const zoneOf = new Map<string, SimTimeZone>()
   for (let t = 0; t < technicianCount; t++) {
+    const zone = seedTimeZones[(firstZone + t) % seedTimeZones.length] as SimTimeZone
+    zoneOf.set(`TECH_${pad(t + 1, 5)}`, zone)
     technicians.push({
       resourceId: `TECH_${pad(t + 1, 5)}`,
       parentResourceId: `BUCKET_${pad((t % bucketCount) + 1, 3)}`,
@@ -150,7 +171,7 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       status: t % 41 === 40 ? "inactive" : "active",
       resourceType: "PR",
       language: "en",
-      timeZone: "Eastern",
+      ...zoneFields(zone),
       email: `tech${t + 1}@example.com`,
       phone: `+1555${pad(t, 7)}`,
       workZone: activeZones[t % activeZones.length],
@@ -161,17 +182,36 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
   const techIds = technicians.map((r) => r.resourceId as string)
 
   const dates = Array.from({ length: n.days }, (_, d) => addDays(startDate, d))
+  const offsets = new Map<string, number>()
+  /** The zone's offset on a day, as the activities of that day give it (remembered: Intl is slow). */
+  const offsetOf = (zone: SimTimeZone, date: string): number => {
+    const key = `${zone.iana} ${date}`
+    const known = offsets.get(key)
+    if (known !== undefined) return known
+    const offset = offsetOnDay(date, zone.iana)
+    offsets.set(key, offset)
+    return offset
+  }
   const activities: Array<SimRecord> = []
   for (let a = 0; a < n.activities; a++) {
     const day = a % n.days
+    const pass = Math.floor(a / n.days)
+    const resourceId = techIds[pass % techIds.length] as string
+    const zone = zoneOf.get(resourceId) ?? defaultTimeZone
+    const aroundChange =
+      pass >= techIds.length && pass < 2 * techIds.length && day >= n.days - clockChangeDays
+        ? daysAroundClockChange(zone.iana, startDate)
+        : undefined
+    const date = aroundChange?.[day - (n.days - clockChangeDays)] ?? (dates[day] as string)
     const slot = pick(timeSlots)
     const city = pick(cities)
+    const status = pick(statuses)
     activities.push({
       // the first two activities are the ones the READMEs' examples read (and link)
       activityId: a < 2 ? exampleActivityId + a : 4_000_000 + a,
-      resourceId: techIds[Math.floor(a / n.days) % techIds.length],
-      date: dates[day],
-      status: pick(statuses),
+      resourceId,
+      date,
+      status,
       activityType: pick(activityTypes),
       apptNumber: `APT-${pad(a + 1, 7)}`,
       customerNumber: `C${pad(Math.floor(random() * 900_000) + 100_000, 6)}`,
@@ -187,10 +227,20 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
       travelTime: 5 + Math.floor(random() * 40),
       latitude: Math.round((40 + random()) * 1e6) / 1e6,
       longitude: Math.round((-74 - random()) * 1e6) / 1e6,
-      timeZone: "Eastern",
+      ...zoneFields(zone),
+      resourceTimeZone: zone.name,
+      resourceTimeZoneIANA: zone.iana,
+      resourceTimeZoneDiff: offsetOf(zone, date),
       recordType: "regular",
       XA_PRIORITY: random() < 0.2 ? "high" : "normal"
     })
+    const activity = activities[a] as SimRecord
+    // a cancelled activity was never scheduled; the others start after their travel within the slot
+    if (status !== "cancelled") {
+      const travel = activity.travelTime as number
+      activity.startTime = wallClockAfter(date, slot.timeStart, travel)
+      activity.endTime = wallClockAfter(date, slot.timeStart, travel + (activity.duration as number))
+    }
   }
 
   const scheduleIds = new IdCounter()
@@ -290,7 +340,7 @@ export const seedData = (seed: number, size: DataSize, startDate = "2026-11-01")
     resources,
     activities,
     workZones,
-    users: seedUsers(technicians, buckets, root.resourceId),
+    users: seedUsers(technicians, buckets, root),
     inventories,
     resourceCollections,
     activityLinks: [

@@ -1,24 +1,31 @@
 /**
  * Users as a tenant has them: one technician login per field resource (user0001 for the first),
  * a dispatcher per bucket and an administrator over the whole organization, each with its
- * resources, language, time zone and user type.
+ * resources, language, time zone (its main resource's) and user type.
  */
 
 import type { SimRecord } from "../state/record.js"
 import { pad } from "./dates.js"
+import { defaultTimeZone } from "./timeZones.js"
 
-const common = { status: "active", language: "en", timeZone: "Eastern", timeZoneIANA: "America/New_York" }
+/** What every user shares, and the time zone of its main resource (the organisation's when it has none). */
+const common = (main: SimRecord | undefined) => ({
+  status: "active",
+  language: "en",
+  timeZone: main?.timeZone ?? defaultTimeZone.name,
+  timeZoneIANA: main?.timeZoneIANA ?? defaultTimeZone.iana
+})
 
 /** The users: technicians first, then dispatchers, then the administrator. */
 export const seedUsers = (
   technicians: ReadonlyArray<SimRecord>,
   buckets: ReadonlyArray<SimRecord>,
-  rootId: string
+  root: SimRecord
 ): ReadonlyArray<SimRecord> => [
   ...technicians.map((r, i) => ({
     login: `user${pad(i + 1, 4)}`,
     name: r.name,
-    ...common,
+    ...common(r),
     userType: "technician",
     mainResourceId: r.resourceId,
     resources: [r.resourceId],
@@ -27,7 +34,7 @@ export const seedUsers = (
   ...buckets.map((b, i) => ({
     login: `dispatch${pad(i + 1, 3)}`,
     name: `Dispatcher ${b.name}`,
-    ...common,
+    ...common(b),
     userType: "dispatcher",
     mainResourceId: b.resourceId,
     resources: [b.resourceId],
@@ -36,10 +43,10 @@ export const seedUsers = (
   {
     login: "admin",
     name: "Administrator",
-    ...common,
+    ...common(root),
     userType: "admin",
-    mainResourceId: rootId,
-    resources: [rootId],
+    mainResourceId: root.resourceId,
+    resources: [root.resourceId],
     selfAssignment: true
   }
 ]

@@ -1,6 +1,7 @@
 /**
  * activities/bulkUpdate finds each activity by the key the caller names (`activityId`, or
- * `apptNumber` plus optionally date and resource), updating it or creating it.
+ * `apptNumber` plus optionally date and resource), updating it or creating it; either way it carries
+ * the zone of its resource (`resourceTimeZone*`).
  */
 
 import type { PlanHandler } from "../../engine/collections.js"
@@ -8,6 +9,7 @@ import type { Engine } from "../../engine/engine.js"
 import { isRecord } from "../../engine/records.js"
 import { createDefaults } from "../../engine/views.js"
 import type { SimRecord } from "../../state/record.js"
+import { withResourceZone } from "../localTime.js"
 
 const finalStatuses = new Set(["completed", "cancelled", "notdone"])
 
@@ -40,14 +42,18 @@ export const bulkUpdateActivities: PlanHandler = (engine, plan, call) => {
           activityKeys: { activityId: existing.activityId, apptNumber: existing.apptNumber }
         }
       }
-      activities.patch(String(existing.activityId), item)
+      activities.patch(String(existing.activityId), withResourceZone(engine.store, existing, item))
       return {
         operationsPerformed: ["updated"],
         activityKeys: { activityId: existing.activityId, apptNumber: item.apptNumber }
       }
     }
     const activityId = engine.nextId("activities", activities, "activityId")
-    activities.put(String(activityId), { ...createDefaults.activities, ...item, activityId })
+    activities.put(String(activityId), {
+      ...createDefaults.activities,
+      ...withResourceZone(engine.store, undefined, item),
+      activityId
+    })
     return { operationsPerformed: ["created"], activityKeys: { activityId, apptNumber: item.apptNumber } }
   })
   return engine.answer(plan, { results })

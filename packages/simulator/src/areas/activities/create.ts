@@ -1,10 +1,12 @@
 /**
  * Activities beyond plain CRUD: a new activity must name a resource and an activity type that
- * exist (OFS refuses it otherwise), and the nearby-activities search of a resource.
+ * exist (OFS refuses it otherwise), it and an update carry the zone of their resource
+ * (`resourceTimeZone*`), and the nearby-activities search of a resource.
  */
 import { ofsError } from "../../engine/answers.js"
-import { create, type PlanHandler } from "../../engine/collections.js"
+import { create, type PlanHandler, patch } from "../../engine/collections.js"
 import { isRecord } from "../../engine/records.js"
+import { resourceNow, resourceZoneFields, withResourceZone } from "../localTime.js"
 
 /** POST activities: 400 naming the field when the resource or activity type is unknown, else created. */
 export const createActivity: PlanHandler = (engine, plan, call) => {
@@ -21,11 +23,19 @@ export const createActivity: PlanHandler = (engine, plan, call) => {
   ) {
     return ofsError(400, `activityType: activity type '${String(body.activityType)}' does not exist`)
   }
-  return create(engine, plan, call)
+  if (body.resourceId === undefined) return create(engine, plan, call)
+  const zone = resourceZoneFields(engine.store, body.resourceId, body.date)
+  // the customer's zone is the resource's unless the caller names one
+  const customerZone = { timeZone: zone.resourceTimeZone, timeZoneIANA: zone.resourceTimeZoneIANA }
+  return create(engine, plan, { ...call, body: { ...(body.timeZone === undefined && customerZone), ...body, ...zone } })
 }
 
-/** The resource's own calendar day (resources in the seed keep Eastern time). */
-const localToday = (): string => new Date().toLocaleDateString("en-CA", { timeZone: "America/New_York" })
+/** PATCH activities/{activityId}: merged; a new resource or date brings its `resourceTimeZone*`. */
+export const updateActivity: PlanHandler = (engine, plan, call) => {
+  if (!isRecord(call.body)) return patch(engine, plan, call)
+  const before = engine.store.collection("activities").get(call.params.activityId ?? "")
+  return patch(engine, plan, { ...call, body: withResourceZone(engine.store, before, call.body) })
+}
 
 /** Squared distance in degrees, with longitude scaled by latitude: enough to rank nearby points. */
 const distance = (lat: number, lon: number, a: { latitude: number; longitude: number }): number => {
@@ -44,7 +54,8 @@ export const findNearbyActivities: PlanHandler = (engine, plan, call) => {
   const latitude = typeof call.query.latitude === "number" ? call.query.latitude : 0
   const longitude = typeof call.query.longitude === "number" ? call.query.longitude : 0
   const limit = typeof call.query.limit === "number" ? call.query.limit : 10
-  const today = localToday()
+  // the resource's own calendar day
+  const today = resourceNow(engine.store, resourceId).slice(0, 10)
   const candidates: Array<{ record: Record<string, unknown>; d: number }> = []
   for (const record of engine.store.collection("activities").list()) {
     if (record.status !== "pending") continue

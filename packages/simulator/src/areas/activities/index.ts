@@ -2,7 +2,7 @@
 import { type Behaviours, BehaviourTable, mergeBehaviours } from "../../engine/behaviour.js"
 import type { SimulatorContext } from "../../engine/context.js"
 import { bulkUpdateActivities } from "./bulkUpdate.js"
-import { createActivity, findNearbyActivities } from "./create.js"
+import { createActivity, findNearbyActivities, updateActivity } from "./create.js"
 import { lifecycleBehaviours } from "./lifecycle.js"
 import { listActivities, searchActivities } from "./search.js"
 
@@ -13,6 +13,7 @@ export const activityBehaviours = (ctx: SimulatorContext): Behaviours =>
       .answer("core.activities.list", listActivities)
       .answer("core.activities.search", searchActivities)
       .answer("core.activities.create", createActivity)
+      .answer("core.activities.update", updateActivity)
       .answer("core.activities.bulkUpdate", bulkUpdateActivities)
       .answer("core.resources.findNearbyActivities", findNearbyActivities).behaviours,
     lifecycleBehaviours(ctx)

@@ -19,7 +19,9 @@
  *   reopening again answers the same one; activityReopened
  * - move: pending → new resource and/or date (or only a new position), 204; activityMoved
  *
- * `time` in a body is 'YYYY-MM-DD HH:MM:SS' and defaults to now. Any other transition answers 409
+ * `time` in a body is 'YYYY-MM-DD HH:MM:SS' and defaults to the simulator clock's now on the wall
+ * clock of the activity's resource (OFS writes activity times in the resource's time zone); a move
+ * to another resource or date sets `resourceTimeZone*` to the new resource's zone on that date. Any other transition answers 409
  * with a detail naming the current status; an unknown activity 404. Route activation, past dates and
  * working days are not checked: the seeded data would otherwise be out of reach once its dates pass.
  */
@@ -30,6 +32,7 @@ import type { SimulatorContext } from "../../engine/context.js"
 import type { SimRequest } from "../../engine/protocol.js"
 import type { SimRecord } from "../../state/record.js"
 import type { Store } from "../../state/store.js"
+import { resourceNow, withResourceZone } from "../localTime.js"
 import { asObject, badRequest, collections, freshId, invalidJson, isDate, jsonBody, notFound } from "../shared.js"
 import { isAnswer, timeOf, transitions, wrongStatus } from "./transitions.js"
 
@@ -78,7 +81,7 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
       if (isAnswer(checked)) return checked
       const { activity, body } = checked
       if (!transition.from.includes(String(activity.status))) return wrongStatus(activity, action, transition.from)
-      const changes = transition.apply(activity, body)
+      const changes = transition.apply(activity, body, resourceNow(store, activity.resourceId))
       if (isAnswer(changes)) return changes
       const updated = activities().patch(activity.activityId as number, changes) ?? activity
       return ok(updated)
@@ -92,7 +95,7 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
     const from = ["started", "pending"]
     if (!from.includes(String(activity.status))) return wrongStatus(activity, "suspend", from)
     if (activity.status === "pending") return ok(activity)
-    const time = timeOf(body)
+    const time = timeOf(body, resourceNow(store, activity.resourceId))
     if (isAnswer(time)) return time
     // the activity goes back to the queue; a suspended copy keeps the record of the visit so far
     const id = activity.activityId as number
@@ -111,7 +114,7 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
     if (isAnswer(checked)) return checked
     const { activity, body } = checked
     if (activity.status !== "pending") return wrongStatus(activity, "startPrework", ["pending"])
-    const time = timeOf(body)
+    const time = timeOf(body, resourceNow(store, activity.resourceId))
     if (isAnswer(time)) return time
     const prework = copyOf(store, activity, {
       ...asObject(body.properties),
@@ -161,7 +164,7 @@ export const lifecycleBehaviours = (ctx: SimulatorContext): Behaviours => {
       ...(toResource !== undefined && { resourceId: toResource }),
       ...(toDate !== undefined && { date: toDate })
     }
-    activities().patch(activity.activityId as number, changes)
+    activities().patch(activity.activityId as number, withResourceZone(store, activity, changes))
     return noContent
   })
   return table.behaviours

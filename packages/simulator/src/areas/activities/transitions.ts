@@ -10,14 +10,17 @@ import { badRequest, conflict, formatDateTime, isDate, isDateTime, isTime } from
 /** A status-changing action: which statuses it accepts and what it does to the activity. */
 export interface Transition {
   readonly from: ReadonlyArray<string>
-  /** The changed fields, or an answer (a 400) when the body is wrong. */
-  readonly apply: (activity: SimRecord, body: SimRecord) => SimRecord | SimResponse
+  /**
+   * The changed fields, or an answer (a 400) when the body is wrong; `now` is the simulator clock on
+   * the wall clock of the activity's resource ('YYYY-MM-DD HH:MM:SS').
+   */
+  readonly apply: (activity: SimRecord, body: SimRecord, now: string) => SimRecord | SimResponse
   readonly event: string
 }
 
-/** The time a body names ('YYYY-MM-DD HH:MM:SS'), now when it names none, or a 400. */
-export const timeOf = (body: SimRecord): string | SimResponse => {
-  if (body.time === undefined || body.time === null) return formatDateTime(new Date())
+/** The time a body names ('YYYY-MM-DD HH:MM:SS'), `now` (the resource's wall clock) when it names none, or a 400. */
+export const timeOf = (body: SimRecord, now: string): string | SimResponse => {
+  if (body.time === undefined || body.time === null) return now
   return isDateTime(body.time)
     ? body.time
     : badRequest("Wrong value in field 'time'. The format is 'YYYY-MM-DD HH:MM:SS'.")
@@ -28,28 +31,32 @@ export const isAnswer = (value: unknown): value is SimResponse =>
 
 export const setStatus =
   (status: string, timeField?: "startTime" | "endTime") =>
-  (_activity: SimRecord, body: SimRecord): SimRecord | SimResponse => {
+  (_activity: SimRecord, body: SimRecord, now: string): SimRecord | SimResponse => {
     if (timeField === undefined) return { status }
-    const time = timeOf(body)
+    const time = timeOf(body, now)
     return isAnswer(time) ? time : { status, [timeField]: time }
   }
 
-/** The start of an activity: its startTime, else its date and service window start. */
-export const startOf = (activity: SimRecord): Date => {
+/**
+ * The start of an activity on its resource's wall clock, held in a Date as if it were UTC (only
+ * differences are taken from it): its startTime, else its date (`today` when none) and service
+ * window start.
+ */
+export const startOf = (activity: SimRecord, today: string): Date => {
   if (isDateTime(activity.startTime)) return new Date(`${activity.startTime.replace(" ", "T")}Z`)
   const window = isTime(activity.serviceWindowStart) ? activity.serviceWindowStart : "08:00:00"
-  const date = isDate(activity.date) ? activity.date : formatDateTime(new Date()).slice(0, 10)
+  const date = isDate(activity.date) ? activity.date : today
   return new Date(`${date}T${window.length === 5 ? `${window}:00` : window}Z`)
 }
 
 /** A started activity takes longer: its duration grows by `delayMinutes`, or until `delayUntilTime`. */
-export const delay = (activity: SimRecord, body: SimRecord): SimRecord | SimResponse => {
+export const delay = (activity: SimRecord, body: SimRecord, now: string): SimRecord | SimResponse => {
   const { delayMinutes, delayUntilTime } = body
   if (delayMinutes === undefined && delayUntilTime === undefined)
     return badRequest("Either 'delayMinutes' or 'delayUntilTime' is required.")
   const duration = typeof activity.duration === "number" ? activity.duration : 0
   if (delayUntilTime !== undefined) {
-    const start = startOf(activity)
+    const start = startOf(activity, now.slice(0, 10))
     const until = isDateTime(delayUntilTime)
       ? delayUntilTime
       : isTime(delayUntilTime)

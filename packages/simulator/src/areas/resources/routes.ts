@@ -9,17 +9,20 @@ import { documentsCollection } from "../../engine/engine.js"
 import { list } from "../../engine/lists.js"
 import { isRecord } from "../../engine/records.js"
 import type { SimRecord } from "../../state/record.js"
+import { resourceNow } from "../localTime.js"
 
 const routeDocument = (resourceId: string, date: string) => `resources/${resourceId}/routes/${date}`
-
-const nowInOfsFormat = () => new Date().toISOString().slice(0, 19).replace("T", " ")
 
 const stamp =
   (field: "routeStartTime" | "routeEndTime"): PlanHandler =>
   (engine, plan, call) => {
     const documents = engine.store.collection(documentsCollection)
     const name = routeDocument(call.params.resourceId ?? "", call.params.date ?? "")
-    const time = isRecord(call.body) && typeof call.body.time === "string" ? call.body.time : nowInOfsFormat()
+    // OFS records the route's times on the resource's wall clock
+    const time =
+      isRecord(call.body) && typeof call.body.time === "string"
+        ? call.body.time
+        : resourceNow(engine.store, call.params.resourceId)
     documents.put(name, { ...documents.get(name), [field]: time })
     return engine.answer(plan, undefined)
   }
