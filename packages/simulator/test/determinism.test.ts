@@ -9,6 +9,8 @@ const paths = [
   "/rest/ofscCore/v1/resources?limit=100",
   "/rest/ofscCore/v1/users?limit=100",
   "/rest/ofscCore/v1/activities?resources=FLUSA&dateFrom=2026-11-01&dateTo=2026-11-03",
+  // the days around the clock changes of London (10-25) and Adelaide (10-04), before the seeded range
+  "/rest/ofscCore/v1/activities?resources=FLUSA&dateFrom=2026-10-03&dateTo=2026-10-31",
   "/rest/ofscCore/v1/activities/4225",
   "/rest/ofscCore/v1/resources/TECH_00004/workSchedules",
   "/rest/ofscCore/v1/resources/TECH_00004/workSchedules/calendarView?dateFrom=2026-11-01&dateTo=2026-11-30",
@@ -41,6 +43,10 @@ describe("determinism", () => {
     try {
       const first = await answers(a)
       expect(first.every((x) => x.status === 200)).toBe(true)
+      // the seed dates some work around the clock changes, in several zones
+      const aroundChanges = JSON.parse(first.find((x) => x.path.includes("dateFrom=2026-10-03"))?.body ?? "{}")
+      const zones = new Set(aroundChanges.items?.map((a: { resourceTimeZoneIANA?: string }) => a.resourceTimeZoneIANA))
+      expect(zones.size).toBeGreaterThan(1)
       expect(await answers(b)).toEqual(first)
       const other = await answers(c)
       expect(other.filter((x, i) => x.body !== first[i]?.body).length).toBeGreaterThan(0)

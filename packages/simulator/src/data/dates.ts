@@ -1,5 +1,5 @@
 /** Dates and numbers as the seed writes them. */
-import { isClockChangeDay } from "./timeZones.js"
+import { isClockChangeDay, offsetMinutes } from "./timeZones.js"
 
 /** 'YYYY-MM-DD' of `start` plus `days`. */
 export const addDays = (start: string, days: number): string => {
@@ -12,8 +12,13 @@ export const addDays = (start: string, days: number): string => {
 export const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
 /** The wall-clock 'YYYY-MM-DD HH:MM:SS' `minutes` after `time` ('HH:MM') on `date`, with no zone involved. */
-export const wallClockAfter = (date: string, time: string, minutes: number): string =>
-  new Date(Date.parse(`${date}T${time}:00Z`) + minutes * 60_000).toISOString().slice(0, 19).replace("T", " ")
+export const wallClockAfter = (date: string, time: string, minutes: number): string => {
+  // plain arithmetic: the seed writes hundreds of thousands of these
+  const total = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + minutes
+  const inDay = ((total % 1440) + 1440) % 1440
+  const day = total === inDay ? date : addDays(date, Math.floor(total / 1440))
+  return `${day} ${pad(Math.floor(inDay / 60), 2)}:${pad(inDay % 60, 2)}:00`
+}
 
 const changeDays = new Map<string, ReadonlyArray<string> | undefined>()
 
@@ -25,6 +30,13 @@ export const daysAroundClockChange = (iana: string, date: string): ReadonlyArray
   const key = `${iana} ${date}`
   if (changeDays.has(key)) return changeDays.get(key)
   let found: ReadonlyArray<string> | undefined
+  // a zone with one offset all year round (Kolkata) is told by a monthly look, not a daily scan
+  const noon = Date.parse(`${date}T12:00:00Z`)
+  const monthly = Array.from({ length: 15 }, (_, k) => offsetMinutes(noon + (k - 7) * 30 * 86_400_000, iana))
+  if (monthly.every((offset) => offset === monthly[0])) {
+    changeDays.set(key, undefined)
+    return undefined
+  }
   for (let distance = 0; distance <= 200 && found === undefined; distance++) {
     for (const day of distance === 0 ? [date] : [addDays(date, -distance), addDays(date, distance)]) {
       if (found === undefined && isClockChangeDay(day, iana)) found = [addDays(day, -1), day, addDays(day, 1)]

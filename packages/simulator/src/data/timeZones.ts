@@ -121,6 +121,11 @@ export const offsetOnDay = (date: string, iana: string): number => {
 
 /** Whether a zone's clocks change on a local day (the day is not 24 hours long). */
 export const isClockChangeDay = (date: string, iana: string): boolean => {
+  // the local day lies within 14 hours before and 38 after the UTC day's start, whatever the offset:
+  // the same offset at both ends means no change between (the cheap test, true of most days)
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`)
+  if (offsetMinutes(utcMidnight - 14 * 3_600_000, iana) === offsetMinutes(utcMidnight + 38 * 3_600_000, iana))
+    return false
   const start = utcOfLocal(`${date} 00:00:00`, iana)
   const next = wallAsUtc(`${date} 00:00:00`)
   if (start === undefined || next === undefined) return false
