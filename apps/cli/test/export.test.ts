@@ -7,7 +7,8 @@ import { ofsc, simEnv, tempDir } from "./support/cli.js"
 let sim: SimulatorHandle
 let env: Record<string, string | undefined>
 beforeAll(async () => {
-  // 100,000 activities over 60 days from 2026-11-01
+  // 100,000 activities: 98,969 over 60 days from 2026-11-01, the rest on the days around the clock
+  // changes of their resources' time zones before it (London 10-24..26, Adelaide 10-03..05, US 10-31)
   sim = await startSimulator({ seed: 11, size: "large" })
   env = simEnv(sim)
 }, 120_000)
@@ -55,7 +56,7 @@ describe("export activities", () => {
       env
     })
     const seconds = (Date.now() - started) / 1000
-    expect(result.stderr).toMatch(/exported 100,000 activities/)
+    expect(result.stderr).toMatch(/exported 98,969 activities/)
     expect(result.code).toBe(0)
     const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n")
     expect(lines.length).toBeGreaterThanOrEqual(20_000)
