@@ -18,8 +18,10 @@ const ofsLimit = 3
 const inFlight = Math.min(concurrency, ofsLimit)
 const expected = 100_000
 const cappedOldSpaceMb = 128
-// the large data set spans 60 days from 2026-11-01; OFS answers at most 31 days per query
+// the large data set spans 60 days from 2026-11-01, plus some activities on the days around their
+// zones' clock changes in October; OFS answers at most 31 days per query
 const windows = [
+  { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-10-01", dateTo: "2026-10-31" },
   { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-11-01", dateTo: "2026-11-30" },
   { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-12-01", dateTo: "2026-12-30" }
 ]

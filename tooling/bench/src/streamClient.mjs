@@ -34,9 +34,10 @@ const runtime = ManagedRuntime.make(
 const core = await runtime.runPromise(OfscCore)
 const started = performance.now()
 const count = await runtime.runPromise(
-  Stream.concat(...windows.map((query) => core.activities.stream(query, { pageSize, concurrency }))).pipe(
-    Stream.runFold(0, (n) => n + 1)
-  )
+  windows
+    .map((query) => core.activities.stream(query, { pageSize, concurrency }))
+    .reduce((all, next) => Stream.concat(all, next))
+    .pipe(Stream.runFold(0, (n) => n + 1))
 )
 const seconds = (performance.now() - started) / 1000
 clearInterval(sampler)
