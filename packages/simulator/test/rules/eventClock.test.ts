@@ -21,6 +21,13 @@ const atFixedTime = <A, E>(body: (sim: SimulatorHandle) => Effect.Effect<A, E, R
     Effect.provide(body(sim), Layer.fresh(clientLayer(sim)))
   )
 
+/** A subscription to activityUpdated, made now, and the core API. */
+const subscribeToUpdates = Effect.gen(function* () {
+  const core = yield* OfscCore
+  const created = yield* core.events.subscriptions.create({ subscriptionConfig: [{ events: ["activityUpdated"] }] })
+  return { core, created, subscriptionId: created.subscriptionId ?? "" }
+})
+
 const rename = (id: number, customerName: string) =>
   Effect.flatMap(OfscCore, (core) => core.activities.update(id, { customerName }))
 
@@ -28,11 +35,7 @@ describe("the simulator's clock", () => {
   it.scopedLive("events are timed by the clock and kept 7 days; older ones are gone from every cursor", () =>
     atFixedTime((sim) =>
       Effect.gen(function* () {
-        const core = yield* OfscCore
-        const created = yield* core.events.subscriptions.create({
-          subscriptionConfig: [{ events: ["activityUpdated"] }]
-        })
-        const subscriptionId = created.subscriptionId ?? ""
+        const { core, created, subscriptionId } = yield* subscribeToUpdates
         yield* rename(pending[0] as number, "day one")
         // a day at a time, reading each day so that the subscription does not expire
         const passDays = (n: number) =>
@@ -61,11 +64,7 @@ describe("the simulator's clock", () => {
   it.scopedLive("a subscription not read for 36 hours expires: GET /events answers 404 and the lists forget it", () =>
     atFixedTime((sim) =>
       Effect.gen(function* () {
-        const core = yield* OfscCore
-        const created = yield* core.events.subscriptions.create({
-          subscriptionConfig: [{ events: ["activityUpdated"] }]
-        })
-        const subscriptionId = created.subscriptionId ?? ""
+        const { core, created, subscriptionId } = yield* subscribeToUpdates
         expect((yield* core.events.subscriptions.get(subscriptionId)).expirationTime).toBe("2026-03-03 00:00:00")
         sim.clock.advance(35 * hour)
         yield* core.events.list({ subscriptionId, page: created.nextPage ?? "" })
@@ -180,10 +179,7 @@ describe("applied, then dropped", () => {
   it.scopedLive("the write runs and stays, its event is published, and only the answer is lost", () =>
     atFixedTime((sim) =>
       Effect.gen(function* () {
-        const core = yield* OfscCore
-        const created = yield* core.events.subscriptions.create({
-          subscriptionConfig: [{ events: ["activityUpdated"] }]
-        })
+        const { core, created } = yield* subscribeToUpdates
         sim.faults.appliedDropRate = 1
         sim.faults.appliedDropOn = ["PATCH /rest/ofscCore/v1/activities/{activityId}"]
         const id = pending[2] as number
