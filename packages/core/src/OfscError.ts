@@ -189,6 +189,29 @@ export class OfscSubscriptionExpired extends Data.TaggedError("OfscSubscriptionE
   }
 }
 
+/** What {@link OfscIdempotencyConflict} carries: the key, the field it was looked up in, and what matched. */
+export interface OfscIdempotencyConflictInfo {
+  /** The operation whose resend was being decided (`core.activities.create`). */
+  readonly operation: string
+  readonly idempotencyKey: string
+  /** The field the key was written to and searched in (`apptNumber` by default). */
+  readonly keyField: string
+  /** The ids of the activities that carry the key. */
+  readonly matches: ReadonlyArray<number>
+}
+
+/**
+ * A create's answer was lost, and its idempotency key matches more than one activity: the client
+ * cannot tell which one (if any) it made, so it neither guesses nor sends again. Make keys unique.
+ * Stays beside the `OfscError` union, like {@link OfscSubscriptionExpired}.
+ */
+export class OfscIdempotencyConflict extends Data.TaggedError("OfscIdempotencyConflict")<OfscIdempotencyConflictInfo> {
+  /** One line naming what failed, built from the fields (never a secret). */
+  override get message() {
+    return `${this.operation}: idempotency key '${this.idempotencyKey}' in ${this.keyField} matches ${this.matches.length} activities (${this.matches.join(", ")}); not sent again`
+  }
+}
+
 /** Every error an OFS call can fail with. */
 export type OfscError =
   | OfscBadRequest

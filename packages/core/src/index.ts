@@ -28,3 +28,4 @@ export type {
 } from "./Operation.js"
 export * as Operation from "./Operation.js"
 export * as Paging from "./Paging.js"
+export * as SafeWrites from "./SafeWrites.js"
