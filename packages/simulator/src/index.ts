@@ -16,7 +16,7 @@ export {
   ofsConcurrencyLimits,
   operationKey
 } from "./edge/concurrencyLimits.js"
-export type { FaultSettings } from "./edge/faults.js"
+export type { FaultSettings, ScriptedFate } from "./edge/faults.js"
 export type { OperationStats, RequestListener, RequestRecord, ServerStats } from "./edge/requestStats.js"
 export { type Handler, type RouteEntry, Router, type SimRequest } from "./edge/router.js"
 export { listEnvelope, noContent, ofsError, ok, pageOf, type SimResponse } from "./engine/answers.js"

@@ -24,6 +24,22 @@ export interface FaultSettings {
    * the path as the spec writes it) or methods alone (`"PATCH"`); empty means every request.
    */
   appliedDropOn: ReadonlyArray<string>
+  /**
+   * Fates for the next requests that match, taken in order, before the rates: a test's exact fault
+   * sequence. Each entry applies to the first request whose operation key or method is `on` (any
+   * request without it): `error` answers 5xx without running it, `drop` closes the connection
+   * without running it, `appliedDrop` runs it and then closes the connection, `none` lets it through.
+   */
+  script: Array<ScriptedFate>
+}
+
+/** One scripted fate (see `FaultSettings.script`). */
+export interface ScriptedFate {
+  readonly fate: "none" | "error" | "drop" | "appliedDrop"
+  /** An operation key (`"POST /rest/ofscCore/v1/activities"`) or a method; any request when absent. */
+  readonly on?: string | undefined
+  /** The status of an `error` (503 by default). */
+  readonly status?: number | undefined
 }
 
 /** No faults at all. */
@@ -34,7 +50,8 @@ export const noFaults = (): FaultSettings => ({
   dropRate: 0,
   rateLimitPerSecond: 0,
   appliedDropRate: 0,
-  appliedDropOn: []
+  appliedDropOn: [],
+  script: []
 })
 
 /** What to do with one request. */
@@ -77,6 +94,13 @@ export class Faults {
       return { kind: "error", status: statuses[Math.floor(this.random() * statuses.length)] as number, delayMs }
     }
     return { kind: "none", delayMs }
+  }
+
+  /** The scripted fate of a routed request, taken off the script; undefined when no entry matches it. */
+  scripted(method: string, operationKey: string): ScriptedFate | undefined {
+    const script = this.settings.script
+    const index = script.findIndex((f) => f.on === undefined || f.on === operationKey || f.on === method)
+    return index < 0 ? undefined : script.splice(index, 1)[0]
   }
 
   /** Whether the answer to this request, which has run, is dropped (`appliedDropRate`, `appliedDropOn`). */

@@ -149,6 +149,12 @@ export const createSimServer = (parts: SimServerParts): Server =>
       operation = routed.key
       const op = operationStats(stats, routed.key)
       op.received++
+      const scripted = faults.scripted(routed.request.method, routed.key)
+      if (scripted?.fate === "drop") {
+        req.socket.destroy()
+        return
+      }
+      if (scripted?.fate === "error") return write(res, ofsError(scripted.status ?? 503, "Injected fault"))
       const entry = await slots.enter(routed.key, routed.request.query, op, gone.signal)
       if (entry.kind === "gone") return
       if (entry.kind !== "run") return write(res, refused(routed.key, entry.kind))
@@ -158,7 +164,7 @@ export const createSimServer = (parts: SimServerParts): Server =>
       try {
         await sleep(fate.delayMs)
         const answer = await routed.handler(routed.request)
-        if (faults.dropAfterApply(routed.request.method, routed.key)) {
+        if (scripted?.fate === "appliedDrop" || faults.dropAfterApply(routed.request.method, routed.key)) {
           // the request ran and its effect stays; only the answer is lost
           op.appliedThenDropped++
           stats.appliedThenDropped++

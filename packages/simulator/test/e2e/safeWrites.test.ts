@@ -8,8 +8,9 @@
 import { it } from "@effect/vitest"
 import { OfscClient, OfscCore, OfscHttpClient, SafeWrites } from "@ofsc/core"
 import { Context, Effect, Layer } from "effect"
+import fc from "fast-check"
 import { describe, expect } from "vitest"
-import { Simulator, simulatorClientOptions } from "../../src/index.js"
+import { type ScriptedFate, Simulator, simulatorClientOptions, startSimulator } from "../../src/index.js"
 import { seeded, upcoming } from "./support/data.js"
 
 const faulty = {
@@ -106,4 +107,84 @@ describe("SafeWrites against a faulty simulator", () => {
       expect(mismatch._tag).toBe("OfscInvalidInput")
     })
   )
+})
+
+/** A fault sequence for the attempts of one write: the fates of its POSTs, in order. */
+const fates = fc.array(fc.constantFrom("none", "error", "drop", "appliedDrop") as fc.Arbitrary<ScriptedFate["fate"]>, {
+  maxLength: 6
+})
+
+/** What the client should report for a fault sequence: whether its first attempt that ran lost its answer, and the resends before it. */
+const expectedOutcome = (script: ReadonlyArray<ScriptedFate["fate"]>) => {
+  const ran = script.findIndex((f) => f === "none" || f === "appliedDrop")
+  return ran < 0
+    ? { alreadyApplied: false, resends: script.length }
+    : { alreadyApplied: script[ran] === "appliedDrop", resends: ran }
+}
+
+describe("SafeWrites over every fault sequence", () => {
+  it("the outcome the client reports matches the server: one activity per key, one transition per action", async () => {
+    const sim = await startSimulator({ seed: 44 })
+    try {
+      const client = OfscClient.layer(simulatorClientOptions(sim, { retry: { maxRetries: 0 } })).pipe(
+        Layer.provide(OfscHttpClient.layerUndici),
+        Layer.orDie
+      )
+      const run = <A, E>(f: (core: OfscCore["Type"]) => Effect.Effect<A, E>) =>
+        Effect.runPromise(
+          Effect.scoped(
+            Effect.flatMap(Layer.build(OfscCore.layer.pipe(Layer.provide(client))), (ctx) =>
+              f(Context.get(ctx, OfscCore))
+            )
+          )
+        )
+      let n = 0
+      await fc.assert(
+        fc.asyncProperty(fates, fates, fates, async (createFates, startFates, completeFates) => {
+          const key = `SEQ-${n++}`
+          const script = (on: string, list: ReadonlyArray<ScriptedFate["fate"]>) => list.map((fate) => ({ fate, on }))
+          sim.faults.script.splice(
+            0,
+            sim.faults.script.length,
+            ...script("POST /rest/ofscCore/v1/activities", createFates)
+          )
+          const created = await run((core) =>
+            SafeWrites.createActivityOnce(
+              core,
+              { activityType: "install", resourceId: seeded.technician(2), date: upcoming(5) },
+              { idempotencyKey: key, maxResends: 10 }
+            )
+          )
+          const made = sim.store
+            .collection("activities")
+            .list()
+            .filter((a) => a.apptNumber === key)
+          expect(made.length).toBe(1)
+          expect({ alreadyApplied: created.alreadyApplied, resends: created.resends }).toEqual(
+            expectedOutcome(createFates)
+          )
+          const id = Number(created.activity.activityId)
+          for (const [action, list] of [
+            ["start", startFates],
+            ["complete", completeFates]
+          ] as const) {
+            const path = `POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/${action}`
+            sim.faults.script.splice(0, sim.faults.script.length, ...script(path, list))
+            const outcome = await run((core) => SafeWrites.activityActionOnce(core, id, action, {}, { maxResends: 10 }))
+            expect({ alreadyApplied: outcome.alreadyApplied, resends: outcome.resends }).toEqual(expectedOutcome(list))
+          }
+          const type = (t: string) =>
+            sim.store
+              .eventsAfter(0, 1_000_000)
+              .filter(
+                (e) => e.eventType === t && (e.fields.activityDetails as { activityId?: unknown }).activityId === id
+              ).length
+          expect([type("activityStarted"), type("activityCompleted")]).toEqual([1, 1])
+        }),
+        { numRuns: 60 }
+      )
+    } finally {
+      await sim.stop()
+    }
+  }, 120_000)
 })
