@@ -18,6 +18,56 @@ export interface BinaryContent {
   readonly filename?: string | undefined
 }
 
+/**
+ * What reading OFS back proves that a write took effect, so that a verified resend knows what to
+ * look at after an ambiguous failure (the request may or may not have reached OFS):
+ * - `activity.byKey`: an activity with the body's `apptNumber` exists on the body's resource and
+ *   date (activity create; without an `apptNumber` in the body nothing proves it, so do not resend);
+ * - `activity.status`: the activity's status is the one the action moves it to;
+ * - `activity.endTime`: the activity's end time is the one the delay asks for (`delayUntilTime`, or
+ *   the end time read before the first send plus `delayMinutes`);
+ * - `activity.placement`: the activity is on the resource and date (and in the position) asked for;
+ * - `activity.copy`: the activity the action creates from this one exists (the suspended, reopened
+ *   or prework copy);
+ * - `activity.link`: the activity's links hold one of the body's type to the body's other activity;
+ * - `subscription.sameConfig`: OFS answers a create with an existing subscription's config with that
+ *   subscription, so the resend itself tells which one was made;
+ * - `route.activation`: the resource's route for the date is activated (or deactivated) as asked;
+ * - `user.collaborationGroups`: the user's collaboration groups hold the ones sent;
+ * - `metadata.byLabel`: the configuration item named by the label in the path or body exists;
+ * - `chat.membership`: the chat's participants hold (invite) or no longer hold (leave) the user.
+ */
+export type WriteProof =
+  | "activity.byKey"
+  | "activity.status"
+  | "activity.endTime"
+  | "activity.placement"
+  | "activity.copy"
+  | "activity.link"
+  | "subscription.sameConfig"
+  | "route.activation"
+  | "user.collaborationGroups"
+  | "metadata.byLabel"
+  | "chat.membership"
+
+/**
+ * Whether a write may be sent again after a failure that leaves unknown whether OFS acted on it
+ * (a 5xx, a broken connection, a timeout):
+ * - `idempotent`: sending it twice has the effect of sending it once, so it is retried freely;
+ * - `verifiable`: a resend is safe only after reading back, as `proof` says, that the first did not
+ *   take effect;
+ * - `unsafe`: nothing read back tells whether it took effect and a second send may duplicate it, so
+ *   it is never resent after an ambiguous failure.
+ * `reason` says why in one sentence (for `verifiable`, what the check reads).
+ */
+export type WriteSafety =
+  | { readonly kind: "idempotent"; readonly reason: string }
+  | { readonly kind: "verifiable"; readonly proof: WriteProof; readonly reason: string }
+  | { readonly kind: "unsafe"; readonly reason: string }
+
+/** The kinds of {@link WriteSafety}. */
+export type WriteSafetyKind = WriteSafety["kind"]
+
 /** A value for a multipart form field: text, or a file. */
 export type MultipartValue = string | BinaryContent
 
@@ -70,8 +120,16 @@ export interface Operation<P, Q, B, A> {
   readonly body: RequestBodySpec<B>
   readonly success: ResponseBodySpec<A>
   readonly paging: PagingKind
-  /** A POST or PATCH that OFS treats as idempotent, so the transport may retry it. */
+  /**
+   * A POST or PATCH that OFS treats as idempotent, so the transport may retry it: always the same as
+   * `write.kind === "idempotent"` for those methods.
+   */
   readonly retrySafe: boolean
+  /**
+   * Whether the request may be sent again after an ambiguous failure, and what proves it took
+   * effect; `undefined` for reads (GET, HEAD). PUT and DELETE are idempotent unless said otherwise.
+   */
+  readonly write: WriteSafety | undefined
   /**
    * How many calls of this operation OFS runs at once per instance, when it documents a limit
    * (GET activities: 3). The transport keeps the client's calls of it within that bound.
@@ -120,7 +178,9 @@ export interface OperationSpec<
   readonly body?: BS
   readonly success?: RS
   readonly paging?: PagingKind
+  /** Shorthand for `write: { kind: "idempotent" }` on a POST or PATCH; `write` wins when both are given. */
   readonly retrySafe?: boolean
+  readonly write?: WriteSafety
   readonly concurrencyLimit?: number
 }
 
@@ -174,10 +234,37 @@ export const make = <
     body: spec.body ?? { kind: "none" },
     success: spec.success ?? { kind: "empty" },
     paging: spec.paging ?? "none",
-    retrySafe: spec.retrySafe ?? false,
+    retrySafe: isWrite(spec.method) ? writeSafetyOf(spec)?.kind === "idempotent" : (spec.retrySafe ?? false),
+    write: writeSafetyOf(spec),
     concurrencyLimit: spec.concurrencyLimit
   }) as Operation<TypeOf<PS>, TypeOf<QS>, BodyOf<BS>, SuccessOf<RS>>
 
-/** Methods that can be sent twice with the same effect, and so may be retried. */
-export const isIdempotent = (op: Pick<AnyOperation, "method" | "retrySafe">): boolean =>
-  op.retrySafe || op.method === "GET" || op.method === "PUT" || op.method === "DELETE" || op.method === "HEAD"
+const isWrite = (method: HttpMethod): boolean => method === "POST" || method === "PATCH"
+
+const byHttpSemantics: WriteSafety = { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
+const notClassified: WriteSafety = {
+  kind: "unsafe",
+  reason: "Not classified: a POST or PATCH is never resent after an ambiguous failure unless said otherwise."
+}
+const saidRetrySafe: WriteSafety = { kind: "idempotent", reason: "Described as retrySafe." }
+
+/** A descriptor's write safety: as given, else by method (`retrySafe` marks a POST/PATCH idempotent). */
+const writeSafetyOf = (spec: Pick<OperationSpec<never, never, never, never>, "method" | "retrySafe" | "write">) =>
+  spec.write ??
+  (isWrite(spec.method)
+    ? spec.retrySafe
+      ? saidRetrySafe
+      : notClassified
+    : spec.method === "PUT" || spec.method === "DELETE"
+      ? byHttpSemantics
+      : undefined)
+
+/** Requests that can be sent twice with the same effect, and so may be retried. */
+export const isIdempotent = (
+  op: Pick<AnyOperation, "method" | "retrySafe"> & { readonly write?: WriteSafety | undefined }
+): boolean =>
+  op.method === "GET" ||
+  op.method === "HEAD" ||
+  (op.write === undefined
+    ? op.retrySafe || op.method === "PUT" || op.method === "DELETE"
+    : op.write.kind === "idempotent")

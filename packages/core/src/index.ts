@@ -24,7 +24,10 @@ export type {
   OperationArgs,
   OperationInput,
   OperationOutput,
-  PagingKind
+  PagingKind,
+  WriteProof,
+  WriteSafety,
+  WriteSafetyKind
 } from "./Operation.js"
 export * as Operation from "./Operation.js"
 export * as Paging from "./Paging.js"

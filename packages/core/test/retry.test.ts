@@ -29,6 +29,23 @@ const searchThings = Operation.make({
   retrySafe: true
 })
 
+const updateThing = Operation.make({
+  id: "test.things.update",
+  method: "PATCH",
+  path: "/rest/test/v1/things",
+  body: { kind: "json", schema: Thing },
+  success: { kind: "json", schema: Thing },
+  write: { kind: "idempotent", reason: "Sets the fields sent." }
+})
+const startThing = Operation.make({
+  id: "test.things.start",
+  method: "POST",
+  path: "/rest/test/v1/things/start",
+  body: { kind: "json", schema: Thing },
+  success: { kind: "json", schema: Thing },
+  write: { kind: "verifiable", proof: "activity.status", reason: "Read its status." }
+})
+
 /** A port that was free a moment ago. */
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -166,6 +183,26 @@ describe("retries", () => {
       const thing = yield* withTransport(testOptions(server.url), (t) => t.call(searchThings, { body: { id: 1 } }))
       expect(thing).toEqual({ id: 1 })
       expect(server.requests).toHaveLength(2)
+    })
+  )
+
+  it.scopedLive("a PATCH whose write is idempotent is retried after a 503", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer(failingFirst(1, 503))
+      const thing = yield* withTransport(testOptions(server.url), (t) => t.call(updateThing, { body: { id: 1 } }))
+      expect(thing).toEqual({ id: 1 })
+      expect(server.requests).toHaveLength(2)
+    })
+  )
+
+  it.scopedLive("a verifiable POST is not resent blindly after a 503", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer(failingFirst(1, 503))
+      const error = yield* Effect.flip(
+        withTransport(testOptions(server.url), (t) => t.call(startThing, { body: { id: 1 } }))
+      )
+      expect(error).toMatchObject({ status: 503 })
+      expect(server.requests).toHaveLength(1)
     })
   )
 

@@ -5,6 +5,7 @@ import { generateDecoders } from "./decoders.js"
 import { generateFromPyofsc } from "./fromPyofsc.js"
 import { generateModels } from "./models.js"
 import { generateOperations } from "./operations.js"
+import { generateWritesDoc } from "./writesDoc.js"
 
 const models = generateModels()
 console.log(
@@ -24,3 +25,8 @@ console.log(
 
 const pyofsc = generateFromPyofsc()
 console.log(`docs/from-pyofsc.md: ${pyofsc.rows} pyOFSC operations, ${pyofsc.changed ? "changed" : "unchanged"}`)
+
+const writes = generateWritesDoc()
+console.log(
+  `docs/writes.md: ${writes.counts.idempotent} idempotent, ${writes.counts.verifiable} verifiable, ${writes.counts.unsafe} unsafe writes, ${writes.changed ? "changed" : "unchanged"}`
+)

@@ -11,6 +11,7 @@ import { concurrencyLimits } from "./operationLimits.js"
 import { facts, operations, type Parameter, refName, type SchemaNode, type SpecOperation } from "./spec.js"
 import { responseCorrections } from "./specCorrections.js"
 import { writeGeneratedFile } from "./writeFile.js"
+import { writeSafety } from "./writeSafety.js"
 
 // ---------------------------------------------------------------------------------------------
 // the plan of one operation
@@ -71,7 +72,12 @@ export interface PlannedOperation {
   readonly body: BodyPlan
   readonly success: SuccessPlan
   readonly paging: "none" | "offset-limit" | "cursor"
+  /** The reviewed entry of writeSafety.ts: every POST and PATCH has one, a PUT or DELETE may. */
+  readonly write: (typeof writeSafety)[string] | undefined
 }
+
+/** Whether an operation must have an entry in writeSafety.ts (PUT and DELETE are idempotent by HTTP). */
+export const needsWriteSafety = (method: string): boolean => method === "POST" || method === "PATCH"
 
 const key = (op: SpecOperation) => `${op.method} ${op.path}`
 
@@ -170,6 +176,9 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
     if (!specKeys.has(k)) problems.push(`naming.ts names ${k}, not in the spec`)
   for (const k of Object.keys(responseCorrections))
     if (!specKeys.has(k)) problems.push(`specCorrections.ts corrects ${k}, not in the spec`)
+  const namedIds = new Set(Object.values(operationNames))
+  for (const id of Object.keys(writeSafety))
+    if (!namedIds.has(id)) problems.push(`writeSafety.ts classifies ${id}, not an operation`)
   const seenIds = new Map<string, string>()
   const planned: Array<PlannedOperation> = []
   for (const op of operations) {
@@ -197,6 +206,9 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
         : queryParams.some((p) => p.name === "offset")
           ? "offset-limit"
           : "none"
+    const write = writeSafety[id]
+    if (write === undefined && needsWriteSafety(op.method))
+      problems.push(`${id}: no entry in writeSafety.ts (idempotent, verifiable or unsafe?)`)
     const inner = parts.slice(1)
     planned.push({
       spec: op,
@@ -210,10 +222,11 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
       queryParams,
       body: planBody(op),
       success: planSuccess(op),
-      paging
+      paging,
+      write
     })
   }
-  if (problems.length > 0) throw new Error(`operation naming:\n  ${problems.join("\n  ")}`)
+  if (problems.length > 0) throw new Error(`operation naming and write safety:\n  ${problems.join("\n  ")}`)
   return planned
 }
 
@@ -223,6 +236,10 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 const propertyKey = (k: string) => (identifier.test(k) ? k : JSON.stringify(k))
 const quote = (s: string) => JSON.stringify(s)
+
+/** A `WriteSafety` as an object literal, its fields in a fixed order. */
+const writeSafetyLiteral = (w: NonNullable<PlannedOperation["write"]>): string =>
+  `{ kind: ${quote(w.kind)}${w.kind === "verifiable" ? `, proof: ${quote(w.proof)}` : ""}, reason: ${quote(w.reason)} }`
 
 /** The schema of one path parameter: non-empty strings (an empty one would change the URL), integers, enums. */
 const pathParamSchema = (p: Parameter): string => {
@@ -388,6 +405,7 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
     if (p.paging !== "none") fields.push(`paging: ${quote(p.paging)}`)
     const limit = concurrencyLimits[p.id]
     if (limit !== undefined) fields.push(`concurrencyLimit: ${limit}`)
+    if (p.write !== undefined) fields.push(`write: ${writeSafetyLiteral(p.write)}`)
     const itemDef = p.paging !== "none" && p.success.kind === "json" ? pagedItem(p.success.schema.node) : undefined
     types.set(p.id, {
       query,

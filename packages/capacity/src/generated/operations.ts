@@ -173,7 +173,8 @@ export const bookingClosingScheduleUpdate = /* @__PURE__ */ Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/bookingClosingSchedule",
   body: { kind: "json", schema: BookingClosingScheduleListInput },
-  success: { kind: "json", schema: ResultObject, nullsAsAbsent: true, decoder: () => decodeResultObject }
+  success: { kind: "json", schema: ResultObject, nullsAsAbsent: true, decoder: () => decodeResultObject },
+  write: { kind: "idempotent", reason: "Sets the closing schedules of the capacity areas sent to the values sent." }
 })
 
 /** GET /rest/ofscCapacity/v1/bookingFieldsDependencies */
@@ -209,7 +210,8 @@ export const bookingStatusesUpdate = /* @__PURE__ */ Operation.make({
     schema: ResultBookingStatusObject,
     nullsAsAbsent: true,
     decoder: () => decodeResultBookingStatusObject
-  }
+  },
+  write: { kind: "idempotent", reason: "Sets booking statuses (open or closed) to the values sent." }
 })
 
 /** GET /rest/ofscCapacity/v1/capacity */
@@ -236,7 +238,11 @@ export const quotaUpdateV1 = /* @__PURE__ */ Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v1/quota",
   body: { kind: "json", schema: QuotaPatchListInput },
-  success: { kind: "json", schema: ResultQuotaObject, nullsAsAbsent: true, decoder: () => decodeResultQuotaObject }
+  success: { kind: "json", schema: ResultQuotaObject, nullsAsAbsent: true, decoder: () => decodeResultQuotaObject },
+  write: {
+    kind: "idempotent",
+    reason: "Sets quota values for the days and levels sent; they are values, not increments."
+  }
 })
 
 /** POST /rest/ofscCapacity/v1/showBookingGrid */
@@ -245,7 +251,8 @@ export const bookingGridShow = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCapacity/v1/showBookingGrid",
   body: { kind: "json", schema: ShowBookingGridSchemaInput },
-  success: { kind: "json", schema: ShowBookingGrid, nullsAsAbsent: true, decoder: () => decodeShowBookingGrid }
+  success: { kind: "json", schema: ShowBookingGrid, nullsAsAbsent: true, decoder: () => decodeShowBookingGrid },
+  write: { kind: "idempotent", reason: "A query sent as a POST: it changes nothing." }
 })
 
 /** GET /rest/ofscCapacity/v2/quota */
@@ -263,7 +270,11 @@ export const quotaUpdate = /* @__PURE__ */ Operation.make({
   method: "PATCH",
   path: "/rest/ofscCapacity/v2/quota",
   body: { kind: "json", schema: V2PatchQuotaInput },
-  success: { kind: "json", schema: V2PatchQuotaResult, nullsAsAbsent: true, decoder: () => decodeV2PatchQuotaResult }
+  success: { kind: "json", schema: V2PatchQuotaResult, nullsAsAbsent: true, decoder: () => decodeV2PatchQuotaResult },
+  write: {
+    kind: "idempotent",
+    reason: "Sets quota values for the days and levels sent; they are values, not increments."
+  }
 })
 
 /** Every capacity operation, in spec order. */

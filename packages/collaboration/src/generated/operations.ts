@@ -54,7 +54,12 @@ export const chatsCreate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCollaboration/v1/chats",
   body: { kind: "json", schema: StartChatRequestInput },
-  success: { kind: "json", schema: StartChatResponse, nullsAsAbsent: true, decoder: () => decodeStartChatResponse }
+  success: { kind: "json", schema: StartChatResponse, nullsAsAbsent: true, decoder: () => decodeStartChatResponse },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Starts a chat and posts its opening message; a second send may start a second chat and post the message twice."
+  }
 })
 
 /** POST /rest/ofscCollaboration/v1/chats/{chatId}/leave */
@@ -62,7 +67,13 @@ export const chatsLeave = /* @__PURE__ */ Operation.make({
   id: "collaboration.chats.leave",
   method: "POST",
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/leave",
-  pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int }))
+  pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
+  write: {
+    kind: "verifiable",
+    proof: "chat.membership",
+    reason:
+      "Read the user's chats: the chat is gone from them once the first send took effect (a second leave is refused)."
+  }
 })
 
 /** GET /rest/ofscCollaboration/v1/chats/{chatId}/messages */
@@ -81,7 +92,11 @@ export const chatsMessagesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/messages",
   pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
   body: { kind: "json", schema: SendMessageRequestInput },
-  success: { kind: "json", schema: SendMessageResponse, nullsAsAbsent: true, decoder: () => decodeSendMessageResponse }
+  success: { kind: "json", schema: SendMessageResponse, nullsAsAbsent: true, decoder: () => decodeSendMessageResponse },
+  write: {
+    kind: "unsafe",
+    reason: "Posts a message; a second send posts it again, and messages carry no key to find the first by."
+  }
 })
 
 /** GET /rest/ofscCollaboration/v1/chats/{chatId}/participants */
@@ -101,7 +116,12 @@ export const chatsParticipantsInvite = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/participants/invite",
   pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
-  body: { kind: "json", schema: InviteChatRequestInput }
+  body: { kind: "json", schema: InviteChatRequestInput },
+  write: {
+    kind: "verifiable",
+    proof: "chat.membership",
+    reason: "Read the chat's participants: they hold the invited user once the first send took effect."
+  }
 })
 
 /** Every collaboration operation, in spec order. */

@@ -628,7 +628,13 @@ export const activitiesCreate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities",
   body: { kind: "json", schema: CreateActivitySchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.byKey",
+    reason:
+      "Search the body's resource and date for an activity with the body's apptNumber; without an apptNumber nothing identifies the new activity, so do not resend."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/custom-actions/bulkUpdate */
@@ -642,6 +648,11 @@ export const activitiesBulkUpdate = /* @__PURE__ */ Operation.make({
     schema: CustomActionActivityBulkUpdateSchemaResponse,
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionActivityBulkUpdateSchemaResponse
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Creates or updates many activities (and may reopen or create linked ones) in one call; which items took effect is only in the lost answer."
   }
 })
 
@@ -671,7 +682,8 @@ export const activitiesUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: UpdateActivitySchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId} */
@@ -703,7 +715,12 @@ export const activitiesCancel = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.status",
+    reason: "Read the activity: status `cancelled` means the first send took effect."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/complete */
@@ -713,7 +730,12 @@ export const activitiesComplete = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/complete",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.status",
+    reason: "Read the activity: status `completed` means the first send took effect."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/delay */
@@ -723,7 +745,13 @@ export const activitiesDelay = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/delay",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: ActivitiesDelayBody },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.endTime",
+    reason:
+      "Read the activity's end time: it equals delayUntilTime, or the end time read before the first send plus delayMinutes (a blind resend would delay twice)."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute */
@@ -732,7 +760,12 @@ export const activitiesEnroute = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.status",
+    reason: "Read the activity: status `enroute` means the first send took effect."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/move */
@@ -741,7 +774,13 @@ export const activitiesMove = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/move",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
-  body: { kind: "json", schema: CustomActionActivityMoveSchemaInput }
+  body: { kind: "json", schema: CustomActionActivityMoveSchemaInput },
+  write: {
+    kind: "verifiable",
+    proof: "activity.placement",
+    reason:
+      "Read the activity: it is on the resource and date sent (and in the position sent) once the move took effect."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/notDone */
@@ -751,7 +790,12 @@ export const activitiesNotDone = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/notDone",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.status",
+    reason: "Read the activity: status `notdone` means the first send took effect."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen */
@@ -761,7 +805,13 @@ export const activitiesReopen = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/reopen",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: ReopenActivityRequestInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.copy",
+    reason:
+      "Reopening creates a new pending activity from the final one; look for that reopened copy before sending again."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/start */
@@ -771,7 +821,12 @@ export const activitiesStart = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/start",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusEnrouteChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.status",
+    reason: "Read the activity: status `started` means the first send took effect."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework */
@@ -781,7 +836,13 @@ export const activitiesStartPrework = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/startPrework",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: ActivitiesStartPreworkBody },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.copy",
+    reason:
+      "Starting prework creates a new started activity (recordType prework) from the pending one; look for it before sending again."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel */
@@ -790,7 +851,12 @@ export const activitiesStopTravel = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.status",
+    reason: "Read the activity: status `pending` means the first send took effect."
+  }
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend */
@@ -800,7 +866,13 @@ export const activitiesSuspend = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/suspend",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  write: {
+    kind: "verifiable",
+    proof: "activity.copy",
+    reason:
+      "A started activity goes back to pending and a suspended copy is created; a pending one becomes not ordered. Read the activity (and look for the copy) before sending again."
+  }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/customerInventories */
@@ -821,7 +893,12 @@ export const activitiesCustomerInventoriesCreate = /* @__PURE__ */ Operation.mak
   path: "/rest/ofscCore/v1/activities/{activityId}/customerInventories",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CreateCustomerInventoryInput },
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Creates a new inventory each time (a non-serialized one has no key to find it by), so a second send makes a duplicate."
+  }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/deinstalledInventories */
@@ -862,7 +939,13 @@ export const activitiesLinkedActivitiesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
   body: { kind: "json", schema: LinkedActivityInput },
-  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity },
+  write: {
+    kind: "verifiable",
+    proof: "activity.link",
+    reason:
+      "Read the activity's links: one of the type sent to the other activity sent means the first send took effect."
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities */
@@ -1064,6 +1147,12 @@ export const eventsSubscriptionsCreate = /* @__PURE__ */ Operation.make({
     schema: CreateSubscriptionResponse,
     nullsAsAbsent: true,
     decoder: () => decodeCreateSubscriptionResponse
+  },
+  write: {
+    kind: "verifiable",
+    proof: "subscription.sameConfig",
+    reason:
+      "OFS answers a create with the config of an existing subscription with that subscription, so a resend names the one the first send made rather than a second."
   }
 })
 
@@ -1133,7 +1222,12 @@ export const inventoriesCreate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/inventories",
   body: { kind: "json", schema: CreateInventoryInput },
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Creates new inventories each time (non-serialized ones have no key to find them by), so a second send makes duplicates."
+  }
 })
 
 /** GET /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -1152,7 +1246,8 @@ export const inventoriesUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/inventories/{inventoryId}",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryInput },
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** DELETE /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -1170,7 +1265,12 @@ export const inventoriesDeinstall = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A non-serialized inventory moves by quantity (splitting one inventory into two), so a second send moves more and nothing read back tells the two apart."
+  }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install */
@@ -1180,7 +1280,12 @@ export const inventoriesInstall = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/install",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Creates the inventory in status installed; a second send creates another (non-serialized ones have no key to find them by)."
+  }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall */
@@ -1190,7 +1295,12 @@ export const inventoriesUndoDeinstall = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoDeinstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A non-serialized inventory moves by quantity (splitting one inventory into two), so a second send moves more and nothing read back tells the two apart."
+  }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall */
@@ -1200,7 +1310,12 @@ export const inventoriesUndoInstall = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/undoInstall",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A non-serialized inventory moves by quantity (splitting one inventory into two), so a second send moves more and nothing read back tells the two apart."
+  }
 })
 
 /** GET /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel} */
@@ -1250,6 +1365,11 @@ export const resourcesBulkUpdateInventories = /* @__PURE__ */ Operation.make({
     schema: BulkUpdateResourceInventoriesResponseSchema,
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateResourceInventoriesResponseSchema
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A bulk change whose per-item outcome is only in the lost answer; a partial effect cannot be read back item by item."
   }
 })
 
@@ -1264,6 +1384,11 @@ export const resourcesBulkUpdateWorkSchedules = /* @__PURE__ */ Operation.make({
     schema: BulkUpdateWorkSchedulesResponseSchema,
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateWorkSchedulesResponseSchema
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A bulk change whose per-item outcome is only in the lost answer; a partial effect cannot be read back item by item."
   }
 })
 
@@ -1278,6 +1403,11 @@ export const resourcesBulkUpdateWorkSkills = /* @__PURE__ */ Operation.make({
     schema: BulkUpdateWorkSkillsResponseSchema,
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateWorkSkillsResponseSchema
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A bulk change whose per-item outcome is only in the lost answer; a partial effect cannot be read back item by item."
   }
 })
 
@@ -1292,6 +1422,11 @@ export const resourcesBulkUpdateWorkZones = /* @__PURE__ */ Operation.make({
     schema: BulkUpdateWorkZonesResponseSchema,
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateWorkZonesResponseSchema
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A bulk change whose per-item outcome is only in the lost answer; a partial effect cannot be read back item by item."
   }
 })
 
@@ -1307,7 +1442,8 @@ export const resourcesFindMatchingResources = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeFindMatchingResourcesResponseSchema
   },
-  concurrencyLimit: 20
+  concurrencyLimit: 20,
+  write: { kind: "idempotent", reason: "A query sent as a POST: it changes nothing." }
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/findResourcesForUrgentAssignment */
@@ -1321,7 +1457,8 @@ export const resourcesFindResourcesForUrgentAssignment = /* @__PURE__ */ Operati
     schema: FindResourcesForUrgentAssignmentResponseSchema,
     nullsAsAbsent: true,
     decoder: () => decodeFindResourcesForUrgentAssignmentResponseSchema
-  }
+  },
+  write: { kind: "idempotent", reason: "A query sent as a POST: it changes nothing." }
 })
 
 /** GET /rest/ofscCore/v1/resources/custom-actions/lastKnownPositions */
@@ -1366,6 +1503,10 @@ export const resourcesSetPositions = /* @__PURE__ */ Operation.make({
     schema: SetResourcesPositionsResponseSchema,
     nullsAsAbsent: true,
     decoder: () => decodeSetResourcesPositionsResponseSchema
+  },
+  write: {
+    kind: "idempotent",
+    reason: "Records each resource's position at the time sent; a second send records the same positions."
   }
 })
 
@@ -1397,7 +1538,8 @@ export const resourcesUpdate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesUpdateQuery,
   body: { kind: "json", schema: UpdateResourceInput },
-  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1436,7 +1578,11 @@ export const resourcesAssignedLocationsUpdate = /* @__PURE__ */ Operation.make({
   method: "PATCH",
   path: "/rest/ofscCore/v1/resources/{resourceId}/assignedLocations",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
-  body: { kind: "json", schema: ResourceTemporaryAssignedLocationsWeekInput }
+  body: { kind: "json", schema: ResourceTemporaryAssignedLocationsWeekInput },
+  write: {
+    kind: "idempotent",
+    reason: "Sets the resource's start, end and home zone center locations per weekday to the ones sent."
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/assignedLocations/{date} */
@@ -1512,7 +1658,12 @@ export const resourcesInventoriesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateResourceInventoryInput },
-  success: { kind: "json", schema: ResourceInventory, nullsAsAbsent: true, decoder: () => decodeResourceInventory }
+  success: { kind: "json", schema: ResourceInventory, nullsAsAbsent: true, decoder: () => decodeResourceInventory },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Creates a new resource inventory each time (a non-serialized one has no key to find it by), so a second send makes a duplicate."
+  }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install */
@@ -1522,7 +1673,12 @@ export const resourcesInventoriesInstall = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/inventories/{inventoryId}/custom-actions/install",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  write: {
+    kind: "unsafe",
+    reason:
+      "A non-serialized inventory moves by quantity (splitting one inventory into two), so a second send moves more and nothing read back tells the two apart."
+  }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/locations */
@@ -1541,7 +1697,12 @@ export const resourcesLocationsCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
-  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Creates a new location with a new locationId each time; nothing documented makes a location's label unique, so a second send may make a duplicate."
+  }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1560,7 +1721,8 @@ export const resourcesLocationsUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int })),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
-  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1587,7 +1749,12 @@ export const resourcesPlansCreate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/{resourceId}/plans",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
-  body: { kind: "json", schema: PlanInput }
+  body: { kind: "json", schema: PlanInput },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Creates a work plan entry; the spec does not say whether a second one for the same date and measure replaces or adds to it."
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/plans */
@@ -1626,7 +1793,13 @@ export const resourcesRoutesActivate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/activate",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString })),
-  body: { kind: "json", schema: ResourcesRoutesActivateBody }
+  body: { kind: "json", schema: ResourcesRoutesActivateBody },
+  write: {
+    kind: "verifiable",
+    proof: "route.activation",
+    reason:
+      "Read the resource's route for the date: activated means the first send took effect (a second activation is refused)."
+  }
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/deactivate */
@@ -1635,7 +1808,13 @@ export const resourcesRoutesDeactivate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/deactivate",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString })),
-  body: { kind: "json", schema: ResourcesRoutesDeactivateBody }
+  body: { kind: "json", schema: ResourcesRoutesDeactivateBody },
+  write: {
+    kind: "verifiable",
+    proof: "route.activation",
+    reason:
+      "Read the resource's route for the date: deactivated means the first send took effect (a second deactivation is refused)."
+  }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/users */
@@ -1684,7 +1863,12 @@ export const resourcesWorkSchedulesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: WorkScheduleItemInput },
-  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true, decoder: () => decodeWorkSchedules }
+  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true, decoder: () => decodeWorkSchedules },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Adds a work schedule item with a new id; a second send may add another item over the same dates, and nothing read back tells the two apart."
+  }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules/calendarView */
@@ -1727,7 +1911,11 @@ export const resourcesWorkSkillsCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSkills",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: SetWorkSkillsRequestInput },
-  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true, decoder: () => decodeResourceWorkSkills }
+  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true, decoder: () => decodeResourceWorkSkills },
+  write: {
+    kind: "idempotent",
+    reason: "Replaces the resource's current work skills with the ones sent; a second send leaves the same skills."
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSkills/{workSkill} */
@@ -1759,7 +1947,12 @@ export const resourcesWorkZonesCreate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/resources/{resourceId}/workZones",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
-  body: { kind: "json", schema: ResourceWorkZoneInput }
+  body: { kind: "json", schema: ResourceWorkZoneInput },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Adds a work zone assignment with a new item id; a second send may add a second assignment of the same zone."
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workZones/{workZoneItemId} */
@@ -1802,7 +1995,11 @@ export const serviceRequestsCreate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCore/v1/serviceRequests",
   body: { kind: "json", schema: CreateServiceRequestInput },
-  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true, decoder: () => decodeServiceRequestsItem }
+  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true, decoder: () => decodeServiceRequestsItem },
+  write: {
+    kind: "unsafe",
+    reason: "Creates a new service request each time; it carries no key of the caller's to find it by."
+  }
 })
 
 /** GET /rest/ofscCore/v1/serviceRequests/{requestId} */
@@ -1859,7 +2056,8 @@ export const usersUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
   body: { kind: "json", schema: UpdateUserInput },
-  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true, decoder: () => decodeUserResponse }
+  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true, decoder: () => decodeUserResponse },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** DELETE /rest/ofscCore/v1/users/{login} */
@@ -1887,7 +2085,12 @@ export const usersCollaborationGroupsCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/users/{login}/collaborationGroups",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
   body: { kind: "json", schema: CollaborationGroupsInput },
-  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true, decoder: () => decodeCollaborationGroups }
+  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true, decoder: () => decodeCollaborationGroups },
+  write: {
+    kind: "verifiable",
+    proof: "user.collaborationGroups",
+    reason: "Read the user's collaboration groups: they hold the ones sent once the first send took effect."
+  }
 })
 
 /** DELETE /rest/ofscCore/v1/users/{login}/collaborationGroups */
@@ -1945,7 +2148,8 @@ export const tokenServiceRequestTokenV1 = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/oauthTokenService/v1/token",
   body: { kind: "form", schema: TokenServiceRequestTokenV1Body },
-  success: { kind: "json", schema: TokenServiceRequestTokenV1Response, nullsAsAbsent: true }
+  success: { kind: "json", schema: TokenServiceRequestTokenV1Response, nullsAsAbsent: true },
+  write: { kind: "idempotent", reason: "Asks for an access token: a second one is as good and changes nothing in OFS." }
 })
 
 /** POST /rest/oauthTokenService/v2/token */
@@ -1954,7 +2158,8 @@ export const tokenServiceRequestToken = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/oauthTokenService/v2/token",
   body: { kind: "form", schema: TokenServiceRequestTokenBody },
-  success: { kind: "json", schema: TokenServiceRequestTokenResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: TokenServiceRequestTokenResponse, nullsAsAbsent: true },
+  write: { kind: "idempotent", reason: "Asks for an access token: a second one is as good and changes nothing in OFS." }
 })
 
 /** Every core operation, in spec order. */

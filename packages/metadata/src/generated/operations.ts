@@ -546,7 +546,8 @@ export const applicationsApiAccessUpdate = /* @__PURE__ */ Operation.make({
     schema: ApiConfigurationPatch,
     nullsAsAbsent: true,
     decoder: () => decodeApiConfigurationPatch
-  }
+  },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** POST /rest/ofscMetadata/v1/applications/{label}/custom-actions/generateClientSecret */
@@ -560,6 +561,11 @@ export const applicationsGenerateClientSecret = /* @__PURE__ */ Operation.make({
     schema: ApplicationClientSecret,
     nullsAsAbsent: true,
     decoder: () => decodeApplicationClientSecret
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Each call makes a new secret and voids the one before, which only the lost answer carries: a resend cannot give it back and leaves the first secret void either way."
   }
 })
 
@@ -797,7 +803,12 @@ export const linkTemplatesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
-  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate },
+  write: {
+    kind: "verifiable",
+    proof: "metadata.byLabel",
+    reason: "Read the link template by its label: it exists (with the values sent) once the first send took effect."
+  }
 })
 
 /** PATCH /rest/ofscMetadata/v1/linkTemplates/{label} */
@@ -807,7 +818,8 @@ export const linkTemplatesUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
-  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers */
@@ -824,7 +836,12 @@ export const mapLayersCreate = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/mapLayers",
   body: { kind: "json", schema: CustomMapLayerInput },
-  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer },
+  write: {
+    kind: "verifiable",
+    proof: "metadata.byLabel",
+    reason: "Read the map layer by its label: it exists (with the values sent) once the first send took effect."
+  }
 })
 
 /** POST /rest/ofscMetadata/v1/mapLayers/custom-actions/populateLayers */
@@ -838,6 +855,11 @@ export const mapLayersPopulateLayers = /* @__PURE__ */ Operation.make({
     schema: CustomActionMapLayersPopulateLayersSchemaResponse,
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionMapLayersPopulateLayersSchemaResponse
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Starts a background job whose id is only in the lost answer; a second send starts another job over the same data."
   }
 })
 
@@ -906,7 +928,11 @@ export const pluginsImport = /* @__PURE__ */ Operation.make({
   id: "metadata.plugins.import",
   method: "POST",
   path: "/rest/ofscMetadata/v1/plugins/custom-actions/import",
-  body: { kind: "multipart", schema: PluginsImportBody }
+  body: { kind: "multipart", schema: PluginsImportBody },
+  write: {
+    kind: "idempotent",
+    reason: "Creates or updates each plugin in the file by its label; a second import leaves the same plugins."
+  }
 })
 
 /** POST /rest/ofscMetadata/v1/plugins/{pluginLabel}/custom-actions/install */
@@ -914,7 +940,13 @@ export const pluginsInstall = /* @__PURE__ */ Operation.make({
   id: "metadata.plugins.install",
   method: "POST",
   path: "/rest/ofscMetadata/v1/plugins/{pluginLabel}/custom-actions/install",
-  pathParams: lazy(() => Schema.Struct({ pluginLabel: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ pluginLabel: Schema.NonEmptyString })),
+  write: {
+    kind: "verifiable",
+    proof: "metadata.byLabel",
+    reason:
+      "Installing a plugin whose label exists is refused as 'Plugin already existing': that refusal (or the plugin read by its label) shows the first send took effect."
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/properties */
@@ -954,7 +986,8 @@ export const propertiesUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: PropertyInput },
-  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true, decoder: () => decodePropertyGet }
+  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true, decoder: () => decodePropertyGet },
+  write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
 /** GET /rest/ofscMetadata/v1/properties/{label}/enumerationList */
@@ -1061,7 +1094,12 @@ export const routingProfilesPlansStart = /* @__PURE__ */ Operation.make({
       date: Schema.NonEmptyString
     })
   ),
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Starts a routing run, which reassigns activities; a second send runs it again over what the first changed, and no run id comes back to check."
+  }
 })
 
 /** GET /rest/ofscMetadata/v1/shifts */
@@ -1227,7 +1265,12 @@ export const workZonesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/workZones",
   query: WorkZonesCreateQuery,
   body: { kind: "json", schema: WorkZoneItemInput },
-  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true, decoder: () => decodeWorkZoneItem }
+  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true, decoder: () => decodeWorkZoneItem },
+  write: {
+    kind: "verifiable",
+    proof: "metadata.byLabel",
+    reason: "Read the work zone by its label: it exists (with the values sent) once the first send took effect."
+  }
 })
 
 /** PUT /rest/ofscMetadata/v1/workZones */
@@ -1243,7 +1286,11 @@ export const workZonesBulkUpdate = /* @__PURE__ */ Operation.make({
   id: "metadata.workZones.bulkUpdate",
   method: "PATCH",
   path: "/rest/ofscMetadata/v1/workZones",
-  body: { kind: "json", schema: WorkZonesInput }
+  body: { kind: "json", schema: WorkZonesInput },
+  write: {
+    kind: "idempotent",
+    reason: "Sets each work zone named by its label to the values sent; a second send leaves the same zones."
+  }
 })
 
 /** POST /rest/ofscMetadata/v1/workZones/custom-actions/populateShapes */
@@ -1257,6 +1304,11 @@ export const workZonesPopulateShapes = /* @__PURE__ */ Operation.make({
     schema: CustomActionWorkZonesPopulateShapesSchemaResponse,
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionWorkZonesPopulateShapesSchemaResponse
+  },
+  write: {
+    kind: "unsafe",
+    reason:
+      "Starts a background job whose id is only in the lost answer; a second send starts another job over the same data."
   }
 })
 

@@ -87,7 +87,8 @@ export const activityDurationStatsUpdate = /* @__PURE__ */ Operation.make({
     schema: ActivityDurationPatchResponse,
     nullsAsAbsent: true,
     decoder: () => decodeActivityDurationPatchResponse
-  }
+  },
+  write: { kind: "idempotent", reason: "Sets the duration overrides of the keys sent to the values sent." }
 })
 
 /** GET /rest/ofscStatistics/v1/activityTravelStats */
@@ -111,7 +112,8 @@ export const activityTravelStatsUpdate = /* @__PURE__ */ Operation.make({
     schema: ActivityTravelPatchResponse,
     nullsAsAbsent: true,
     decoder: () => decodeActivityTravelPatchResponse
-  }
+  },
+  write: { kind: "idempotent", reason: "Sets the travel duration overrides of the keys sent to the values sent." }
 })
 
 /** GET /rest/ofscStatistics/v1/airlineDistanceBasedTravel */
@@ -140,7 +142,8 @@ export const airlineDistanceBasedTravelUpdate = /* @__PURE__ */ Operation.make({
     schema: AirlineDistanceBasedTravelPatchResponse,
     nullsAsAbsent: true,
     decoder: () => decodeAirlineDistanceBasedTravelPatchResponse
-  }
+  },
+  write: { kind: "idempotent", reason: "Sets the airline distance based travel overrides to the values sent." }
 })
 
 /** Every statistics operation, in spec order. */
