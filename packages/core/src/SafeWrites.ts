@@ -7,16 +7,19 @@
  *   number by default); after an ambiguous failure the activity is looked up by it on its date. One
  *   match: the create happened, its activity is the answer. None: sent again. More than one:
  *   `OfscIdempotencyConflict`, never a guess.
- * - `activityActionOnce`: a lifecycle action is checked by what proves it took effect (the table
- *   `actionProofs`); if the activity already shows it, the action is not sent again.
+ * - `activityActionOnce`: a lifecycle action is checked by what proves it took effect, as its
+ *   descriptor's `write.proof` names it (one table for the transport, the CLI and this module:
+ *   docs/writes.md); if OFS already shows the effect, the action is not sent again.
  *
  * A failure that cannot have acted (400, 404, 409, a connection that never opened) is answered at
  * once; 429s and connect failures are already retried by the transport. Every look-up is an
  * ordinary GET with the transport's retries, within the same concurrency bounds.
  */
 import * as Effect from "effect/Effect"
+import * as Ops from "./generated/operations.js"
 import type { OfscCoreApi } from "./OfscCore.js"
 import { type OfscError, OfscIdempotencyConflict, OfscInvalidInput } from "./OfscError.js"
+import type { AnyOperation } from "./Operation.js"
 
 /** What a safe write did: whether it found its effect already there, and how many times it was sent again. */
 export interface SafeWriteOutcome {
@@ -116,7 +119,7 @@ export const createActivityOnce = (
   )
 }
 
-/** The lifecycle actions `activityActionOnce` can verify. */
+/** The lifecycle actions `activityActionOnce` can verify: every custom action of an activity. */
 export type VerifiableAction =
   | "start"
   | "enroute"
@@ -127,50 +130,65 @@ export type VerifiableAction =
   | "suspend"
   | "delay"
   | "move"
+  | "reopen"
+  | "startPrework"
 
-/** An action's body: a move's target, the others' optional time and delay. */
+/** An action's body, as the generated method takes it. */
 export type ActionBody<K extends VerifiableAction> = Parameters<OfscCoreApi["activities"][K]>[1]
 
-/**
- * What proves each action took effect, read from the activity after an ambiguous failure (the
- * activity as it was before is read first only for `delay`, whose effect is relative):
- *
- * | action | took effect when the activity |
- * | --- | --- |
- * | start | has status `started` |
- * | enroute | has status `enroute` |
- * | stopTravel | has status `pending` (the action runs from `enroute`) |
- * | complete | has status `completed` |
- * | notDone | has status `notdone` |
- * | cancel | has status `cancelled` |
- * | suspend | has status `pending` (suspend runs from `started`; the visit so far becomes a suspended copy) |
- * | delay | has a different `duration` than before the call |
- * | move | has the target `resourceId` and `date` the body names |
- *
- * reopen and startPrework make a new activity that OFS gives no way to find by the original, so
- * they are never sent again after an ambiguous failure (the error is answered).
- */
-export const actionProofs: Readonly<
-  Record<VerifiableAction, (after: Activity, before: Activity | undefined, body: Record<string, unknown>) => boolean>
-> = {
-  start: (a) => a.status === "started",
-  enroute: (a) => a.status === "enroute",
-  stopTravel: (a) => a.status === "pending",
-  complete: (a) => a.status === "completed",
-  notDone: (a) => a.status === "notdone",
-  cancel: (a) => a.status === "cancelled",
-  suspend: (a) => a.status === "pending",
-  delay: (a, before) => before !== undefined && a.duration !== before.duration,
-  move: (a, _before, body) => {
-    const resourceId = (body.setResource as { readonly resourceId?: unknown } | undefined)?.resourceId
-    const date = (body.setDate as { readonly date?: unknown } | undefined)?.date
-    return (resourceId === undefined || a.resourceId === resourceId) && (date === undefined || a.date === date)
-  }
+/** The descriptors of the actions: their `write` field says what proves each took effect (docs/writes.md). */
+const actionOperations: Readonly<Record<VerifiableAction, AnyOperation>> = {
+  start: Ops.activitiesStart,
+  enroute: Ops.activitiesEnroute,
+  stopTravel: Ops.activitiesStopTravel,
+  complete: Ops.activitiesComplete,
+  notDone: Ops.activitiesNotDone,
+  cancel: Ops.activitiesCancel,
+  suspend: Ops.activitiesSuspend,
+  delay: Ops.activitiesDelay,
+  move: Ops.activitiesMove,
+  reopen: Ops.activitiesReopen,
+  startPrework: Ops.activitiesStartPrework
+}
+
+/** The status an `activity.status` action leaves the activity in. */
+const statusAfter: Partial<Record<VerifiableAction, string>> = {
+  start: "started",
+  enroute: "enroute",
+  stopTravel: "pending",
+  complete: "completed",
+  notDone: "notdone",
+  cancel: "cancelled",
+  suspend: "pending"
+}
+
+/** The record type of the copy an `activity.copy` action makes. */
+const copyKind: Partial<Record<VerifiableAction, string>> = {
+  suspend: "suspended",
+  reopen: "reopened",
+  startPrework: "prework"
+}
+
+/** What is read before the first send, for the proofs that compare with it. */
+interface Before {
+  readonly activity: Activity | undefined
+  /** The ids of the activity's copies (same appointment number and date) before the first send. */
+  readonly copies: ReadonlySet<number> | undefined
 }
 
 /**
- * Runs a lifecycle action at most once: after a failure that may have acted, reads the activity and
- * answers without sending again when it shows the action's effect (`actionProofs`).
+ * Runs a lifecycle action at most once. After a failure that may have acted, it reads OFS by the
+ * proof the action's descriptor names (`write.proof`, the table in docs/writes.md) and answers
+ * without sending again when the effect is there:
+ *
+ * - `activity.status`: the activity has the status the action leads to;
+ * - `activity.endTime` (delay): the activity's end or duration differs from before the first send;
+ * - `activity.placement` (move): the activity is on the resource and date the body names;
+ * - `activity.copy` (suspend, reopen, startPrework): a copy of the activity with the action's record
+ *   status or type appeared that was not there before the first send (suspend also counts the
+ *   activity back in `pending`).
+ *
+ * The proofs that compare with "before" read it first: one GET (delay), one search (the copies).
  */
 export const activityActionOnce = <K extends VerifiableAction>(
   core: OfscCoreApi,
@@ -180,12 +198,70 @@ export const activityActionOnce = <K extends VerifiableAction>(
   options: SafeWriteOptions = {}
 ): Effect.Effect<SafeWriteOutcome, OfscError> =>
   Effect.gen(function* () {
-    const before = action === "delay" ? yield* core.activities.get(activityId) : undefined
-    const fields = body as Record<string, unknown>
+    const write = actionOperations[action].write
+    const proof = write?.kind === "verifiable" ? write.proof : undefined
+    const copiesOf = (activity: Activity) =>
+      Effect.map(
+        core.activities.search({
+          searchInField: "apptNumber",
+          searchForValue: String(activity.apptNumber ?? ""),
+          ...(activity.date === undefined
+            ? { includeNonScheduled: "true" as const }
+            : { dateFrom: activity.date, dateTo: activity.date })
+        }),
+        (found) =>
+          (found.items ?? []).filter(
+            (a) =>
+              Number(a.activityId) !== activityId &&
+              (a.recordType === copyKind[action] || a.status === copyKind[action])
+          )
+      )
+    const needsBefore = proof === "activity.endTime" || proof === "activity.copy"
+    const original = needsBefore ? yield* core.activities.get(activityId) : undefined
+    const before: Before = {
+      activity: original,
+      copies:
+        proof === "activity.copy" && original?.apptNumber !== undefined
+          ? new Set((yield* copiesOf(original)).map((a) => Number(a.activityId)))
+          : undefined
+    }
+    const fields = (body ?? {}) as Record<string, unknown>
+    const tookEffect = (after: Activity): Effect.Effect<boolean, OfscError> => {
+      switch (proof) {
+        case "activity.status":
+          return Effect.succeed(after.status === statusAfter[action])
+        case "activity.endTime":
+          return Effect.succeed(
+            before.activity !== undefined &&
+              (after.endTime !== before.activity.endTime || after.duration !== before.activity.duration)
+          )
+        case "activity.placement": {
+          const resourceId = (fields.setResource as { readonly resourceId?: unknown } | undefined)?.resourceId
+          const date = (fields.setDate as { readonly date?: unknown } | undefined)?.date
+          return Effect.succeed(
+            (resourceId === undefined || after.resourceId === resourceId) && (date === undefined || after.date === date)
+          )
+        }
+        case "activity.copy":
+          if (action === "suspend" && after.status === "pending") return Effect.succeed(true)
+          if (before.copies === undefined) return Effect.succeed(false)
+          return Effect.map(copiesOf(after), (copies) => copies.some((c) => !before.copies?.has(Number(c.activityId))))
+        default:
+          return Effect.succeed(false)
+      }
+    }
     const send = core.activities[action](activityId, body as never) as Effect.Effect<unknown, OfscError>
-    const proof = actionProofs[action]
+    // an action whose descriptor names no proof is never sent again after an ambiguous failure
     const settled = () =>
-      Effect.map(core.activities.get(activityId), (after) => (proof(after, before, fields) ? after : undefined))
-    const { value: _value, ...outcome } = yield* sendOnce(send, settled, options.maxResends ?? defaultResends)
+      proof === undefined
+        ? Effect.succeed(undefined)
+        : Effect.flatMap(core.activities.get(activityId), (after) =>
+            Effect.map(tookEffect(after), (done) => (done ? after : undefined))
+          )
+    const { value: _value, ...outcome } = yield* sendOnce(
+      send,
+      settled,
+      proof === undefined ? 0 : (options.maxResends ?? defaultResends)
+    )
     return outcome
   })

@@ -123,7 +123,7 @@ const expectedOutcome = (script: ReadonlyArray<ScriptedFate["fate"]>) => {
 }
 
 describe("SafeWrites over every fault sequence", () => {
-  it("the outcome the client reports matches the server: one activity per key, one transition per action", async () => {
+  it("the outcome the client reports matches the server: one activity per key, each action's effect once", async () => {
     const sim = await startSimulator({ seed: 44 })
     try {
       const client = OfscClient.layer(simulatorClientOptions(sim, { retry: { maxRetries: 0 } })).pipe(
@@ -140,7 +140,7 @@ describe("SafeWrites over every fault sequence", () => {
         )
       let n = 0
       await fc.assert(
-        fc.asyncProperty(fates, fates, fates, async (createFates, startFates, completeFates) => {
+        fc.asyncProperty(fates, fc.array(fates, { minLength: 6, maxLength: 6 }), async (createFates, actionFates) => {
           const key = `SEQ-${n++}`
           const script = (on: string, list: ReadonlyArray<ScriptedFate["fate"]>) => list.map((fate) => ({ fate, on }))
           sim.faults.script.splice(
@@ -155,31 +155,51 @@ describe("SafeWrites over every fault sequence", () => {
               { idempotencyKey: key, maxResends: 10 }
             )
           )
-          const made = sim.store
-            .collection("activities")
-            .list()
-            .filter((a) => a.apptNumber === key)
-          expect(made.length).toBe(1)
+          const withKey = () =>
+            sim.store
+              .collection("activities")
+              .list()
+              .filter((a) => a.apptNumber === key)
+          expect(withKey().length).toBe(1)
           expect({ alreadyApplied: created.alreadyApplied, resends: created.resends }).toEqual(
             expectedOutcome(createFates)
           )
           const id = Number(created.activity.activityId)
-          for (const [action, list] of [
-            ["start", startFates],
-            ["complete", completeFates]
-          ] as const) {
+          const actions = [
+            ["start", {}],
+            ["delay", { delayMinutes: 10 }],
+            ["suspend", {}],
+            ["start", {}],
+            ["complete", {}],
+            ["reopen", { setPositionInRoute: { position: "last" } }]
+          ] as const
+          for (const [index, [action, body]] of actions.entries()) {
+            const list = actionFates[index] ?? []
             const path = `POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/${action}`
             sim.faults.script.splice(0, sim.faults.script.length, ...script(path, list))
-            const outcome = await run((core) => SafeWrites.activityActionOnce(core, id, action, {}, { maxResends: 10 }))
-            expect({ alreadyApplied: outcome.alreadyApplied, resends: outcome.resends }).toEqual(expectedOutcome(list))
+            const outcome = await run((core) =>
+              SafeWrites.activityActionOnce(core, id, action, body, { maxResends: 10 })
+            )
+            expect({ action, alreadyApplied: outcome.alreadyApplied, resends: outcome.resends }).toEqual({
+              action,
+              ...expectedOutcome(list)
+            })
           }
-          const type = (t: string) =>
+          const times = (t: string) =>
             sim.store
               .eventsAfter(0, 1_000_000)
               .filter(
                 (e) => e.eventType === t && (e.fields.activityDetails as { activityId?: unknown }).activityId === id
               ).length
-          expect([type("activityStarted"), type("activityCompleted")]).toEqual([1, 1])
+          expect(["activityStarted", "activityDelayed", "activitySuspended", "activityCompleted"].map(times)).toEqual([
+            2, 1, 1, 1
+          ])
+          // one suspended visit, one reopened copy: each made once
+          expect(
+            withKey()
+              .map((a) => (a.status === "suspended" ? "suspended" : String(a.recordType ?? "")))
+              .sort()
+          ).toEqual(["regular", "reopened", "suspended"].sort())
         }),
         { numRuns: 60 }
       )
