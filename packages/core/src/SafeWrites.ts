@@ -133,6 +133,9 @@ export type VerifiableAction =
   | "reopen"
   | "startPrework"
 
+/** What an action answers when it is sent (the generated method's success). */
+export type ActionAnswer<K extends VerifiableAction> = Effect.Effect.Success<ReturnType<OfscCoreApi["activities"][K]>>
+
 /** An action's body, as the generated method takes it. */
 export type ActionBody<K extends VerifiableAction> = Parameters<OfscCoreApi["activities"][K]>[1]
 
@@ -150,6 +153,11 @@ const actionOperations: Readonly<Record<VerifiableAction, AnyOperation>> = {
   reopen: Ops.activitiesReopen,
   startPrework: Ops.activitiesStartPrework
 }
+
+/** Every action `activityActionOnce` takes, for callers that pick one by name (the CLI). */
+export const verifiableActions: ReadonlyArray<VerifiableAction> = Object.keys(
+  actionOperations
+) as Array<VerifiableAction>
 
 /** The status an `activity.status` action leaves the activity in. */
 const statusAfter: Partial<Record<VerifiableAction, string>> = {
@@ -177,7 +185,8 @@ interface Before {
 }
 
 /**
- * Runs a lifecycle action at most once. After a failure that may have acted, it reads OFS by the
+ * Runs a lifecycle action at most once and answers what the action answered (or, when a lost
+ * answer had hidden its effect, the activity as read). After a failure that may have acted, it reads OFS by the
  * proof the action's descriptor names (`write.proof`, the table in docs/writes.md) and answers
  * without sending again when the effect is there:
  *
@@ -196,7 +205,7 @@ export const activityActionOnce = <K extends VerifiableAction>(
   action: K,
   body: ActionBody<K>,
   options: SafeWriteOptions = {}
-): Effect.Effect<SafeWriteOutcome, OfscError> =>
+): Effect.Effect<{ readonly answer: ActionAnswer<K> | Activity } & SafeWriteOutcome, OfscError> =>
   Effect.gen(function* () {
     const write = actionOperations[action].write
     const proof = write?.kind === "verifiable" ? write.proof : undefined
@@ -250,7 +259,10 @@ export const activityActionOnce = <K extends VerifiableAction>(
           return Effect.succeed(false)
       }
     }
-    const send = core.activities[action](activityId, body as never) as Effect.Effect<unknown, OfscError>
+    const send = core.activities[action](activityId, body as never) as Effect.Effect<
+      ActionAnswer<K> | Activity,
+      OfscError
+    >
     // an action whose descriptor names no proof is never sent again after an ambiguous failure
     const settled = () =>
       proof === undefined
@@ -258,10 +270,11 @@ export const activityActionOnce = <K extends VerifiableAction>(
         : Effect.flatMap(core.activities.get(activityId), (after) =>
             Effect.map(tookEffect(after), (done) => (done ? after : undefined))
           )
-    const { value: _value, ...outcome } = yield* sendOnce(
+    const { value, ...outcome } = yield* sendOnce(
       send,
       settled,
       proof === undefined ? 0 : (options.maxResends ?? defaultResends)
     )
-    return outcome
+    // sent: the action's own answer; found already done: the activity as read
+    return { answer: value, ...outcome }
   })

@@ -65,6 +65,12 @@ export const simulatorFlags = {
     ),
     Options.withDefault(0)
   ),
+  appliedDropOn: Options.text("applied-drop-on").pipe(
+    Options.withDescription(
+      "which requests --applied-drop-rate picks: methods or operation keys, comma-separated (e.g. POST or 'PATCH /rest/ofscCore/v1/activities/{activityId}'); all by default"
+    ),
+    Options.withDefault("")
+  ),
   clockStart: Options.text("clock-start").pipe(
     Options.withDescription(
       "start the simulator's clock at this UTC time ('YYYY-MM-DD HH:MM:SS' or ISO); it runs on from there (POST /simulator/v1/clock moves it)"
@@ -103,7 +109,11 @@ export const simulatorOptionsOf = (flags: SimulatorFlags): SimulatorOptions => (
     latencyMs: flags.latencyMs,
     faultRate: flags.faultRate,
     rateLimitPerSecond: flags.rateLimit,
-    appliedDropRate: flags.appliedDropRate
+    appliedDropRate: flags.appliedDropRate,
+    appliedDropOn: flags.appliedDropOn
+      .split(",")
+      .map((on) => on.trim())
+      .filter((on) => on.length > 0)
   },
   ...(Option.isSome(flags.clockStart) && { clockStart: isoOf(flags.clockStart.value) }),
   ...(flags.noConcurrencyLimits && { concurrencyLimits: false })

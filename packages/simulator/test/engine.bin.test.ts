@@ -120,6 +120,7 @@ describe("ofsc-simulator bin", () => {
       "--fault-rate",
       "--rate-limit",
       "--applied-drop-rate",
+      "--applied-drop-on",
       "--clock-start",
       "--no-concurrency-limits"
     ]) {

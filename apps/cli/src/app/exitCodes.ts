@@ -2,7 +2,7 @@
  * The exit code for each kind of failure, so scripts can branch on what went wrong without
  * parsing messages. The README lists the same table.
  */
-import type { OfscConfigError, OfscError, OfscSubscriptionExpired } from "@ofsc/core"
+import type { OfscConfigError, OfscError, OfscIdempotencyConflict, OfscSubscriptionExpired } from "@ofsc/core"
 import type { CliError } from "./CliError.js"
 
 /** Exit codes by kind of failure. */
@@ -16,6 +16,7 @@ export const exitCodes = {
   badRequest: 3,
   /** Not found, an expired or deleted events subscription among them. */
   notFound: 4,
+  /** OFS answered 409, or an idempotency key matches more than one activity (nothing was sent). */
   conflict: 5,
   authentication: 6,
   authorization: 7,
@@ -32,7 +33,7 @@ export const exitCodes = {
 } as const
 
 /** Every failure a command can end with. */
-export type CommandFailure = OfscError | OfscSubscriptionExpired | OfscConfigError | CliError
+export type CommandFailure = OfscError | OfscSubscriptionExpired | OfscIdempotencyConflict | OfscConfigError | CliError
 
 /** The exit code of a failure. */
 export const exitCodeOf = (error: CommandFailure): number =>
@@ -55,6 +56,7 @@ export const exitCodeOfTag = (tag: string): number => {
     case "OfscSubscriptionExpired":
       return exitCodes.notFound
     case "OfscConflict":
+    case "OfscIdempotencyConflict":
       return exitCodes.conflict
     case "OfscAuthenticationError":
       return exitCodes.authentication

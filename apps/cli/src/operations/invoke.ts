@@ -3,7 +3,15 @@
  * with `--all`), and writes the answer in the chosen format, or its bytes to `--out`/stdout.
  */
 import type { FileSystem, Path } from "@effect/platform"
-import { type AnyOperation, type OfscConfigError, type OfscError, OfscTransport, Paging } from "@ofsc/core"
+import {
+  type AnyOperation,
+  type OfscConfigError,
+  OfscCore,
+  type OfscError,
+  type OfscIdempotencyConflict,
+  OfscTransport,
+  Paging
+} from "@ofsc/core"
 import { Effect, Option, Stream } from "effect"
 import { type CliError, usage } from "../app/CliError.js"
 import type { ConnectionFlags, OutputFlags } from "../app/globalOptions.js"
@@ -13,6 +21,7 @@ import { chooseFormat, renderAnswer } from "../output/render.js"
 import { splitList } from "../output/rows.js"
 import { openSink } from "../output/Sink.js"
 import { requestBody } from "./body.js"
+import { safeWrite } from "./safeWrite.js"
 
 /** What a command line says about one call. */
 export interface Invocation {
@@ -22,6 +31,8 @@ export interface Invocation {
   readonly contentType: string | undefined
   /** `--all` on a list that pages: every page, `concurrency` at a time. */
   readonly all: { readonly concurrency: number } | undefined
+  /** `--idempotency-key` of a create: looked up after a lost answer instead of creating twice. */
+  readonly idempotencyKey?: string | undefined
 }
 
 /** Runs an operation and writes its answer. */
@@ -30,7 +41,11 @@ export const invoke = (
   invocation: Invocation,
   connection: ConnectionFlags,
   output: OutputFlags
-): Effect.Effect<void, OfscError | OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
+): Effect.Effect<
+  void,
+  OfscError | OfscIdempotencyConflict | OfscConfigError | CliError,
+  FileSystem.FileSystem | Path.Path
+> =>
   Effect.scoped(
     Effect.gen(function* () {
       const body = yield* requestBody(op, invocation.data, invocation.contentType)
@@ -47,8 +62,17 @@ export const invoke = (
         yield* Stream.runForEachChunk(items, (chunk) => writer.write([...chunk]))
         return yield* writer.end
       }
-      const transport = yield* OfscTransport
-      const answer: unknown = yield* transport.call(op, input as never)
+      const safe = safeWrite(op, input, invocation.idempotencyKey)
+      let answer: unknown
+      if (safe === undefined) answer = yield* (yield* OfscTransport).call(op, input as never)
+      else {
+        const outcome = yield* Effect.provide(safe, OfscCore.layer)
+        answer = outcome.answer
+        if (outcome.alreadyApplied)
+          yield* Effect.sync(() =>
+            process.stderr.write(`${op.id}: an earlier try had taken effect (its answer was lost); not sent again\n`)
+          )
+      }
       // nothing to print for an empty answer (an untyped success may carry a body, or not)
       if (op.success.kind === "empty" || answer === undefined) return
       if (op.success.kind === "bytes") {

@@ -6,6 +6,7 @@ import { Command, Options } from "@effect/cli"
 import type { AnyOperation } from "@ofsc/core"
 import { Effect, Option } from "effect"
 import { connectionOptions, outputOptions } from "../app/globalOptions.js"
+import { takesIdempotencyKey } from "./idempotencyKey.js"
 import { kebab } from "./modules.js"
 import { inputOptions } from "./operationInput.js"
 
@@ -34,6 +35,14 @@ export const operationCommand = (op: AnyOperation) => {
             Options.withDescription("the body: JSON text, @file, or - for stdin"),
             Options.optional
           ),
+    idempotencyKey: takesIdempotencyKey(op)
+      ? Options.text("idempotency-key").pipe(
+          Options.withDescription(
+            "a key unique to this create, written to apptNumber: after a lost answer the activity is looked up by it instead of created twice"
+          ),
+          Options.optional
+        )
+      : Options.none,
     contentType:
       op.body.kind === "octet-stream"
         ? Options.text("content-type").pipe(
@@ -46,6 +55,7 @@ export const operationCommand = (op: AnyOperation) => {
     const parts = input.toInput(values, values.output.fields)
     const data = values.data as Option.Option<string> | undefined
     const contentType = values.contentType as Option.Option<string> | undefined
+    const idempotencyKey = values.idempotencyKey as Option.Option<string> | undefined
     // the client (and with it @ofsc/core) loads only when a command runs, not for --help
     return Effect.flatMap(
       Effect.promise(() => import("./invoke.js")),
@@ -56,6 +66,7 @@ export const operationCommand = (op: AnyOperation) => {
             ...parts,
             data: data === undefined ? undefined : Option.getOrUndefined(data),
             contentType: contentType === undefined ? undefined : Option.getOrUndefined(contentType),
+            idempotencyKey: idempotencyKey === undefined ? undefined : Option.getOrUndefined(idempotencyKey),
             all:
               (values.all as unknown) === true
                 ? { concurrency: Math.max(1, values.concurrency as unknown as number) }
