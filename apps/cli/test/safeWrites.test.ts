@@ -1,55 +1,50 @@
-import { type SimulatorHandle, startSimulator } from "@ofsc/simulator"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ofsc, simEnv } from "./support/cli.js"
+import { describe, expect, it } from "vitest"
+import { ofsc, simulatorForFile } from "./support/cli.js"
 
-let sim: SimulatorHandle
-let env: Record<string, string | undefined>
-beforeAll(async () => {
-  sim = await startSimulator({ seed: 7 })
-  env = simEnv(sim)
-})
-afterAll(() => sim.stop())
+const running = simulatorForFile(7)
 
-const technician = () => String(sim.store.collection("resources").get("TECH_00001")?.resourceId)
+const technician = () => String(running.sim.store.collection("resources").get("TECH_00001")?.resourceId)
 
 describe("writes whose answer is lost, from the command line", () => {
   it("create --idempotency-key: the create happened, its answer was dropped; the activity is found, not made twice", async () => {
-    sim.faults.appliedDropRate = 1
-    sim.faults.appliedDropOn = ["POST /rest/ofscCore/v1/activities"]
+    running.sim.faults.appliedDropRate = 1
+    running.sim.faults.appliedDropOn = ["POST /rest/ofscCore/v1/activities"]
     try {
       const body = JSON.stringify({ activityType: "install", resourceId: technician(), date: "2026-12-09" })
       const result = await ofsc(
         ["core", "activities", "create", "--data", body, "--idempotency-key", "CLI-KEY-1", "-o", "json"],
-        { env }
+        { env: running.env }
       )
       expect(result.code).toBe(0)
       expect(result.stderr).toContain("core.activities.create: an earlier try had taken effect")
       expect(JSON.parse(result.stdout)).toMatchObject({ apptNumber: "CLI-KEY-1", activityType: "install" })
-      const made = sim.store
+      const made = running.sim.store
         .collection("activities")
         .list()
         .filter((a) => a.apptNumber === "CLI-KEY-1")
       expect(made.length).toBe(1)
-      expect(sim.stats.appliedThenDropped).toBeGreaterThan(0)
+      expect(running.sim.stats.appliedThenDropped).toBeGreaterThan(0)
     } finally {
-      sim.faults.appliedDropRate = 0
+      running.sim.faults.appliedDropRate = 0
     }
   })
 
   it("an activity action is verified by default: a start whose answer was lost is not sent again", async () => {
-    const pending = sim.store
+    const pending = running.sim.store
       .collection("activities")
       .list()
       .find((a) => a.status === "pending")
     const id = Number(pending?.activityId)
-    sim.faults.appliedDropRate = 1
-    sim.faults.appliedDropOn = ["POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/start"]
+    running.sim.faults.appliedDropRate = 1
+    running.sim.faults.appliedDropOn = ["POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/start"]
     try {
-      const result = await ofsc(["core", "activities", "start", String(id), "--data", "{}", "-o", "json"], { env })
+      const result = await ofsc(["core", "activities", "start", String(id), "--data", "{}", "-o", "json"], {
+        env: running.env
+      })
       expect(result.code).toBe(0)
       expect(result.stderr).toContain("core.activities.start: an earlier try had taken effect")
       expect(JSON.parse(result.stdout)).toMatchObject({ activityId: id, status: "started" })
-      const started = sim.store
+      const started = running.sim.store
         .eventsAfter(0, 1_000_000)
         .filter(
           (e) =>
@@ -58,19 +53,19 @@ describe("writes whose answer is lost, from the command line", () => {
         )
       expect(started.length).toBe(1)
     } finally {
-      sim.faults.appliedDropRate = 0
+      running.sim.faults.appliedDropRate = 0
     }
   })
 
   it("a create without a key whose answer is lost fails as before (network, exit 10): nothing is guessed", async () => {
-    sim.faults.appliedDropRate = 1
-    sim.faults.appliedDropOn = ["POST /rest/ofscCore/v1/activities"]
+    running.sim.faults.appliedDropRate = 1
+    running.sim.faults.appliedDropOn = ["POST /rest/ofscCore/v1/activities"]
     try {
       const body = JSON.stringify({ activityType: "install", resourceId: technician(), date: "2026-12-09" })
-      const result = await ofsc(["core", "activities", "create", "--data", body], { env })
+      const result = await ofsc(["core", "activities", "create", "--data", body], { env: running.env })
       expect(result.code).toBe(10)
     } finally {
-      sim.faults.appliedDropRate = 0
+      running.sim.faults.appliedDropRate = 0
     }
   })
 })

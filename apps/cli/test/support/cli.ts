@@ -4,7 +4,8 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { defaultApplication, type SimulatorHandle } from "@ofsc/simulator"
+import { defaultApplication, type SimulatorHandle, startSimulator } from "@ofsc/simulator"
+import { afterAll, beforeAll } from "vitest"
 
 /** The built bin. */
 export const binPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/bin.js")
@@ -83,3 +84,14 @@ export const ofsc = (args: ReadonlyArray<string>, options: RunOptions = {}): Pro
     if (options.input !== undefined) child.stdin.end(options.input)
     else child.stdin.end()
   })
+
+/** A simulator started before the file's tests and stopped after them, with the environment that points the CLI at it. */
+export const simulatorForFile = (seed: number) => {
+  const state = {} as { sim: SimulatorHandle; env: Record<string, string | undefined> }
+  beforeAll(async () => {
+    state.sim = await startSimulator({ seed })
+    state.env = simEnv(state.sim)
+  })
+  afterAll(() => state.sim.stop())
+  return state
+}
