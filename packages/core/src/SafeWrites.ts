@@ -47,7 +47,8 @@ export interface IdempotentCreateOptions extends SafeWriteOptions {
 export const mayHaveActed = (error: OfscError): boolean =>
   error._tag === "OfscServerError" || (error._tag === "OfscTransportError" && error.reason !== "Connect")
 
-type CreateBody = Parameters<OfscCoreApi["activities"]["create"]>[0]
+/** The body of an activity create. */
+export type CreateBody = Parameters<OfscCoreApi["activities"]["create"]>[0]
 /** An activity as `core.activities.get` answers it. */
 export type Activity = Effect.Effect.Success<ReturnType<OfscCoreApi["activities"]["get"]>>
 
@@ -278,3 +279,25 @@ export const activityActionOnce = <K extends VerifiableAction>(
     // sent: the action's own answer; found already done: the activity as read
     return { answer: value, ...outcome }
   })
+
+/** The safe writes bound to one ofscCore API: what `@ofsc/sync` offers as `ofs.safeWrites`. */
+export interface SafeWritesApi {
+  /** `createActivityOnce` on this API. */
+  readonly createActivityOnce: (
+    body: CreateBody,
+    options: IdempotentCreateOptions
+  ) => Effect.Effect<{ readonly activity: Activity } & SafeWriteOutcome, OfscError | OfscIdempotencyConflict>
+  /** `activityActionOnce` on this API. */
+  readonly activityActionOnce: <K extends VerifiableAction>(
+    activityId: number,
+    action: K,
+    body: ActionBody<K>,
+    options?: SafeWriteOptions
+  ) => Effect.Effect<{ readonly answer: ActionAnswer<K> | Activity } & SafeWriteOutcome, OfscError>
+}
+
+/** The safe writes bound to `core`. */
+export const bindTo = (core: OfscCoreApi): SafeWritesApi => ({
+  createActivityOnce: (body, options) => createActivityOnce(core, body, options),
+  activityActionOnce: (activityId, action, body, options) => activityActionOnce(core, activityId, action, body, options)
+})

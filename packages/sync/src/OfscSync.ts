@@ -4,7 +4,7 @@
  */
 import type { OfscCapacityApi } from "@ofsc/capacity"
 import type { OfscCollaborationApi } from "@ofsc/collaboration"
-import type { OfscCoreApi } from "@ofsc/core"
+import type { OfscCoreApi, SafeWrites } from "@ofsc/core"
 import { OfscConfigError } from "@ofsc/core/errors"
 import type { OfscMetadataApi } from "@ofsc/metadata"
 import type { OfscPartsCatalogApi } from "@ofsc/parts-catalog"
@@ -48,6 +48,8 @@ export interface OfscApi {
   readonly statistics: OfscStatisticsApi
   readonly partsCatalog: OfscPartsCatalogApi
   readonly collaboration: OfscCollaborationApi
+  /** Writes that are safe to send again after a lost answer (`SafeWrites` of @ofsc/core, bound to core). */
+  readonly safeWrites: SafeWrites.SafeWritesApi
 }
 
 /** Per-call settings. */

@@ -12,6 +12,7 @@ export {
   OfscConfigError,
   OfscConflict,
   OfscDecodeError,
+  OfscIdempotencyConflict,
   OfscInvalidInput,
   OfscNotFound,
   OfscRateLimited,

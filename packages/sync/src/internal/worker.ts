@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm"
 import type { MessagePort } from "node:worker_threads"
 import { OfscCapacity } from "@ofsc/capacity"
 import { OfscCollaboration } from "@ofsc/collaboration"
-import { OfscClient, OfscConfig, OfscCore, OfscHttpClient } from "@ofsc/core"
+import { OfscClient, OfscConfig, OfscCore, OfscHttpClient, SafeWrites } from "@ofsc/core"
 import { OfscMetadata } from "@ofsc/metadata"
 import { OfscPartsCatalog } from "@ofsc/parts-catalog"
 import { OfscStatistics } from "@ofsc/statistics"
@@ -54,6 +54,7 @@ const makeApi = Effect.map(
   }),
   (api) => ({
     ...api,
+    safeWrites: SafeWrites.bindTo(api.core),
     // drills for this package's own tests: a worker that exits or crashes mid-call, and a full
     // garbage collection (a worker refuses --expose-gc, so the flag is set at run time)
     ...(process.env.OFSC_SYNC_TEST_HOOKS === "1" && {
