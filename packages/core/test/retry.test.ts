@@ -125,14 +125,17 @@ describe("retries", () => {
     })
   )
 
-  it.scopedLive("a POST answered 429 every time fails with OfscRateLimited after the retry budget", () =>
+  // 429s no longer count against maxRetries (they spend rateLimitWait): this test used to expect 4
+  // requests (maxRetries 3); with 10 ms counted per wait, a 40 ms budget gives 4 retries, 5 requests
+  it.scopedLive("a POST answered 429 every time fails with OfscRateLimited once its 429 budget is spent", () =>
     Effect.gen(function* () {
       const server = yield* testServer(failingFirst(100, 429))
+      const retry = { maxRetries: 3, baseDelay: "10 millis", maxDelay: "10 millis", rateLimitWait: "40 millis" }
       const error = yield* Effect.flip(
-        withTransport(testOptions(server.url), (t) => t.call(createThing, { body: { id: 1 } }))
+        withTransport(testOptions(server.url, { retry }), (t) => t.call(createThing, { body: { id: 1 } }))
       )
       expect(error).toMatchObject({ _tag: "OfscRateLimited", status: 429 })
-      expect(server.requests).toHaveLength(4)
+      expect(server.requests).toHaveLength(5)
     })
   )
 
