@@ -3,20 +3,13 @@
  * only faults (5xx, broken connections, timeouts) count against `maxRetries`.
  */
 import { it } from "@effect/vitest"
-import { Chunk, Duration, Effect, Either, Fiber, Option, Schema, TestClock } from "effect"
+import { Chunk, Duration, Effect, Either, Fiber, Option, TestClock } from "effect"
 import fc from "fast-check"
 import { describe, expect } from "vitest"
-import { type OfscConfigOptions, Operation } from "../src/index.js"
+import type { OfscConfigOptions } from "../src/index.js"
 import { testOptions, withTransport } from "./support/client.js"
 import { type Answer, testServer } from "./support/testServer.js"
-
-const Thing = Schema.Struct({ id: Schema.Int })
-const getThing = Operation.make({
-  id: "test.things.get",
-  method: "GET",
-  path: "/rest/test/v1/things",
-  success: { kind: "json", schema: Thing }
-})
+import { getThing } from "./support/things.js"
 
 type Failure = 429 | 503
 
@@ -33,8 +26,8 @@ const scripted = (script: ReadonlyArray<Failure>, headers: Record<string, string
 
 // backoff equal to its cap: every wait without Retry-After is counted as exactly 10 ms
 const waitMs = 10
-const budgets = (maxRetries: number, rateLimitWait: string): Partial<OfscConfigOptions> => ({
-  retry: { maxRetries, baseDelay: `${waitMs} millis`, maxDelay: `${waitMs} millis`, rateLimitWait }
+const budgets = (maxRetries: number, rateLimitWait: Duration.DurationInput): Partial<OfscConfigOptions> => ({
+  retry: { maxRetries, baseDelay: Duration.millis(waitMs), maxDelay: Duration.millis(waitMs), rateLimitWait }
 })
 
 /** Runs `effect` on the TestClock, moving the clock to each sleep it starts (a timer on the real loop polls). */
@@ -113,7 +106,7 @@ describe("429s have their own budget", () => {
           server.handle(scripted(script))
           const result = await Effect.runPromise(
             Effect.either(
-              withTransport(testOptions(server.url, budgets(maxRetries, `${waits * waitMs} millis`)), (t) =>
+              withTransport(testOptions(server.url, budgets(maxRetries, Duration.millis(waits * waitMs))), (t) =>
                 t.call(getThing)
               )
             )

@@ -1,33 +1,11 @@
 import { createServer } from "node:net"
 import { it } from "@effect/vitest"
-import { Effect, Fiber, Schema } from "effect"
+import { Effect, Fiber } from "effect"
 import { describe, expect } from "vitest"
 import { Operation } from "../src/index.js"
 import { testOptions, withTransport } from "./support/client.js"
 import { testServer } from "./support/testServer.js"
-
-const Thing = Schema.Struct({ id: Schema.Int })
-const getThing = Operation.make({
-  id: "test.things.get",
-  method: "GET",
-  path: "/rest/test/v1/things",
-  success: { kind: "json", schema: Thing }
-})
-const createThing = Operation.make({
-  id: "test.things.create",
-  method: "POST",
-  path: "/rest/test/v1/things",
-  body: { kind: "json", schema: Thing },
-  success: { kind: "json", schema: Thing }
-})
-const searchThings = Operation.make({
-  id: "test.things.search",
-  method: "POST",
-  path: "/rest/test/v1/things/search",
-  body: { kind: "json", schema: Thing },
-  success: { kind: "json", schema: Thing },
-  retrySafe: true
-})
+import { createThing, getThing, searchThings, Thing } from "./support/things.js"
 
 /** A port that was free a moment ago. */
 const freePort = () =>
@@ -130,7 +108,12 @@ describe("retries", () => {
   it.scopedLive("a POST answered 429 every time fails with OfscRateLimited once its 429 budget is spent", () =>
     Effect.gen(function* () {
       const server = yield* testServer(failingFirst(100, 429))
-      const retry = { maxRetries: 3, baseDelay: "10 millis", maxDelay: "10 millis", rateLimitWait: "40 millis" }
+      const retry = {
+        maxRetries: 3,
+        baseDelay: "10 millis",
+        maxDelay: "10 millis",
+        rateLimitWait: "40 millis"
+      } as const
       const error = yield* Effect.flip(
         withTransport(testOptions(server.url, { retry }), (t) => t.call(createThing, { body: { id: 1 } }))
       )

@@ -2,8 +2,9 @@
 // (no TypeScript loader): streams every activity of the simulator's large data set, page by page or
 // with pages in flight, and reports the time and the peak RSS over IPC (and, when the stream fails,
 // how many it had streamed and the error's tag: ratelimit.bench.ts counts those).
-import * as Effect from "effect/Effect"
+
 import { OfscClient, OfscCore, OfscHttpClient } from "@ofsc/core"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
