@@ -6,8 +6,8 @@ let sim: SimulatorHandle
 let env: Record<string, string | undefined>
 beforeAll(async () => {
   sim = await startSimulator({ seed: 5 })
-  // one retry budget of zero, so 429 and 5xx come straight back as their exit codes
-  env = simEnv(sim, { OFSC_MAX_RETRIES: "0" })
+  // both retry budgets at zero (faults, and the 429s' own), so 429 and 5xx come straight back as their exit codes
+  env = simEnv(sim, { OFSC_MAX_RETRIES: "0", OFSC_RATE_LIMIT_WAIT_MS: "0" })
   sim.router.on("GET", "/rest/ofscMetadata/v1/workSkills/forbidden", () => ofsError(403, "not for you"))
   sim.router.on("GET", "/rest/ofscMetadata/v1/workSkills/limited", () =>
     ofsError(429, "slow down", { "retry-after": "1" })

@@ -16,7 +16,7 @@ import * as Schema from "effect/Schema"
 import { withDeadline } from "./internal/deadline.js"
 import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
 import { signRs256 } from "./internal/jwt.js"
-import { retrySchedule } from "./internal/retry.js"
+import { retriesNothing, retrySchedule } from "./internal/retry.js"
 import { makeTokenCache } from "./internal/tokenCache.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
 import {
@@ -137,7 +137,7 @@ const requestToken = (
     })),
     Effect.scoped,
     // a token request may be repeated: the token service's 429, 5xx and broken connections are retried
-    config.retry.maxRetries === 0 ? identity : Effect.retry(retrySchedule<OfscAuthError>(config.retry, true)),
+    retriesNothing(config.retry) ? identity : Effect.retry(retrySchedule<OfscAuthError>(config.retry, true)),
     Effect.withSpan("ofsc.auth.token", { kind: "client", captureStackTrace: false })
   )
 }

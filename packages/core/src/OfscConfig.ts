@@ -51,12 +51,21 @@ export type OfscCredentials =
     }
   | { readonly _tag: "Custom" }
 
-/** How failed requests are retried. `maxRetries: 0` turns retries off. */
+/**
+ * How failed requests are retried, on two budgets: faults (5xx, broken connections, timeouts) count
+ * against `maxRetries`; 429s, which OFS answers without acting, spend `rateLimitWait` instead.
+ */
 export interface OfscRetryPolicy {
+  /** How many faults one call retries; `0` retries none (429s still wait within `rateLimitWait`). */
   readonly maxRetries: number
   /** The first backoff; each further one doubles, with jitter, up to `maxDelay`. */
   readonly baseDelay: Duration.Duration
   readonly maxDelay: Duration.Duration
+  /**
+   * How long one call may wait on 429s in all (each wait at least the Retry-After it got, else the
+   * backoff); a 429 whose wait would pass it fails the call with that `OfscRateLimited`. Zero retries no 429.
+   */
+  readonly rateLimitWait: Duration.Duration
 }
 
 /**
@@ -99,12 +108,15 @@ export interface OfscConfigOptions {
   readonly timeout?: Duration.DurationInput | undefined
   /** The `User-Agent` header; `@ofsc/core/<version>` by default. */
   readonly userAgent?: string | undefined
-  /** `false` turns retries off. */
+  /** `false` turns retries off, of faults and of 429s. */
   readonly retry?:
     | {
+        /** Faults retried per call (3 by default); 429s do not count. */
         readonly maxRetries?: number | undefined
         readonly baseDelay?: Duration.DurationInput | undefined
         readonly maxDelay?: Duration.DurationInput | undefined
+        /** How long one call may wait on 429s in all (5 minutes by default); `0` retries no 429. */
+        readonly rateLimitWait?: Duration.DurationInput | undefined
       }
     | false
     | undefined
@@ -119,13 +131,21 @@ export interface OfscConfigOptions {
   readonly decodePolicy?: OfscDecodePolicy | undefined
 }
 
-/** The defaults: 30 s per attempt, 3 retries from 200 ms up to 10 s, 8 requests in flight. */
+/**
+ * The defaults: 30 s per attempt, 3 fault retries from 200 ms up to 10 s, up to 5 minutes waiting on
+ * 429s per call, 8 requests in flight.
+ */
 export const defaults = {
   attemptTimeout: Duration.seconds(30),
   /** @deprecated Use `attemptTimeout`. */
   timeout: Duration.seconds(30),
   userAgent: defaultUserAgent,
-  retry: { maxRetries: 3, baseDelay: Duration.millis(200), maxDelay: Duration.seconds(10) } as OfscRetryPolicy,
+  retry: {
+    maxRetries: 3,
+    baseDelay: Duration.millis(200),
+    maxDelay: Duration.seconds(10),
+    rateLimitWait: Duration.minutes(5)
+  } as OfscRetryPolicy,
   concurrency: 8,
   decodePolicy: "fail" as OfscDecodePolicy
 }
@@ -189,11 +209,17 @@ export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigSha
     if (userAgent.trim() === "" || !/^[ -~]+$/.test(userAgent)) {
       return yield* fail("userAgent", "must be non-empty printable ASCII text")
     }
-    const retryOptions = options.retry === false ? { maxRetries: 0 } : (options.retry ?? {})
+    const retryOptions =
+      options.retry === false ? { maxRetries: 0, rateLimitWait: Duration.zero } : (options.retry ?? {})
+    const rateLimitWait = Duration.decodeUnknown(retryOptions.rateLimitWait ?? defaults.retry.rateLimitWait)
+    if (Option.isNone(rateLimitWait)) {
+      return yield* fail("retry.rateLimitWait", "must be a duration, 0 or more")
+    }
     const retry: OfscRetryPolicy = {
       maxRetries: retryOptions.maxRetries ?? defaults.retry.maxRetries,
       baseDelay: Duration.decode(retryOptions.baseDelay ?? defaults.retry.baseDelay),
-      maxDelay: Duration.decode(retryOptions.maxDelay ?? defaults.retry.maxDelay)
+      maxDelay: Duration.decode(retryOptions.maxDelay ?? defaults.retry.maxDelay),
+      rateLimitWait: rateLimitWait.value
     }
     if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0) {
       return yield* fail("retry.maxRetries", "must be a whole number, 0 or more")
@@ -243,6 +269,7 @@ export const envKeys = {
   timeoutMs: "OFSC_TIMEOUT_MS",
   userAgent: "OFSC_USER_AGENT",
   maxRetries: "OFSC_MAX_RETRIES",
+  rateLimitWaitMs: "OFSC_RATE_LIMIT_WAIT_MS",
   concurrency: "OFSC_CONCURRENCY",
   decodePolicy: "OFSC_DECODE_POLICY"
 } as const
@@ -259,6 +286,7 @@ const envKeyFor: Record<string, string> = {
   attemptTimeout: envKeys.attemptTimeoutMs,
   userAgent: envKeys.userAgent,
   "retry.maxRetries": envKeys.maxRetries,
+  "retry.rateLimitWait": envKeys.rateLimitWaitMs,
   concurrency: envKeys.concurrency,
   decodePolicy: envKeys.decodePolicy
 }
@@ -297,6 +325,12 @@ const credentialsConfig: Effect.Effect<OfscCredentials, ConfigError.ConfigError>
   }
 })
 
+/** The retry options the environment sets, if it sets any. */
+const retryFromEnv = (maxRetries: number | undefined, rateLimitWaitMs: number | undefined) =>
+  maxRetries === undefined && rateLimitWaitMs === undefined
+    ? undefined
+    : { maxRetries, rateLimitWait: rateLimitWaitMs === undefined ? undefined : Duration.millis(rateLimitWaitMs) }
+
 /** The options the environment describes, and which variable the attempt timeout came from. */
 const fromEnvironment: Effect.Effect<
   { readonly options: OfscConfigOptions; readonly attemptTimeoutKey: string },
@@ -307,6 +341,7 @@ const fromEnvironment: Effect.Effect<
   const legacyMs = attemptMs === undefined ? yield* optional(Config.integer(envKeys.timeoutMs)) : undefined
   const timeoutMs = attemptMs ?? legacyMs
   const maxRetries = yield* optional(Config.integer(envKeys.maxRetries))
+  const rateLimitWaitMs = yield* optional(Config.integer(envKeys.rateLimitWaitMs))
   return {
     attemptTimeoutKey: legacyMs === undefined ? envKeys.attemptTimeoutMs : envKeys.timeoutMs,
     options: {
@@ -314,13 +349,22 @@ const fromEnvironment: Effect.Effect<
       baseUrl: yield* optional(Config.string(envKeys.baseUrl)),
       credentials: yield* credentialsConfig,
       attemptTimeout: timeoutMs === undefined ? undefined : Duration.millis(timeoutMs),
-      retry: maxRetries === undefined ? undefined : { maxRetries },
+      retry: retryFromEnv(maxRetries, rateLimitWaitMs),
       concurrency: yield* optional(Config.integer(envKeys.concurrency)),
       userAgent: yield* optional(Config.string(envKeys.userAgent)),
       decodePolicy: yield* optional(Config.literal("fail", "warn")(envKeys.decodePolicy))
     }
   }
 })
+
+/** Retry settings a caller gives, each over the environment's (an override of one keeps the others). */
+const overRetry = (
+  fromEnv: OfscConfigOptions["retry"],
+  given: OfscConfigOptions["retry"]
+): OfscConfigOptions["retry"] =>
+  given === undefined || given === false || fromEnv === undefined || fromEnv === false
+    ? (given ?? fromEnv)
+    : { ...fromEnv, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }
 
 /** Turns Effect's config error into one `OfscConfigError` naming the first key at fault. */
 const configErrorFrom = (error: ConfigError.ConfigError): OfscConfigError => {
@@ -350,7 +394,8 @@ export const resolveFromEnv = (overrides: OfscEnvOverrides = {}): Effect.Effect<
     const merged: OfscConfigOptions = {
       ...options,
       ...(given.timeout === undefined ? {} : { attemptTimeout: undefined }),
-      ...given
+      ...given,
+      retry: overRetry(options.retry, given.retry)
     }
     return Effect.mapError(resolve(merged), (e) => {
       const overridden = optionOfKey(e.key) in given || (e.key === "attemptTimeout" && given.timeout !== undefined)

@@ -28,7 +28,7 @@ import { applyDecodePolicy, decodeUntyped, notJson, notJsonError, parseAnswer } 
 import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
 import { Permits } from "./internal/permits.js"
 import { toWireRequest, type WireBody, type WireRequest } from "./internal/requestInput.js"
-import { isRetryable, retrySchedule } from "./internal/retry.js"
+import { isRetryable, retriesNothing, retrySchedule } from "./internal/retry.js"
 import { issuesOf } from "./internal/schemaIssues.js"
 import { OfscAuth, type OfscAuthShape } from "./OfscAuth.js"
 import { OfscConfig, type OfscConfigShape } from "./OfscConfig.js"
@@ -340,14 +340,13 @@ export const make: Effect.Effect<OfscTransportShape, never, OfscConfig | OfscAut
             )
           )
           // the retry machinery is entered only after a first failure that is worth retrying
-          const retried =
-            config.retry.maxRetries === 0
-              ? once
-              : Effect.catchAll(once, (first) =>
-                  isRetryable(first, idempotent) && !authFailures.has(first)
-                    ? Effect.retry(replayFirst(first, once), schedule)
-                    : Effect.fail(first)
-                )
+          const retried = retriesNothing(config.retry)
+            ? once
+            : Effect.catchAll(once, (first) =>
+                isRetryable(first, idempotent) && !authFailures.has(first)
+                  ? Effect.retry(replayFirst(first, once), schedule)
+                  : Effect.fail(first)
+              )
           return record === undefined ? retried : Effect.onExit(retried, (exit) => record(exit, attempts))
         })
       // with Effect's built-in tracer nobody reads spans: no span, no trace header

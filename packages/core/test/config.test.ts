@@ -25,6 +25,7 @@ describe("OfscConfig.layer", () => {
       expect(config.concurrency).toBe(8)
       expect(Duration.toMillis(config.timeout)).toBe(30_000)
       expect(config.retry.maxRetries).toBe(3)
+      expect(Duration.toMinutes(config.retry.rateLimitWait)).toBe(5)
       expect(config.decodePolicy).toBe("fail")
     })
   )
@@ -150,6 +151,53 @@ describe("OfscConfig.layerFromEnv", () => {
       expect(config.baseUrl).toBe("https://acme-prod.fs.ocs.oraclecloud.com")
       expect(config.instance).toBe("acme-prod")
       expect(config.credentials._tag).toBe("Basic")
+    })
+  )
+})
+
+describe("the 429 budget (retry.rateLimitWait)", () => {
+  const base = { OFSC_INSTANCE: "acme", OFSC_CLIENT_ID: "app", OFSC_CLIENT_SECRET: "s" }
+  const resolved = (options: Partial<OfscConfigOptions>) =>
+    Effect.provide(OfscConfig, OfscConfig.layer({ instance: "acme", credentials: basic, ...options }))
+
+  it.live("is an option; retry: false turns it off with the fault retries", () =>
+    Effect.gen(function* () {
+      const set = yield* resolved({ retry: { rateLimitWait: "90 seconds" } })
+      expect([set.retry.maxRetries, Duration.toSeconds(set.retry.rateLimitWait)]).toEqual([3, 90])
+      const off = yield* resolved({ retry: false })
+      expect([off.retry.maxRetries, Duration.toMillis(off.retry.rateLimitWait)]).toEqual([0, 0])
+      const faultsOff = yield* resolved({ retry: { maxRetries: 0 } })
+      expect(Duration.toMinutes(faultsOff.retry.rateLimitWait)).toBe(5)
+    })
+  )
+
+  it.live("is read from OFSC_RATE_LIMIT_WAIT_MS, which a bad value names", () =>
+    Effect.gen(function* () {
+      const config = yield* Effect.provide(OfscConfig, fromEnv({ ...base, OFSC_RATE_LIMIT_WAIT_MS: "60000" }))
+      expect([config.retry.maxRetries, Duration.toMillis(config.retry.rateLimitWait)]).toEqual([3, 60_000])
+      const error = yield* failureOf(fromEnv({ ...base, OFSC_RATE_LIMIT_WAIT_MS: "soon" }))
+      expect(error.key).toBe("OFSC_RATE_LIMIT_WAIT_MS")
+    })
+  )
+
+  it.live("an override of one retry setting keeps the environment's others", () =>
+    Effect.gen(function* () {
+      const env = { ...base, OFSC_RATE_LIMIT_WAIT_MS: "1000", OFSC_MAX_RETRIES: "1" }
+      const config = yield* Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))(
+        resolveFromEnv({ retry: { maxRetries: 5, rateLimitWait: undefined } })
+      )
+      expect([config.retry.maxRetries, Duration.toMillis(config.retry.rateLimitWait)]).toEqual([5, 1000])
+    })
+  )
+
+  it.live("fails on a value that is not a duration", () =>
+    Effect.gen(function* () {
+      const error = yield* build({
+        instance: "acme",
+        credentials: basic,
+        retry: { rateLimitWait: "soon" as "1 second" }
+      })
+      expect(error.key).toBe("retry.rateLimitWait")
     })
   )
 })

@@ -1,33 +1,11 @@
 import { createServer } from "node:net"
 import { it } from "@effect/vitest"
-import { Effect, Fiber, Schema } from "effect"
+import { Effect, Fiber } from "effect"
 import { describe, expect } from "vitest"
 import { Operation } from "../src/index.js"
 import { testOptions, withTransport } from "./support/client.js"
 import { testServer } from "./support/testServer.js"
-
-const Thing = Schema.Struct({ id: Schema.Int })
-const getThing = Operation.make({
-  id: "test.things.get",
-  method: "GET",
-  path: "/rest/test/v1/things",
-  success: { kind: "json", schema: Thing }
-})
-const createThing = Operation.make({
-  id: "test.things.create",
-  method: "POST",
-  path: "/rest/test/v1/things",
-  body: { kind: "json", schema: Thing },
-  success: { kind: "json", schema: Thing }
-})
-const searchThings = Operation.make({
-  id: "test.things.search",
-  method: "POST",
-  path: "/rest/test/v1/things/search",
-  body: { kind: "json", schema: Thing },
-  success: { kind: "json", schema: Thing },
-  retrySafe: true
-})
+import { createThing, getThing, searchThings, Thing } from "./support/things.js"
 
 const updateThing = Operation.make({
   id: "test.things.update",
@@ -142,14 +120,22 @@ describe("retries", () => {
     })
   )
 
-  it.scopedLive("a POST answered 429 every time fails with OfscRateLimited after the retry budget", () =>
+  // 429s no longer count against maxRetries (they spend rateLimitWait): this test used to expect 4
+  // requests (maxRetries 3); with 10 ms counted per wait, a 40 ms budget gives 4 retries, 5 requests
+  it.scopedLive("a POST answered 429 every time fails with OfscRateLimited once its 429 budget is spent", () =>
     Effect.gen(function* () {
       const server = yield* testServer(failingFirst(100, 429))
+      const retry = {
+        maxRetries: 3,
+        baseDelay: "10 millis",
+        maxDelay: "10 millis",
+        rateLimitWait: "40 millis"
+      } as const
       const error = yield* Effect.flip(
-        withTransport(testOptions(server.url), (t) => t.call(createThing, { body: { id: 1 } }))
+        withTransport(testOptions(server.url, { retry }), (t) => t.call(createThing, { body: { id: 1 } }))
       )
       expect(error).toMatchObject({ _tag: "OfscRateLimited", status: 429 })
-      expect(server.requests).toHaveLength(4)
+      expect(server.requests).toHaveLength(5)
     })
   )
 

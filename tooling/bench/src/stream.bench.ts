@@ -6,9 +6,7 @@
  * and the array buffers it held at that moment.
  * Run with `pnpm bench:stream` from the repo root (about a minute).
  */
-import { fork } from "node:child_process"
-import { fileURLToPath } from "node:url"
-import { defaultApplication } from "@ofsc/simulator"
+import { largeActivities, runStreamClient, startLargeSimulator } from "./largeStream.js"
 
 const latencyMs = 50
 const pageSize = 100
@@ -16,78 +14,21 @@ const concurrency = 8
 // OFS's limit for GET activities, which the client keeps to whatever concurrency is asked
 const ofsLimit = 3
 const inFlight = Math.min(concurrency, ofsLimit)
-const expected = 100_000
+const expected = largeActivities
 const cappedOldSpaceMb = 128
-// the large data set spans 60 days from 2026-11-01, plus some activities on the days around their
-// zones' clock changes in October; OFS answers at most 31 days per query
-const windows = [
-  { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-10-01", dateTo: "2026-10-31" },
-  { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-11-01", dateTo: "2026-11-30" },
-  { resources: ["ROOT"], includeChildren: "all" as const, dateFrom: "2026-12-01", dateTo: "2026-12-30" }
-]
-
-const startSimulator = () =>
-  new Promise<{ url: string; instance: string; stop: () => void }>((resolve, reject) => {
-    const child = fork(
-      fileURLToPath(new URL("./simulatorProcess.ts", import.meta.url)),
-      [JSON.stringify({ size: "large", seed: 1, faults: { latencyMs } })],
-      { stdio: ["ignore", "inherit", "inherit", "ipc"] }
-    )
-    const stop = () => child.connected && child.disconnect()
-    process.once("exit", () => child.kill())
-    child.once("error", reject)
-    child.once("exit", (code) => reject(new Error(`the simulator exited (code ${code})`)))
-    child.once("message", (m) => resolve({ ...(m as { url: string; instance: string }), stop }))
-  })
-
-/** What a client process reports: items streamed, time, peak RSS and how Node split it then (bytes). */
-interface ClientRun {
-  readonly count: number
-  readonly seconds: number
-  readonly peakRss: number
-  readonly atPeak: { readonly heapTotal: number; readonly external: number; readonly arrayBuffers: number }
-}
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0)
 
-/** Streams in a fresh plain-node client process and answers its count, time and peak RSS. */
-const runClient = (
-  sim: { url: string; instance: string },
-  concurrency: number,
-  nodeFlags: ReadonlyArray<string> = []
-) =>
-  new Promise<ClientRun>((resolve, reject) => {
-    const child = fork(
-      fileURLToPath(new URL("./streamClient.mjs", import.meta.url)),
-      [
-        JSON.stringify({
-          url: sim.url,
-          instance: sim.instance,
-          clientId: defaultApplication.clientId,
-          clientSecret: defaultApplication.clientSecret,
-          pageSize,
-          concurrency,
-          windows
-        })
-      ],
-      // plain node: the TypeScript loader this process runs under would inflate the client's RSS
-      { execArgv: [...nodeFlags], stdio: ["ignore", "inherit", "inherit", "ipc"] }
-    )
-    child.once("message", (m) => resolve(m as ClientRun))
-    child.once("error", reject)
-    child.once("exit", (code) => code !== 0 && reject(new Error(`the client exited with ${code}`)))
-  })
-
 const main = async () => {
-  const sim = await startSimulator()
+  const sim = await startLargeSimulator({ latencyMs })
   try {
     const pages = Math.ceil(expected / pageSize)
     const ideal = ((pages / inFlight) * latencyMs) / 1000
-    const sequential = await runClient(sim, 1)
-    const parallel = await runClient(sim, concurrency)
+    const sequential = await runStreamClient(sim, { pageSize, concurrency: 1 })
+    const parallel = await runStreamClient(sim, { pageSize, concurrency })
     // the same run with the old generation capped, as in a container: Node's default lets the heap
     // grow on a large machine long before it has to collect; the cap shows what the stream needs
-    const capped = await runClient(sim, concurrency, [`--max-old-space-size=${cappedOldSpaceMb}`])
+    const capped = await runStreamClient(sim, { pageSize, concurrency }, [`--max-old-space-size=${cappedOldSpaceMb}`])
     for (const run of [sequential, parallel, capped]) {
       if (run.count !== expected) throw new Error(`streamed ${run.count} activities, expected ${expected}`)
     }

@@ -84,6 +84,16 @@ const attemptTimeoutFromEnv = (env: NodeJS.ProcessEnv): Effect.Effect<number | u
     ? integerFromEnv(env, envKeys.timeoutMs)
     : integerFromEnv(env, envKeys.attemptTimeoutMs)
 
+/** The retry budgets the environment sets: `OFSC_MAX_RETRIES` (faults) and `OFSC_RATE_LIMIT_WAIT_MS` (429s). */
+const retryFromEnv = (env: NodeJS.ProcessEnv): Effect.Effect<OfscConfigOptions["retry"], OfscConfigError> =>
+  Effect.map(
+    Effect.all([integerFromEnv(env, envKeys.maxRetries), integerFromEnv(env, envKeys.rateLimitWaitMs)]),
+    ([maxRetries, waitMs]) =>
+      maxRetries === undefined && waitMs === undefined
+        ? undefined
+        : { maxRetries, rateLimitWait: waitMs === undefined ? undefined : (`${waitMs} millis` as const) }
+  )
+
 /** Resolves the connection to client options (flags, then environment, then profile). */
 export const resolveConnection = (
   flags: ConnectionFlags,
@@ -138,9 +148,7 @@ export const resolveConnection = (
         ms === undefined ? undefined : (`${ms} millis` as const)
       ),
       userAgent: envValue(env, envKeys.userAgent),
-      retry: yield* Effect.map(integerFromEnv(env, envKeys.maxRetries), (maxRetries) =>
-        maxRetries === undefined ? undefined : { maxRetries }
-      ),
+      retry: yield* retryFromEnv(env),
       concurrency: yield* integerFromEnv(env, envKeys.concurrency),
       decodePolicy
     }

@@ -36,7 +36,10 @@ export interface SyncOptions {
   readonly attemptTimeoutMs?: number | undefined
   /** @deprecated Use `attemptTimeoutMs` (the same setting under a name that says what it bounds). */
   readonly requestTimeoutMs?: number | undefined
+  /** Faults (5xx, broken connections, timeouts) one call retries; 3 by default. 429s do not count. */
   readonly maxRetries?: number | undefined
+  /** How long one call may wait on 429s in all (ms; 300,000 by default); 0 retries no 429. */
+  readonly rateLimitWaitMs?: number | undefined
   readonly concurrency?: number | undefined
   /** The `User-Agent` header; `@ofsc/core/<version>` by default. */
   readonly userAgent?: string | undefined
@@ -115,7 +118,13 @@ const tuning = (options: SyncOptions): OfscEnvOverrides => {
   const attemptMs = options.attemptTimeoutMs ?? options.requestTimeoutMs
   return {
     attemptTimeout: attemptMs === undefined ? undefined : `${attemptMs} millis`,
-    retry: options.maxRetries === undefined ? undefined : { maxRetries: options.maxRetries },
+    retry:
+      options.maxRetries === undefined && options.rateLimitWaitMs === undefined
+        ? undefined
+        : {
+            maxRetries: options.maxRetries,
+            rateLimitWait: options.rateLimitWaitMs === undefined ? undefined : `${options.rateLimitWaitMs} millis`
+          },
     concurrency: options.concurrency,
     userAgent: options.userAgent,
     decodePolicy: options.decodePolicy
@@ -149,7 +158,8 @@ export const toConfigOptions = (options: SyncOptions): OfscConfigOptions => {
 const optionNames: Record<string, string> = {
   token: "accessToken",
   attemptTimeout: "attemptTimeoutMs",
-  "retry.maxRetries": "maxRetries"
+  "retry.maxRetries": "maxRetries",
+  "retry.rateLimitWait": "rateLimitWaitMs"
 }
 
 const inOurNames = (error: OfscConfigError): OfscConfigError => {
