@@ -1,7 +1,7 @@
 /**
  * `SafeWrites` of @ofsc/core against the simulator with every fault that hides an answer: 5xx
  * before the handler runs (nothing happened), connections dropped before it runs, and "applied,
- * then dropped" (it happened, the answer was lost), plus a rate limit. Counted on the server: each
+ * then dropped" (it happened, the answer was lost), plus a 40/s rate limit. Counted on the server: each
  * keyed create made exactly one activity, each completion happened exactly once, and every call
  * reports success, saying when it found its write already done.
  */
@@ -18,7 +18,7 @@ const faulty = {
   dropRate: 0.02,
   appliedDropRate: 0.1,
   appliedDropOn: ["POST"],
-  rateLimitPerSecond: 60
+  rateLimitPerSecond: 40
 }
 
 describe("SafeWrites against a faulty simulator", () => {
@@ -28,11 +28,11 @@ describe("SafeWrites against a faulty simulator", () => {
       Effect.gen(function* () {
         const sim = yield* Simulator.scoped({ seed: 43, faults: faulty })
         const client = OfscClient.layer(
-          simulatorClientOptions(sim, { retry: { maxRetries: 8, baseDelay: "5 millis" }, timeout: "20 seconds" })
+          simulatorClientOptions(sim, { retry: { maxRetries: 8, baseDelay: "5 millis" }, attemptTimeout: "20 seconds" })
         ).pipe(Layer.provide(OfscHttpClient.layerUndici), Layer.orDie)
         const core = Context.get(yield* Layer.build(OfscCore.layer.pipe(Layer.provide(client))), OfscCore)
         const date = upcoming(3)
-        const n = 150
+        const n = 500
         const created = yield* Effect.forEach(
           Array.from({ length: n }, (_, i) => `SAFE-${i}`),
           (key, i) =>
@@ -75,7 +75,7 @@ describe("SafeWrites against a faulty simulator", () => {
         )
         expect(sim.stats.appliedThenDropped).toBeGreaterThan(0)
       }),
-    120_000
+    300_000
   )
 
   it.scopedLive("a key that matches two activities is a typed error, never a guess", () =>
