@@ -35,6 +35,16 @@ export interface SafeWriteOptions {
   readonly maxResends?: number | undefined
 }
 
+/** What a keyed create calls: the plain create and the search (any ofscCore API has both). */
+export interface ActivityCreator {
+  readonly activities: {
+    /** The plain create, sent as it is. */
+    readonly create: (body: CreateBody) => Effect.Effect<Activity, OfscError | OfscIdempotencyConflict>
+    /** The activity search, to look the key up. */
+    readonly search: OfscCoreApi["activities"]["search"]
+  }
+}
+
 /** A create's idempotency key and where it goes. */
 export interface IdempotentCreateOptions extends SafeWriteOptions {
   /** A key unique to this create: the same key for every try of the same intended activity. */
@@ -56,7 +66,7 @@ const defaultResends = 3
 
 /** Sends `send`; after a failure that may have acted, `settled` says whether the write is already done. */
 const sendOnce = <A, E>(
-  send: Effect.Effect<A, OfscError>,
+  send: Effect.Effect<A, OfscError | E>,
   settled: (error: OfscError) => Effect.Effect<A | undefined, OfscError | E>,
   maxResends: number
 ): Effect.Effect<{ readonly value: A } & SafeWriteOutcome, OfscError | E> => {
@@ -64,9 +74,9 @@ const sendOnce = <A, E>(
     Effect.catchAll(
       Effect.map(send, (value) => ({ value, alreadyApplied: false, resends })),
       (error): Effect.Effect<{ readonly value: A } & SafeWriteOutcome, OfscError | E> =>
-        !mayHaveActed(error)
+        !mayHaveActed(error as OfscError)
           ? Effect.fail(error)
-          : Effect.flatMap(settled(error), (found) =>
+          : Effect.flatMap(settled(error as OfscError), (found) =>
               found !== undefined
                 ? Effect.succeed({ value: found, alreadyApplied: true, resends })
                 : resends < maxResends
@@ -82,7 +92,7 @@ const sendOnce = <A, E>(
  * activity, created now or found from an earlier try whose answer was lost.
  */
 export const createActivityOnce = (
-  core: OfscCoreApi,
+  core: ActivityCreator,
   body: CreateBody,
   options: IdempotentCreateOptions
 ): Effect.Effect<{ readonly activity: Activity } & SafeWriteOutcome, OfscError | OfscIdempotencyConflict> => {
@@ -111,11 +121,7 @@ export const createActivityOnce = (
     }
   )
   return Effect.map(
-    sendOnce(
-      core.activities.create(keyed) as Effect.Effect<Activity, OfscError>,
-      () => lookUp,
-      options.maxResends ?? defaultResends
-    ),
+    sendOnce(core.activities.create(keyed), () => lookUp, options.maxResends ?? defaultResends),
     ({ value, ...outcome }) => ({ activity: value, ...outcome })
   )
 }

@@ -59,6 +59,10 @@ describe("ofs.safeWrites, blocking", () => {
         OfscIdempotencyConflict
       )
 
+      // the generated method takes the key too
+      const viaCore = ofs.core.activities.create(body, { idempotencyKey: "SYNC-KEY-2" })
+      expect(viaCore.apptNumber).toBe("SYNC-KEY-2")
+
       const started = ofs.safeWrites.activityActionOnce(made.activity.activityId as number, "start", {})
       expect(started.alreadyApplied).toBe(true)
       expect(ofs.core.activities.get(made.activity.activityId as number).status).toBe("started")

@@ -27,6 +27,9 @@ type SuccessPlan =
   | { readonly kind: "untyped" }
   | { readonly kind: "bytes" }
 
+/** The create that takes an idempotency key (looked up by it after a lost answer: SafeWrites in core). */
+const keyedCreate = "core.activities.create"
+
 /**
  * The errors a caller of one method should expect first, for its doc line (the Effect fails with
  * them; @ofsc/sync throws them). Every method may also fail with the rest of OfscError.
@@ -489,6 +492,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
   let usesStream = false
   let usesBinary = false
   let usesEvents = false
+  let usesKeyedCreate = false
   for (const p of files.planned) {
     const t = rendered.types.get(p.id)!
     const route = `${p.spec.method} ${p.spec.path}`
@@ -515,11 +519,36 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     const inputArg = input.length > 0 ? `, { ${input.join(", ")} }` : ""
     const group = place(p.groups)
     const deprecated = p.spec.deprecated ? " @deprecated OFS keeps this version only for old integrations." : ""
+    // the activity create takes an idempotency key: after a lost answer it looks the activity up (SafeWrites)
+    const keyed = p.id === keyedCreate
+    if (keyed) usesKeyedCreate = true
     group.methods.push({
       name: p.method,
-      doc: `/** Calls ${route}; ${likelyErrors(p)}.${deprecated} */`,
-      signature: `(${params.join(", ")}) => Effect.Effect<${t.success}, OfscError>`,
-      impl: `(${args.join(", ")}) => call(Ops.${p.constName}${inputArg})`
+      doc: keyed
+        ? `/** Calls ${route}; with \`options.idempotencyKey\` at most once per key: the key goes into apptNumber (or \`keyField\`) and, after an answer that may hide the create, the activity is looked up by it rather than created again (see SafeWrites); ${likelyErrors(p)}, OfscIdempotencyConflict when the key matches several activities. */`
+        : `/** Calls ${route}; ${likelyErrors(p)}.${deprecated} */`,
+      // two signatures: a call without options fails as every call does; with a key, also OfscIdempotencyConflict
+      signature: keyed
+        ? `{\n    (${params.join(", ")}): Effect.Effect<${t.success}, OfscError>\n    (${params.join(", ")}, options?: IdempotentCreateOptions): Effect.Effect<${t.success}, OfscError | OfscIdempotencyConflict>\n  }`
+        : `(${params.join(", ")}) => Effect.Effect<${t.success}, OfscError>`,
+      impl: keyed
+        ? `((${args.join(", ")}, options?: IdempotentCreateOptions) =>
+        options === undefined
+          ? call(Ops.${p.constName}${inputArg})
+          : EffectFns.map(
+              createActivityOnce(
+                {
+                  activities: {
+                    create: (plain) => call(Ops.${p.constName}, { body: plain }),
+                    search: (query) => call(Ops.activitiesSearch, { query })
+                  }
+                },
+                body,
+                options
+              ),
+              (created) => created.activity
+            )) as ${serviceName(files.module)}Api${p.groups.map((g) => `[${JSON.stringify(g)}]`).join("")}[${JSON.stringify(p.method)}]`
+        : `(${args.join(", ")}) => call(Ops.${p.constName}${inputArg})`
     })
     if (p.paging === "offset-limit") {
       usesStream = true
@@ -595,7 +624,10 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
               `import { type EventStreamOptions, streamEvents } from "../EventStream.js"`
             ]
           : []),
-        `import type { OfscError${usesEvents ? ", OfscSubscriptionExpired" : ""} } from "../OfscError.js"`,
+        `import type { OfscError${usesKeyedCreate ? ", OfscIdempotencyConflict" : ""}${usesEvents ? ", OfscSubscriptionExpired" : ""} } from "../OfscError.js"`,
+        ...(usesKeyedCreate
+          ? [`import { createActivityOnce, type IdempotentCreateOptions } from "../SafeWrites.js"`]
+          : []),
         `import type { OfscTransportShape } from "../OfscTransport.js"`,
         `import type { ${[...(usesBinary ? ["BinaryContent"] : []), "Operation as OfscOperation", "OperationArgs"].join(", ")} } from "../Operation.js"`,
         ...(usesStream ? [`import * as Paging from "../Paging.js"`] : [])
@@ -613,7 +645,7 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
     : ""
   const effectImport =
     usesStream || usesEvents
-      ? `import type * as Effect from "effect/Effect"\nimport type * as Stream from "effect/Stream"`
+      ? `import type * as Effect from "effect/Effect"\n${usesKeyedCreate ? `import * as EffectFns from "effect/Effect"\n` : ""}import type * as Stream from "effect/Stream"`
       : `import type * as Effect from "effect/Effect"`
   return `${[
     ...imports,

@@ -101,6 +101,15 @@ describe("SafeWrites against a faulty simulator", () => {
         keyField: "apptNumber"
       })
       expect(conflict._tag === "OfscIdempotencyConflict" && conflict.matches.length).toBe(3)
+      // the same through the generated method: core.activities.create(body, { idempotencyKey })
+      const viaApi = yield* core.activities.create({ ...body, apptNumber: undefined }, { idempotencyKey: "VIA-API" })
+      expect(viaApi.apptNumber).toBe("VIA-API")
+      expect(
+        sim.store
+          .collection("activities")
+          .list()
+          .filter((a) => a.apptNumber === "VIA-API").length
+      ).toBe(1)
       const mismatch = yield* Effect.flip(
         SafeWrites.createActivityOnce(core, { ...body, apptNumber: "OTHER" }, { idempotencyKey: "TWICE" })
       )
