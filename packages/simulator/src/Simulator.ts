@@ -26,7 +26,7 @@ import { Slots } from "./edge/slots.js"
 import type { SimulatorContext } from "./engine/context.js"
 import { loadSeed } from "./engine/load.js"
 import { buildEngine } from "./engine/routes.js"
-import { SimClock } from "./state/clock.js"
+import { parseUtcTime, SimClock } from "./state/clock.js"
 import { Store } from "./state/store.js"
 
 /** How to start a simulator; every field has a default. */
@@ -58,7 +58,8 @@ export interface SimulatorOptions {
    */
   readonly concurrencyLimits?: ConcurrencyLimitOptions | undefined
   /**
-   * Where the simulator's clock starts (a Date, epoch milliseconds, or a time string `Date` reads);
+   * Where the simulator's clock starts (a Date, epoch milliseconds, or 'YYYY-MM-DD HH:MM:SS' in UTC
+   * or an ISO 8601 time);
    * it runs on from there. The wall clock by default. Event times, event retention (7 days) and
    * subscription expiry (36 hours without a read) follow this clock.
    */
@@ -101,8 +102,8 @@ export interface SimulatorHandle {
 /** The clock's start in epoch milliseconds, or undefined for the wall clock. */
 const clockStartMs = (start: SimulatorOptions["clockStart"]): number | undefined => {
   if (start === undefined) return undefined
-  const ms = start instanceof Date ? start.getTime() : typeof start === "number" ? start : Date.parse(start)
-  if (!Number.isFinite(ms)) throw new RangeError(`clockStart is not a time: ${String(start)}`)
+  const ms = start instanceof Date ? start.getTime() : typeof start === "number" ? start : parseUtcTime(start)
+  if (ms === undefined || !Number.isFinite(ms)) throw new RangeError(`clockStart is not a time: ${String(start)}`)
   return ms
 }
 

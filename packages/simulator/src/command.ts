@@ -13,6 +13,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { DataSize } from "./data/seed.js"
 import { defaultApplication, Simulator, type SimulatorHandle, type SimulatorOptions } from "./Simulator.js"
+import { parseUtcTime } from "./state/clock.js"
 
 /** The message of a flag out of its bounds, naming the flag. */
 const bounds = (name: string, min: number, max: number) => ({
@@ -27,10 +28,6 @@ const integerFlag = (name: string, min: number, max: number) =>
 /** A number flag within bounds. */
 const numberFlag = (name: string, min: number, max: number) =>
   Options.float(name).pipe(Options.withSchema(Schema.Number.pipe(Schema.between(min, max, bounds(name, min, max)))))
-
-/** A UTC time in OFS's format as ISO, other text as it is. */
-const isoOf = (text: string): string =>
-  /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) ? `${text.replace(" ", "T")}Z` : text
 
 /** The flags of the simulator command, with their help and defaults. */
 export const simulatorFlags = {
@@ -77,7 +74,7 @@ export const simulatorFlags = {
     ),
     Options.withSchema(
       Schema.String.pipe(
-        Schema.filter((text) => Number.isFinite(Date.parse(isoOf(text))), {
+        Schema.filter((text) => parseUtcTime(text) !== undefined, {
           message: () => "--clock-start must be a time: 'YYYY-MM-DD HH:MM:SS' (UTC) or ISO 8601"
         })
       )
@@ -115,7 +112,7 @@ export const simulatorOptionsOf = (flags: SimulatorFlags): SimulatorOptions => (
       .map((on) => on.trim())
       .filter((on) => on.length > 0)
   },
-  ...(Option.isSome(flags.clockStart) && { clockStart: isoOf(flags.clockStart.value) }),
+  ...(Option.isSome(flags.clockStart) && { clockStart: flags.clockStart.value }),
   ...(flags.noConcurrencyLimits && { concurrencyLimits: false })
 })
 

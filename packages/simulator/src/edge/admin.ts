@@ -8,7 +8,7 @@
  */
 import { ofsError } from "../engine/answers.js"
 import type { SimResponse } from "../engine/protocol.js"
-import type { SimClock } from "../state/clock.js"
+import { parseUtcTime, type SimClock } from "../state/clock.js"
 
 /** The path of the clock call. */
 export const clockPath = "/simulator/v1/clock"
@@ -16,13 +16,6 @@ export const clockPath = "/simulator/v1/clock"
 const now = (clock: SimClock): SimResponse => {
   const epochMs = clock.now()
   return { status: 200, json: { time: new Date(epochMs).toISOString().slice(0, 19).replace("T", " "), epochMs } }
-}
-
-/** A UTC time in OFS's format, or an ISO time with its zone, in epoch milliseconds. */
-const parseTime = (value: string): number | undefined => {
-  const ofs = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? `${value.replace(" ", "T")}Z` : value
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(ofs) ? Date.parse(ofs) : Number.NaN
-  return Number.isFinite(ms) ? ms : undefined
 }
 
 /** The answer to an admin call on the clock, for `method` and the parsed JSON `body`. */
@@ -38,7 +31,7 @@ export const clockCall = (clock: SimClock, method: string, body: unknown): SimRe
     return now(clock)
   }
   if (typeof time === "string" && advanceSeconds === undefined) {
-    const ms = parseTime(time)
+    const ms = parseUtcTime(time)
     if (ms === undefined) return ofsError(400, "Field 'time' must be 'YYYY-MM-DD HH:MM:SS' (UTC) or an ISO time.")
     if (!clock.set(ms)) return ofsError(409, "The simulator's clock does not go back.")
     return now(clock)

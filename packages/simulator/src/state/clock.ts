@@ -18,11 +18,6 @@ export class SimClock {
     return Date.now() + this.offsetMs
   }
 
-  /** Now as a Date. */
-  date(): Date {
-    return new Date(this.now())
-  }
-
   /**
    * Moves the clock forward by `ms`; a negative or non-finite step is refused (false), since events
    * already logged must stay in time order.
@@ -37,4 +32,14 @@ export class SimClock {
   set(epochMs: number): boolean {
     return this.advance(epochMs - this.now())
   }
+}
+
+/**
+ * A time as the simulator's clock is set: OFS's 'YYYY-MM-DD HH:MM:SS' read as UTC, or an ISO 8601
+ * time (its zone, or UTC with `Z`); in epoch milliseconds, undefined for anything else.
+ */
+export const parseUtcTime = (text: string): number | undefined => {
+  const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) ? `${text.replace(" ", "T")}Z` : text
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? Date.parse(iso) : Number.NaN
+  return Number.isFinite(ms) ? ms : undefined
 }
