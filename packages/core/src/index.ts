@@ -8,6 +8,7 @@
 export type { EventPoll, EventPollsOptions } from "./EventPolls.js"
 export type { EventStreamOptions } from "./EventStream.js"
 export * as CoreOperations from "./generated/operations.js"
+export * as LocalTime from "./LocalTime.js"
 export * from "./OfscAuth.js"
 export * as OfscClient from "./OfscClient.js"
 export * from "./OfscConfig.js"

@@ -1,0 +1,27 @@
+/**
+ * What the mirror keeps: which entities, and which activities (those whose date is in the window).
+ * An activity whose date moves out of the window leaves the table as a tombstone, with its
+ * customer, installed and deinstalled inventories and its links; one that moves in is read whole.
+ */
+import type { Json } from "../tables/tables.js"
+
+/** The entities kept and the window of activity dates. */
+export interface MirrorScope {
+  readonly windowFrom: string
+  readonly windowTo: string
+  readonly activities: boolean
+  readonly activityInventories: boolean
+  readonly activityLinks: boolean
+  readonly resources: boolean
+  readonly resourceInventories: boolean
+  readonly users: boolean
+  readonly workSkills: boolean
+  readonly workZones: boolean
+  readonly workSchedules: boolean
+}
+
+/** Whether an activity (as OFS answers it) is one the mirror keeps. */
+export const activityInWindow = (activity: Json, scope: MirrorScope): boolean => {
+  const date = activity.date
+  return scope.activities && typeof date === "string" && date >= scope.windowFrom && date <= scope.windowTo
+}

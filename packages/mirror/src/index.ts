@@ -1,0 +1,17 @@
+/**
+ * @ofsc/mirror: a database (SQLite or Postgres) kept current with an Oracle Fusion Field Service
+ * instance: first load, then events applied exactly once, changes forwarded as signed webhooks and
+ * as a Stream.
+ */
+export { Mirror, type MirrorProgress, type MirrorShape, type RunOptions } from "./Mirror.js"
+export {
+  MirrorBusy,
+  MirrorDatabaseError,
+  type MirrorError,
+  MirrorOptionsError,
+  MirrorSchemaTooNew
+} from "./MirrorError.js"
+export { type MirrorEntityName, type MirrorOptions, mirrorEntities } from "./MirrorOptions.js"
+export type { MirrorRun, MirrorStatus } from "./MirrorStatus.js"
+export type { ChangeRecord } from "./outbox/changes.js"
+export type { WebhookEndpoint } from "./outbox/webhooks.js"
