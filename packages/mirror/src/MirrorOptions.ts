@@ -1,4 +1,5 @@
 /** What a mirror keeps, where, and where it forwards changes: the options of `Mirror.layer`. */
+import { LocalTime } from "@ofsc/core"
 import { Duration, Either } from "effect"
 import type { MirrorScope } from "./apply/scope.js"
 import { type DatabaseLocation, parseDatabaseLocation } from "./database/location.js"
@@ -65,15 +66,6 @@ export interface ResolvedMirrorOptions {
 const isDate = (text: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text
 
-const isZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Checks the options; every problem is a MirrorOptionsError naming it. */
 export const resolveOptions = (
   options: MirrorOptions,
@@ -97,7 +89,7 @@ export const resolveOptions = (
       if (!/^https?:\/\//.test(w.url)) return yield* fail(`webhook ${w.name}: the URL must be http(s)`)
     }
     const zone = options.defaultTimeZone ?? "America/New_York"
-    if (!isZone(zone)) return yield* fail(`unknown time zone ${zone}`)
+    if (!LocalTime.isTimeZone(zone)) return yield* fail(`unknown time zone ${zone}`)
     const pageSize = options.pageSize ?? 2000
     if (!Number.isInteger(pageSize) || pageSize < 1) return yield* fail("pageSize must be a positive integer")
     return {

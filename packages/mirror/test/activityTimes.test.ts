@@ -274,7 +274,24 @@ describe("activityTimeColumns", () => {
       "UTC"
     )
     expect([undated.service_window_start_utc, undated.service_window_end_utc]).toEqual([null, null])
+    for (const date of ["2026-02-30", "2026-13-45"]) {
+      const overnight = activityTimeColumns(
+        { date, serviceWindowStart: "22:00", serviceWindowEnd: "02:00" },
+        "UTC",
+        "UTC"
+      )
+      expect([overnight.service_window_start_utc, overnight.service_window_end_utc]).toEqual([null, null])
+    }
 
+    // text shaped like a date or a time, of digits that may make none (2026-13-45, 27:99)
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`))
+    const looksLikeTime = fc.oneof(
+      fc.tuple(digits(4), digits(2), digits(2)).map((p) => p.join("-")),
+      fc.tuple(digits(2), digits(2), digits(2)).map((p) => p.join(":")),
+      fc
+        .tuple(digits(4), digits(2), digits(2), digits(2), digits(2))
+        .map(([y, mo, d, h, mi]) => `${y}-${mo}-${d} ${h}:${mi}`)
+    )
     const wallTime = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/
     fc.assert(
       fc.property(
@@ -284,10 +301,13 @@ describe("activityTimeColumns", () => {
             "startTime",
             "endTime",
             "serviceWindowStart",
+            "serviceWindowEnd",
+            "deliveryWindowStart",
+            "deliveryWindowEnd",
             "slaWindowStart",
             "resourceTimeZoneIANA"
           ),
-          fc.oneof(fc.string(), fc.jsonValue())
+          fc.oneof(fc.string(), fc.jsonValue(), looksLikeTime)
         ),
         (activity) => {
           const columns = activityTimeColumns(activity, undefined, "UTC")

@@ -74,11 +74,10 @@ const timeOfDayPattern = /^\d{2}:\d{2}(?::\d{2})?$/
 const timeOfDay = (time: string | null): string | null =>
   time === null || !timeOfDayPattern.test(time) ? null : time.length === 5 ? `${time}:00` : time
 
-/** 'YYYY-MM-DD' plus `days`. */
-const addDays = (date: string, days: number): string => {
-  const at = new Date(`${date}T00:00:00Z`)
-  at.setUTCDate(at.getUTCDate() + days)
-  return at.toISOString().slice(0, 10)
+/** A real day 'YYYY-MM-DD' as epoch ms of its start in UTC, else undefined (2026-02-30 is no day). */
+const dayStart = (date: string | null): number | undefined => {
+  const at = date !== null && datePattern.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN
+  return !Number.isNaN(at) && new Date(at).toISOString().startsWith(date as string) ? at : undefined
 }
 
 /** A window of times of day on the activity's date, read in the zone; it ends on the next day when it ends before it starts. */
@@ -89,9 +88,11 @@ const readWindow = (
   end: string | null,
   zone: string | null
 ): readonly [Reading, Reading] => {
-  if (date === null || !datePattern.test(date)) return [none, none]
+  const day = dayStart(date)
+  if (date === null || day === undefined) return [none, none]
   const [from, to] = [timeOfDay(start), timeOfDay(end)]
-  const endDay = from !== null && to !== null && to < from ? addDays(date, 1) : date
+  const endDay =
+    from !== null && to !== null && to < from ? new Date(day + 86_400_000).toISOString().slice(0, 10) : date
   return [
     read(`${name}_start`, from === null ? null : `${date} ${from}`, zone),
     read(`${name}_end`, to === null ? null : `${endDay} ${to}`, zone)

@@ -1,0 +1,3 @@
+import { modularPackageBuild } from "@ofsc/tooling/tsup"
+
+export default modularPackageBuild({ index: "src/index.ts" })
