@@ -3,6 +3,8 @@
  * instance: first load, then events applied exactly once, changes forwarded as signed webhooks and
  * as a Stream.
  */
+export { databaseError, databaseLayer } from "./database/connect.js"
+export { type DatabaseLocation, parseDatabaseLocation } from "./database/location.js"
 export { Mirror, type MirrorProgress, type MirrorShape, type RunOptions } from "./Mirror.js"
 export {
   MirrorBusy,
@@ -12,6 +14,14 @@ export {
   MirrorSchemaTooNew
 } from "./MirrorError.js"
 export { type MirrorEntityName, type MirrorOptions, mirrorEntities } from "./MirrorOptions.js"
-export type { MirrorRun, MirrorStatus } from "./MirrorStatus.js"
+export { type MirrorRun, type MirrorStatus, readStatus } from "./MirrorStatus.js"
 export type { ChangeRecord } from "./outbox/changes.js"
+export {
+  type DeliveryRow,
+  type DeliveryState,
+  type ListDeliveriesOptions,
+  listDeliveries,
+  type RetryDeliveriesOptions,
+  retryDeliveries
+} from "./outbox/deliveries.js"
 export type { WebhookEndpoint } from "./outbox/webhooks.js"

@@ -52,13 +52,26 @@ export interface AppliedPoll {
 type RecordEntity = "activity" | "resource" | "user" | "inventory"
 type ChangeEffect = Extract<EntityEffect, { kind: "change" }>
 
+/** A state a row went through within the poll, before its last. */
+interface Step {
+  readonly data: Json
+  readonly eventType: string
+  readonly at: string | undefined
+}
+
 /** The rows a poll ends with, per table, with what they were before it. */
 class PollRows {
   readonly finals = new Map<
     MirrorTable,
     Map<
       string,
-      { write: RowWrite; before: StoredRow | undefined; eventType: string | undefined; at: string | undefined }
+      {
+        write: RowWrite
+        before: StoredRow | undefined
+        eventType: string | undefined
+        at: string | undefined
+        steps: ReadonlyArray<Step>
+      }
     >
   >()
 
@@ -67,11 +80,12 @@ class PollRows {
     write: RowWrite,
     before: StoredRow | undefined,
     eventType: string | undefined,
-    at: string | undefined
+    at: string | undefined,
+    steps: ReadonlyArray<Step> = []
   ) {
     const rows = this.finals.get(table) ?? new Map()
     this.finals.set(table, rows)
-    rows.set(entityKeyOf(table, write.key), { write, before, eventType, at })
+    rows.set(entityKeyOf(table, write.key), { write, before, eventType, at, steps })
   }
 
   get(table: MirrorTable, key: string) {
@@ -154,37 +168,39 @@ export const applyPoll = (
       const table = tables[entry.entity]
       const before = stored.get(id)
       const last = entry.effects[entry.effects.length - 1] as (typeof entry.effects)[number]
-      if (entry.effects.some((e) => e.effect.kind === "delete")) {
-        rows.set(
-          table,
-          {
-            key: entry.key,
-            data: before?.data ?? {},
-            deleted: true,
-            readSeq: before?.readSeq ?? neverRead,
-            confirmedBy: "event"
-          },
-          before,
-          last.type,
-          last.at
-        )
-        continue
-      }
       const live = before !== undefined && !before.deleted
-      const first = entry.effects[0]?.effect as ChangeEffect
-      const mergeable = live ? eventsAreNewer(before.readSeq, position.lastHeadPoll) : first.created
-      if (!mergeable) {
+      const first = entry.effects[0]?.effect
+      const deletes = entry.effects.some((e) => e.effect.kind === "delete")
+      const mergeable = live
+        ? eventsAreNewer(before.readSeq, position.lastHeadPoll)
+        : first?.kind === "change" && first.created
+      if (!mergeable && !deletes) {
         toRead.push({ id, entity: entry.entity, key: entry.key, before, type: last.type, at: last.at })
         continue
       }
+      // each event's state in turn, so every change is forwarded (a start then a completion: two changes)
       let data: Json = live ? before.data : {}
-      for (const { effect } of entry.effects) data = mergeChanges(data, (effect as ChangeEffect).changes)
+      const steps: Array<Step> = []
+      for (const { effect, type, at } of entry.effects) {
+        if (effect.kind === "delete") break
+        if (!mergeable) continue
+        data = mergeChanges(data, (effect as ChangeEffect).changes)
+        steps.push({ data, eventType: type, at })
+      }
+      if (!deletes) steps.pop()
       rows.set(
         table,
-        { key: entry.key, data, deleted: false, readSeq: live ? before.readSeq : neverRead, confirmedBy: "event" },
+        {
+          key: entry.key,
+          data: deletes ? (steps.at(-1)?.data ?? before?.data ?? {}) : data,
+          deleted: deletes,
+          readSeq: live ? before.readSeq : neverRead,
+          confirmedBy: "event"
+        },
         before,
         last.type,
-        last.at
+        last.at,
+        steps
       )
     }
     const reads = yield* Effect.forEach(
@@ -399,7 +415,15 @@ export const applyPoll = (
     const changes: Array<Omit<ChangeRecord, "changeId">> = []
     for (const [table, finals] of rows.finals) {
       for (const [key, final] of finals) {
-        const change = diffRow(table.entity, key, final.before, final.write, final.eventType, final.at)
+        // the states the row went through, then its last: one change between each two that differ
+        let previous = final.before
+        for (const step of final.steps) {
+          const write: RowWrite = { ...final.write, data: step.data, deleted: false }
+          const change = diffRow(table.entity, key, previous, write, step.eventType, step.at)
+          if (change !== undefined) changes.push(change)
+          previous = { ...write }
+        }
+        const change = diffRow(table.entity, key, previous, final.write, final.eventType, final.at)
         if (change !== undefined) changes.push(change)
       }
     }
