@@ -17,7 +17,7 @@ import { firstLoad, type LoadProgress } from "./load/firstLoad.js"
 import { refreshResourceLists } from "./load/refresh.js"
 import { MirrorBusy, type MirrorError, MirrorOptionsError } from "./MirrorError.js"
 import { type MirrorOptions, type ResolvedMirrorOptions, resolveOptions, scopeOf, windowOf } from "./MirrorOptions.js"
-import { type MirrorStatus, readStatus, resourceZones } from "./MirrorStatus.js"
+import { anyRunLoaded, type MirrorStatus, readStatus, resourceZones } from "./MirrorStatus.js"
 import type { ChangeRecord } from "./outbox/changes.js"
 import { runDispatcher } from "./outbox/dispatcher.js"
 import {
@@ -125,8 +125,10 @@ const make = (options: ResolvedMirrorOptions) =>
       })
 
     /** Loads the snapshot of the stored run and starts following its events. */
-    const load = (position: MirrorPosition, first: boolean, report: (p: MirrorProgress) => void) =>
+    const load = (position: MirrorPosition, report: (p: MirrorProgress) => void) =>
       Effect.gen(function* () {
+        // the first load that completes is the baseline; a later one (after a gap) records what differs
+        const first = !(yield* anyRunLoaded)
         const scope = scopeOf(options, { from: position.windowFrom, to: position.windowTo })
         const rows = yield* firstLoad({
           position,
@@ -177,10 +179,8 @@ const make = (options: ResolvedMirrorOptions) =>
         const stored = yield* acquire(report)
         const window = windowOf(options, new Date())
         let position: MirrorPosition
-        let first = false
         if (Option.isNone(stored)) {
           position = yield* newRun("first load")
-          first = true
         } else if (stored.value.windowFrom !== window.from || stored.value.windowTo !== window.to) {
           position = yield* newRun("window", `window ${window.from}..${window.to}`)
         } else position = stored.value
@@ -216,10 +216,10 @@ const make = (options: ResolvedMirrorOptions) =>
             report({
               _tag: "RunStarted",
               runId: current.runId,
-              reason: first ? "first load" : "load",
+              reason: current.runId === 1 ? "first load" : "load",
               window: { from: current.windowFrom, to: current.windowTo }
             })
-            current = yield* Effect.raceFirst(load(current, first, report), Effect.zipRight(renewLease, Effect.never))
+            current = yield* Effect.raceFirst(load(current, report), Effect.zipRight(renewLease, Effect.never))
             yield* Ref.set(ref, current)
           }
           const polls = core.events.polls(current.subscriptionId, {

@@ -43,7 +43,7 @@ export interface MirrorOptions {
   readonly defaultTimeZone?: string | undefined
   /** This process's name in the lease (`host:pid` by default). */
   readonly owner?: string | undefined
-  /** How long a lease lasts without renewal: a killed mirror's database is free again after it (15 seconds by default). */
+  /** How long a lease lasts without renewal: a killed mirror's database is free again after it (15 seconds by default, at least three poll intervals). */
   readonly leaseTtl?: Duration.DurationInput | undefined
   /** Activities per page of the load (2,000 by default). */
   readonly pageSize?: number | undefined
@@ -101,7 +101,11 @@ export const resolveOptions = (
       refreshInterval: Duration.decode(options.refreshInterval ?? "1 hour"),
       defaultTimeZone: zone,
       owner: options.owner ?? defaultOwner,
-      leaseTtlMs: Duration.toMillis(Duration.decode(options.leaseTtl ?? "15 seconds")),
+      // a lease outlives three polls' waits, so a quiet mirror never loses it between polls
+      leaseTtlMs: Math.max(
+        Duration.toMillis(Duration.decode(options.leaseTtl ?? "15 seconds")),
+        3 * Duration.toMillis(Duration.decode(options.pollInterval ?? "10 seconds"))
+      ),
       pageSize
     }
   })

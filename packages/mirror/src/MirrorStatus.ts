@@ -126,3 +126,13 @@ export const readStatus = (database: string): Effect.Effect<MirrorStatus, SqlErr
       unknownEvents: Number(unknown?.n ?? 0)
     }
   })
+
+/** Whether a run of the mirror ever finished its load on this database. */
+export const anyRunLoaded: Effect.Effect<boolean, SqlError.SqlError, SqlClient.SqlClient> = Effect.flatMap(
+  SqlClient.SqlClient,
+  (sql) =>
+    Effect.map(
+      sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM mirror_runs WHERE loaded_at IS NOT NULL`.withoutTransform,
+      (rows) => Number(rows[0]?.n ?? 0) > 0
+    )
+)

@@ -25,3 +25,4 @@ export {
   retryDeliveries
 } from "./outbox/deliveries.js"
 export type { WebhookEndpoint } from "./outbox/webhooks.js"
+export { MirrorSync, type MirrorSyncClient, MirrorSyncError, type MirrorSyncOptions } from "./sync/MirrorSync.js"
