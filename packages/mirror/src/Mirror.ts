@@ -17,7 +17,7 @@ import { firstLoad, type LoadProgress } from "./load/firstLoad.js"
 import { refreshResourceLists } from "./load/refresh.js"
 import { MirrorBusy, type MirrorError, MirrorOptionsError } from "./MirrorError.js"
 import { type MirrorOptions, type ResolvedMirrorOptions, resolveOptions, scopeOf, windowOf } from "./MirrorOptions.js"
-import { anyRunLoaded, type MirrorStatus, readStatus, resourceZones } from "./MirrorStatus.js"
+import { anyRunLoaded, type MirrorStatus, readStatus, resourceZones, runReason } from "./MirrorStatus.js"
 import type { ChangeRecord } from "./outbox/changes.js"
 import { runDispatcher } from "./outbox/dispatcher.js"
 import {
@@ -216,7 +216,7 @@ const make = (options: ResolvedMirrorOptions) =>
             report({
               _tag: "RunStarted",
               runId: current.runId,
-              reason: current.runId === 1 ? "first load" : "load",
+              reason: yield* runReason(current.runId),
               window: { from: current.windowFrom, to: current.windowTo }
             })
             current = yield* Effect.raceFirst(load(current, report), Effect.zipRight(renewLease, Effect.never))

@@ -136,3 +136,12 @@ export const anyRunLoaded: Effect.Effect<boolean, SqlError.SqlError, SqlClient.S
       (rows) => Number(rows[0]?.n ?? 0) > 0
     )
 )
+
+/** Why a run started, as recorded. */
+export const runReason = (runId: number): Effect.Effect<string, SqlError.SqlError, SqlClient.SqlClient> =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(
+      sql<{ reason: string }>`SELECT reason FROM mirror_runs WHERE run_id = ${runId}`.withoutTransform,
+      (rows) => String(rows[0]?.reason ?? "load")
+    )
+  )

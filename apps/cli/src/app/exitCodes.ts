@@ -3,6 +3,7 @@
  * parsing messages. The README lists the same table.
  */
 import type { OfscConfigError, OfscError, OfscIdempotencyConflict, OfscSubscriptionExpired } from "@ofsc/core"
+import type { MirrorError } from "@ofsc/mirror"
 import type { CliError } from "./CliError.js"
 
 /** Exit codes by kind of failure. */
@@ -16,7 +17,10 @@ export const exitCodes = {
   badRequest: 3,
   /** Not found, an expired or deleted events subscription among them. */
   notFound: 4,
-  /** OFS answered 409, or an idempotency key matches more than one activity (nothing was sent). */
+  /**
+   * OFS answered 409, or an idempotency key matches more than one activity (nothing was sent), or
+   * another mirror took over the database.
+   */
   conflict: 5,
   authentication: 6,
   authorization: 7,
@@ -26,14 +30,20 @@ export const exitCodes = {
   network: 10,
   /** The answer did not match the operation's schema. */
   decode: 11,
-  /** A missing or bad setting (instance, credentials, profile). */
+  /** A missing or bad setting (instance, credentials, profile), or a mirror database that cannot be opened or used. */
   config: 12,
   /** Stopped by Ctrl-C (SIGINT), as shells expect. */
   interrupted: 130
 } as const
 
 /** Every failure a command can end with. */
-export type CommandFailure = OfscError | OfscSubscriptionExpired | OfscIdempotencyConflict | OfscConfigError | CliError
+export type CommandFailure =
+  | OfscError
+  | OfscSubscriptionExpired
+  | OfscIdempotencyConflict
+  | OfscConfigError
+  | MirrorError
+  | CliError
 
 /** The exit code of a failure. */
 export const exitCodeOf = (error: CommandFailure): number =>
@@ -45,7 +55,7 @@ export const exitCodeOf = (error: CommandFailure): number =>
         : exitCodes.failure
     : exitCodeOfTag(error._tag)
 
-/** The exit code of an OFS error by its tag (1 for a tag that is not one of them). */
+/** The exit code of an OFS or mirror error by its tag (1 for a tag that is not one of them). */
 export const exitCodeOfTag = (tag: string): number => {
   switch (tag) {
     case "OfscInvalidInput":
@@ -57,6 +67,7 @@ export const exitCodeOfTag = (tag: string): number => {
       return exitCodes.notFound
     case "OfscConflict":
     case "OfscIdempotencyConflict":
+    case "MirrorBusy":
       return exitCodes.conflict
     case "OfscAuthenticationError":
       return exitCodes.authentication
@@ -71,6 +82,9 @@ export const exitCodeOfTag = (tag: string): number => {
     case "OfscDecodeError":
       return exitCodes.decode
     case "OfscConfigError":
+    case "MirrorDatabaseError":
+    case "MirrorSchemaTooNew":
+    case "MirrorOptionsError":
       return exitCodes.config
     default:
       return exitCodes.failure

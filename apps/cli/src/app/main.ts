@@ -8,6 +8,7 @@ import * as NodePath from "@effect/platform-node/NodePath"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
 import { Cause, Effect, Exit, Layer, Logger, LogLevel } from "effect"
+import { wasStoppedCleanly } from "./cleanStop.js"
 import { describeFailure } from "./describeFailure.js"
 import { type CommandFailure, exitCodeOf, exitCodes } from "./exitCodes.js"
 import { withColourPolicy } from "./plainConsole.js"
@@ -55,7 +56,9 @@ export const main = async (argv: ReadonlyArray<string>, version: string): Promis
     teardown: (exit, onExit) =>
       onExit(
         Exit.isFailure(exit) && Cause.isInterruptedOnly(exit.cause)
-          ? exitCodes.interrupted
+          ? wasStoppedCleanly()
+            ? exitCodes.ok
+            : exitCodes.interrupted
           : Number(process.exitCode ?? 0)
       )
   })

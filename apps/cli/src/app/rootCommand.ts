@@ -35,6 +35,10 @@ const extraCommands: Record<
     description: "follow OFS events live (ofsc events tail)",
     load: () => import("../events/eventsCommand.js").then((m) => m.eventsCommand)
   },
+  mirror: {
+    description: "keep a database (SQLite or Postgres) current with OFS: run, status, deliveries",
+    load: () => import("../mirror/mirrorCommand.js").then((m) => m.mirrorCommand)
+  },
   simulator: {
     description: "run a local OFS simulator with seeded data in the foreground",
     load: () => import("./simulatorCommand.js").then((m) => m.simulatorCommand)

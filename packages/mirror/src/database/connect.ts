@@ -4,7 +4,7 @@
  * brought up to date by the Migrator, and refused untouched when a newer mirror wrote it.
  */
 import { Migrator, SqlClient } from "@effect/sql"
-import { Duration, Effect, Layer } from "effect"
+import { Cause, Duration, Effect, Layer } from "effect"
 import { MirrorDatabaseError, MirrorSchemaTooNew } from "../MirrorError.js"
 import { type DatabaseLocation, scrubSecret } from "./location.js"
 import { migrations, schemaVersion } from "./migrations.js"
@@ -34,7 +34,10 @@ const clientLayer = (location: DatabaseLocation): Layer.Layer<SqlClient.SqlClien
         Effect.promise(() => import("@effect/sql-sqlite-node")),
         ({ SqliteClient }) => SqliteClient.layer({ filename: location.filename })
       )
-    ).pipe(Layer.mapError(databaseError(location)))
+    ).pipe(
+      // better-sqlite3 throws when it cannot open the file (a missing folder, a directory, no permission)
+      Layer.catchAllCause((cause) => Layer.fail(databaseError(location)(Cause.squash(cause))))
+    )
   }
   return Layer.unwrapEffect(
     Effect.map(

@@ -39,6 +39,10 @@ export interface LoadProgress {
   readonly activities: number
   /** The date of the last activity page written, when loading activities. */
   readonly date?: string | undefined
+  /** Activities whose inventories and links are read, of `total`, when reading activity details. */
+  readonly done?: number | undefined
+  /** How many activities' details there are to read. */
+  readonly total?: number | undefined
 }
 
 /** What a load needs. */
@@ -167,7 +171,7 @@ export const firstLoad = (
                   Effect.sync(() => {
                     done++
                     if (done % 50 === 0 || done === ids.length)
-                      context.onProgress({ step: "activity details", rows, activities })
+                      context.onProgress({ step: "activity details", rows, activities, done, total: ids.length })
                   })
                 )
               )

@@ -210,7 +210,7 @@ export const advanceCursor = (
         last_head_poll = ${advance.reachedHead ? sql.literal("polls_applied + 1") : sql.literal("last_head_poll")},
         events_applied = events_applied + ${advance.events},
         last_poll_at = ${now},
-        last_event_at = ${advance.lastEventAt ?? null},
+        last_event_at = COALESCE(${advance.lastEventAt ?? null}, last_event_at),
         lease_until = ${until},
         updated_at = ${now}
       WHERE id = 1 AND cursor_version = ${advance.expectedVersion} AND owner = ${advance.owner}

@@ -42,7 +42,7 @@ export interface MirrorTable {
   readonly keys: ReadonlyArray<string>
   /** The key columns of an answer; undefined when it lacks them (it cannot be stored). */
   readonly keyOf: (data: Json) => Columns | undefined
-  /** The queried columns besides the key. */
+  /** The queried columns besides the key, as a fresh object each call (writeRows adds the rest to it). */
   readonly columns: (data: Json, context: ProjectionContext) => Columns
 }
 
