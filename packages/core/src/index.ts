@@ -6,6 +6,7 @@
  */
 
 export type { EventPoll, EventPollsOptions } from "./EventPolls.js"
+export * as EventPolls from "./EventPolls.js"
 export type { EventStreamOptions } from "./EventStream.js"
 export * as CoreOperations from "./generated/operations.js"
 export * as LocalTime from "./LocalTime.js"

@@ -8,11 +8,12 @@
 import { hostname } from "node:os"
 import type { HttpClient } from "@effect/platform"
 import type { SqlClient, SqlError } from "@effect/sql"
-import { OfscCore, type OfscError, type OfscSubscriptionExpired } from "@ofsc/core"
+import { OfscCore, type OfscError, type OfscSubscriptionExpired, type OfscTransport } from "@ofsc/core"
 import { Context, Duration, Effect, Either, Fiber, Layer, Option, PubSub, Ref, Schedule, Stream } from "effect"
 import { type AppliedPoll, applyPoll } from "./apply/applyPoll.js"
 import { mirroredEventTypes } from "./apply/eventEffects.js"
 import { databaseLayer } from "./database/connect.js"
+import { rawEventPolls } from "./load/eventPolls.js"
 import { firstLoad, type LoadProgress } from "./load/firstLoad.js"
 import { refreshResourceLists } from "./load/refresh.js"
 import { MirrorBusy, type MirrorError, MirrorOptionsError } from "./MirrorError.js"
@@ -42,6 +43,8 @@ export type MirrorProgress =
       readonly window: { readonly from: string; readonly to: string }
     }
   | { readonly _tag: "Loading"; readonly progress: LoadProgress }
+  /** Polls start (again) from this cursor of this subscription. */
+  | { readonly _tag: "Following"; readonly subscriptionId: string; readonly cursor: string }
   | { readonly _tag: "Applied"; readonly poll: AppliedPoll }
 
 /** Options of one `run`. */
@@ -68,19 +71,23 @@ export interface MirrorShape {
 /** A database kept current with an OFS instance. */
 export class Mirror extends Context.Tag("@ofsc/mirror/Mirror")<Mirror, MirrorShape>() {
   /**
-   * The mirror over the OFS client in the context (`OfscCore`) and an HttpClient for webhooks;
+   * The mirror over the OFS client in the context (the `OfscTransport` that `OfscClient.layer`
+   * makes) and an HttpClient for webhooks;
    * opens, checks and migrates the database (failing with a MirrorError naming it).
    */
   static readonly layer = (
     options: MirrorOptions
-  ): Layer.Layer<Mirror, MirrorError, OfscCore | HttpClient.HttpClient> =>
+  ): Layer.Layer<Mirror, MirrorError, OfscTransport | HttpClient.HttpClient> =>
     Layer.unwrapEffect(
       Effect.gen(function* () {
         const resolved = yield* Either.match(resolveOptions(options, `${hostname()}:${process.pid}`), {
           onLeft: (e) => Effect.fail(e),
           onRight: (r) => Effect.succeed(r)
         })
-        return Layer.scoped(Mirror, make(resolved)).pipe(Layer.provide(databaseLayer(resolved.location)))
+        return Layer.scoped(Mirror, make(resolved)).pipe(
+          Layer.provide(databaseLayer(resolved.location)),
+          Layer.provide(OfscCore.layer)
+        )
       })
     )
 }
@@ -89,7 +96,7 @@ const subscriptionTitle = "ofsc mirror"
 
 const make = (options: ResolvedMirrorOptions) =>
   Effect.gen(function* () {
-    const context = yield* Effect.context<SqlClient.SqlClient | OfscCore | HttpClient.HttpClient>()
+    const context = yield* Effect.context<SqlClient.SqlClient | OfscCore | OfscTransport | HttpClient.HttpClient>()
     const core = yield* OfscCore
     const hub = yield* PubSub.unbounded<ChangeRecord>()
     const zones = new Map<string, string>()
@@ -209,7 +216,7 @@ const make = (options: ResolvedMirrorOptions) =>
         const loop: Effect.Effect<
           void,
           MirrorError | OfscError | SqlError.SqlError | OfscSubscriptionExpired | CursorMoved,
-          SqlClient.SqlClient | OfscCore
+          SqlClient.SqlClient | OfscCore | OfscTransport
         > = Effect.gen(function* () {
           let current = yield* Ref.get(ref)
           if (current.phase === "loading") {
@@ -222,7 +229,8 @@ const make = (options: ResolvedMirrorOptions) =>
             current = yield* Effect.raceFirst(load(current, report), Effect.zipRight(renewLease, Effect.never))
             yield* Ref.set(ref, current)
           }
-          const polls = core.events.polls(current.subscriptionId, {
+          report({ _tag: "Following", subscriptionId: current.subscriptionId, cursor: current.cursor })
+          const polls = rawEventPolls(current.subscriptionId, {
             from: current.cursor,
             follow,
             pollInterval: options.pollInterval
@@ -250,7 +258,7 @@ const make = (options: ResolvedMirrorOptions) =>
         const restartOnGap: Effect.Effect<
           void,
           MirrorError | OfscError | SqlError.SqlError,
-          SqlClient.SqlClient | OfscCore
+          SqlClient.SqlClient | OfscCore | OfscTransport
         > = loop.pipe(
           Effect.catchTags({
             OfscSubscriptionExpired: () =>

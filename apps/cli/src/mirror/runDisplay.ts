@@ -94,6 +94,8 @@ export const makeRunDisplay = (mode: ProgressMode, database: string, start: Mirr
         )
       case "Loading":
         return loadingShown(progress.progress)
+      case "Following":
+        return Effect.void
       case "Applied": {
         const { position } = progress.poll
         const events = Math.max(0, position.eventsApplied - eventsApplied)

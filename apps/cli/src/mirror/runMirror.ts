@@ -4,7 +4,7 @@
  * in hand, prints the summary and exits 0: an operator stopping a mirror is its normal end.
  */
 import type { FileSystem, Path } from "@effect/platform"
-import { type OfscConfigError, OfscCore, type OfscError, OfscHttpClient } from "@ofsc/core"
+import { type OfscConfigError, type OfscError, OfscHttpClient } from "@ofsc/core"
 import { Mirror, type MirrorError } from "@ofsc/mirror"
 import { Cause, Effect, Exit, Fiber, Layer, Schedule } from "effect"
 import type { CliError } from "../app/CliError.js"
@@ -46,8 +46,9 @@ export const runMirror = (
     // the database is named (and a bad --db refused) before anything else is done
     const location = yield* readLocation(flags.db)
     const options = yield* mirrorRunOptions(flags)
-    const ofs = OfscCore.layer.pipe(Layer.provide(clientLayer(connection)))
-    const mirror = Mirror.layer(options).pipe(Layer.provide(Layer.merge(ofs, OfscHttpClient.layerUndici)))
+    const mirror = Mirror.layer(options).pipe(
+      Layer.provide(Layer.merge(clientLayer(connection), OfscHttpClient.layerUndici))
+    )
     yield* keepCurrent(flags.once, progressMode(false), location.display).pipe(
       Effect.provide(mirror),
       namingDatabase(location)

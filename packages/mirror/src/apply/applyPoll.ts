@@ -8,7 +8,7 @@
 import { SqlClient, type SqlError } from "@effect/sql"
 import type { EventPoll, OfscCore, OfscError } from "@ofsc/core"
 import { Effect, Option } from "effect"
-import { type ActivityDetails, activityDetails, readRecord } from "../load/ofsReads.js"
+import { type ActivityDetails, activityDetails, readRecord, resourceDetails } from "../load/ofsReads.js"
 import { replaceResourceList } from "../load/refresh.js"
 import { type ChangeRecord, diffRow, writeChanges } from "../outbox/changes.js"
 import { advanceCursor, type CursorMoved, type MirrorPosition } from "../state/mirrorState.js"
@@ -45,6 +45,8 @@ export interface ApplyContext {
 export interface AppliedPoll {
   readonly position: MirrorPosition
   readonly changes: ReadonlyArray<ChangeRecord>
+  /** The events the poll brought. */
+  readonly events: number
   readonly unknownEvents: number
   readonly rereads: number
 }
@@ -119,7 +121,7 @@ export const applyPoll = (
     const linkDeletes: Array<{ key: Columns; type: string; at: string | undefined }> = []
     const listReplacements = new Map<
       string,
-      { effect: Extract<EntityEffect, { kind: "replaceList" }>; type: string; at: string | undefined }
+      { effect: Extract<EntityEffect, { kind: "rereadResourceList" }>; type: string; at: string | undefined }
     >()
     for (const item of poll.items) {
       const event = (typeof item === "object" && item !== null ? item : {}) as Json
@@ -132,7 +134,7 @@ export const applyPoll = (
       const at = typeof event.time === "string" ? event.time : undefined
       for (const effect of reading.effects) {
         if (effect.kind === "rereadLinks") for (const id of effect.activityIds) linkRereads.add(id)
-        else if (effect.kind === "replaceList")
+        else if (effect.kind === "rereadResourceList")
           listReplacements.set(`${effect.entity}/${effect.resourceId}`, { effect, type, at })
         else if (effect.entity === "activityLink") linkDeletes.push({ key: effect.key, type, at })
         else if (effect.kind === "change" || effect.kind === "delete") {
@@ -253,7 +255,18 @@ export const applyPoll = (
       )
       for (const [id, d] of read) details.set(id, d)
     }
-    const linkActivities = [...linkRereads].filter((id) => !entered.includes(id))
+    // the activities the mirror keeps as this poll ends: links are kept as these activities list them
+    const keptAfterPoll = new Set(
+      (yield* readRows(activitiesTable, "activity_id", [...linkRereads, ...left]))
+        .filter((r) => !r.deleted)
+        .map((r) => Number(r.key.activity_id))
+    )
+    for (const [, final] of rows.finals.get(activitiesTable) ?? new Map()) {
+      const id = Number(final.write.key.activity_id)
+      if (final.write.deleted) keptAfterPoll.delete(id)
+      else keptAfterPoll.add(id)
+    }
+    const linkActivities = [...linkRereads].filter((id) => !entered.includes(id) && keptAfterPoll.has(id))
     if (context.scope.activityLinks) {
       const read = yield* Effect.forEach(
         linkActivities,
@@ -275,8 +288,15 @@ export const applyPoll = (
       yield* readRows(inventoriesTable, "activity_id", [...entered, ...left])
     )
     for (const id of left) {
+      // a link leaves with the activity unless its other end is still kept (and still lists it)
       for (const row of storedLinks)
-        if (!row.deleted && (row.key.from_activity_id === id || row.key.to_activity_id === id))
+        if (
+          !row.deleted &&
+          (row.key.from_activity_id === id || row.key.to_activity_id === id) &&
+          !keptAfterPoll.has(
+            Number(row.key.from_activity_id === id ? row.key.to_activity_id : row.key.from_activity_id)
+          )
+        )
           rows.set(
             activityLinksTable,
             { ...row, deleted: true, confirmedBy: "event" },
@@ -385,11 +405,19 @@ export const applyPoll = (
       const table = tables[effect.entity]
       if (!(effect.entity === "workSkill" ? context.scope.workSkills : context.scope.workZones)) continue
       const before = yield* readRows(table, "resource_id", [effect.resourceId])
-      const { writes } = replaceResourceList(table, effect.resourceId, effect.items, before, pollNumber, type)
+      const skills = effect.entity === "workSkill"
+      const lists = yield* resourceDetails(effect.resourceId, {
+        inventories: false,
+        workSkills: skills,
+        workZones: !skills,
+        workSchedules: false
+      })
+      const items = skills ? lists.workSkills : lists.workZones
+      const { writes } = replaceResourceList(table, effect.resourceId, items, before, pollNumber, type)
       for (const write of writes)
         rows.set(
           table,
-          { ...write, confirmedBy: "event" },
+          write,
           before.find((r) => entityKeyOf(table, r.key) === entityKeyOf(table, write.key)),
           type,
           at
@@ -474,5 +502,5 @@ export const applyPoll = (
         return { position: moved, changes: written }
       })
     )
-    return { ...result, unknownEvents: unknown.length, rereads: toRead.length }
+    return { ...result, events: poll.items.length, unknownEvents: unknown.length, rereads: toRead.length }
   })

@@ -55,13 +55,11 @@ export type EntityEffect =
       readonly changes: Json
     }
   | { readonly kind: "delete"; readonly entity: MirrorEntity; readonly key: Columns }
-  /** The resource's work skills or zones, replaced by the lists the event carries. */
-  | {
-      readonly kind: "replaceList"
-      readonly entity: "workSkill" | "workZone"
-      readonly resourceId: string
-      readonly items: ReadonlyArray<Json>
-    }
+  /**
+   * The resource's work skills or zones changed: they are read again (an event's list need not be
+   * the list as OFS answers it, which carries fields such as `workZoneStatus`).
+   */
+  | { readonly kind: "rereadResourceList"; readonly entity: "workSkill" | "workZone"; readonly resourceId: string }
   /** The links of these activities must be read again. */
   | { readonly kind: "rereadLinks"; readonly activityIds: ReadonlyArray<number> }
 
@@ -117,7 +115,7 @@ export const readEvent = (event: Json): EventReading => {
             }
           ]
         }
-      return { ok: true, effects: [{ kind: "rereadLinks", activityIds: [from] }] }
+      return { ok: true, effects: [{ kind: "rereadLinks", activityIds: [from, to] }] }
     }
     case "resourceCreated":
     case "resourceUpdated": {
@@ -137,10 +135,9 @@ export const readEvent = (event: Json): EventReading => {
       for (const [field, value] of Object.entries(changes)) {
         if ((field === "workSkills" || field === "workZones") && Array.isArray(value)) {
           lists.push({
-            kind: "replaceList",
+            kind: "rereadResourceList",
             entity: field === "workSkills" ? "workSkill" : "workZone",
-            resourceId,
-            items: value.map((item) => record(item) ?? {})
+            resourceId
           })
         } else rest[field] = value
       }

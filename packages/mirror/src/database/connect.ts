@@ -82,6 +82,9 @@ const refuseNewer = (location: DatabaseLocation) =>
       return yield* new MirrorSchemaTooNew({ database: location.display, found: latest, known: schemaVersion })
   })
 
+/** The key of the advisory lock that Postgres migrations run under (any number no other lock uses). */
+const migrationLock = 0x0f5c_0001
+
 /** Checks the database answers, refuses a newer schema, and migrates an older one. */
 export const prepareDatabase = (
   location: DatabaseLocation
@@ -89,6 +92,23 @@ export const prepareDatabase = (
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     yield* sql`SELECT 1`
+    // mirrors opening a fresh Postgres database at once would race to create the Migrator's own
+    // table (all but one failing on a duplicate key): it is made first, under a lock, as the
+    // Migrator makes it (which then serializes the migrations themselves)
+    yield* sql.onDialectOrElse({
+      pg: () =>
+        sql.withTransaction(
+          Effect.zipRight(
+            sql`SELECT pg_advisory_xact_lock(${migrationLock})`,
+            sql`CREATE TABLE IF NOT EXISTS ${sql(migrationsTable)} (
+              migration_id integer primary key,
+              created_at timestamp with time zone not null default now(),
+              name text not null
+            )`
+          )
+        ),
+      orElse: () => Effect.void
+    })
     yield* refuseNewer(location)
     yield* Migrator.make({})({ loader: Migrator.fromRecord(migrations), table: migrationsTable })
   }).pipe(

@@ -1,6 +1,6 @@
 /** The child process of MirrorSync: reads one request from stdin, runs it, prints one JSON line. */
 import { readFileSync } from "node:fs"
-import { OfscClient, OfscCore, OfscHttpClient } from "@ofsc/core"
+import { OfscClient, OfscHttpClient } from "@ofsc/core"
 import { Effect, Either, Layer, Redacted } from "effect"
 import { databaseLayer } from "../database/connect.js"
 import { parseDatabaseLocation } from "../database/location.js"
@@ -18,10 +18,7 @@ const client =
         instance: request.client.instance,
         credentials: { _tag: "Basic", clientId: request.client.clientId, clientSecret: Redacted.make(secret ?? "") }
       })
-const services = Layer.merge(
-  OfscCore.layer.pipe(Layer.provide(client), Layer.provide(OfscHttpClient.layerUndici)),
-  OfscHttpClient.layerUndici
-)
+const services = Layer.merge(client.pipe(Layer.provide(OfscHttpClient.layerUndici)), OfscHttpClient.layerUndici)
 
 // the status needs the database alone: no OFS settings
 const statusOnly = Effect.flatMap(

@@ -31,10 +31,10 @@ import {
 /** A fresh SQLite file in a temp folder. */
 export const tempSqlite = (): string => join(mkdtempSync(join(tmpdir(), "ofsc-mirror-")), "mirror.db")
 
-/** The ofscCore API against a simulator (retries on, as a user runs it). */
+/** The client of a simulator (retries on, as a user runs it): its transport and the ofscCore API. */
 export const coreLayer = (sim: SimulatorHandle) =>
   OfscCore.layer.pipe(
-    Layer.provide(OfscClient.layer(simulatorClientOptions(sim, { timeout: "30 seconds" }))),
+    Layer.provideMerge(OfscClient.layer(simulatorClientOptions(sim, { timeout: "30 seconds" }))),
     Layer.provide(OfscHttpClient.layerUndici),
     Layer.orDie
   )

@@ -4,6 +4,7 @@ import type { SimulatorContext } from "../../engine/context.js"
 import { bulkUpdateActivities } from "./bulkUpdate.js"
 import { createActivity, findNearbyActivities, updateActivity } from "./create.js"
 import { lifecycleBehaviours } from "./lifecycle.js"
+import { linkBehaviours } from "./links.js"
 import { listActivities, searchActivities } from "./search.js"
 
 /** Every behaviour of the activities area. */
@@ -16,5 +17,6 @@ export const activityBehaviours = (ctx: SimulatorContext): Behaviours =>
       .answer("core.activities.update", updateActivity)
       .answer("core.activities.bulkUpdate", bulkUpdateActivities)
       .answer("core.resources.findNearbyActivities", findNearbyActivities).behaviours,
-    lifecycleBehaviours(ctx)
+    lifecycleBehaviours(ctx),
+    linkBehaviours
   ])
