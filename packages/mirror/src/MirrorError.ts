@@ -6,6 +6,7 @@ export class MirrorDatabaseError extends Data.TaggedError("MirrorDatabaseError")
   readonly database: string
   readonly reason: string
 }> {
+  /** One line naming what failed (never a secret). */
   override get message(): string {
     return `database ${this.database}: ${this.reason}`
   }
@@ -17,6 +18,7 @@ export class MirrorSchemaTooNew extends Data.TaggedError("MirrorSchemaTooNew")<{
   readonly found: number
   readonly known: number
 }> {
+  /** One line naming what failed (never a secret). */
   override get message(): string {
     return `database ${this.database} has schema version ${this.found}, newer than this mirror's ${this.known}: upgrade @ofsc/mirror (the database was left as it is)`
   }
@@ -28,6 +30,7 @@ export class MirrorBusy extends Data.TaggedError("MirrorBusy")<{
   readonly owner: string
   readonly until: string
 }> {
+  /** One line naming what failed (never a secret). */
   override get message(): string {
     return `database ${this.database} is being kept current by another mirror (${this.owner}, lease until ${this.until})`
   }
@@ -37,6 +40,7 @@ export class MirrorBusy extends Data.TaggedError("MirrorBusy")<{
 export class MirrorOptionsError extends Data.TaggedError("MirrorOptionsError")<{
   readonly reason: string
 }> {
+  /** One line naming what failed (never a secret). */
   override get message(): string {
     return this.reason
   }

@@ -3,8 +3,11 @@
  * instance: first load, then events applied exactly once, changes forwarded as signed webhooks and
  * as a Stream.
  */
+
+export type { AppliedPoll } from "./apply/applyPoll.js"
 export { databaseError, databaseLayer } from "./database/connect.js"
 export { type DatabaseLocation, parseDatabaseLocation } from "./database/location.js"
+export type { LoadProgress } from "./load/firstLoad.js"
 export { Mirror, type MirrorProgress, type MirrorShape, type RunOptions } from "./Mirror.js"
 export {
   MirrorBusy,
@@ -25,4 +28,6 @@ export {
   retryDeliveries
 } from "./outbox/deliveries.js"
 export type { WebhookEndpoint } from "./outbox/webhooks.js"
+export type { MirrorPhase, MirrorPosition } from "./state/mirrorState.js"
 export { MirrorSync, type MirrorSyncClient, MirrorSyncError, type MirrorSyncOptions } from "./sync/MirrorSync.js"
+export type { MirrorEntity } from "./tables/tables.js"
