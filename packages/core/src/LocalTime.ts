@@ -56,8 +56,8 @@ const utcMs = (y: number, mo: number, d: number, h: number, mi: number, s: numbe
   return at.getTime()
 }
 
-/** The wall clock of an instant in a zone, read as if it were UTC (epoch ms, whole seconds). */
-const wallMsAt = (epochMs: number, format: Intl.DateTimeFormat): number => {
+/** The wall clock of an instant in a zone as Intl writes it, read as if it were UTC (epoch ms, whole seconds). */
+const partsWallMsAt = (epochMs: number, format: Intl.DateTimeFormat): number => {
   const f: Record<string, number> = {}
   for (const part of format.formatToParts(epochMs)) {
     if (part.type !== "literal") f[part.type] = Number(part.value)
@@ -65,10 +65,45 @@ const wallMsAt = (epochMs: number, format: Intl.DateTimeFormat): number => {
   return utcMs(f.year ?? 0, f.month ?? 1, f.day ?? 1, f.hour ?? 0, f.minute ?? 0, f.second ?? 0)
 }
 
+const hourMs = 3_600_000
+
+/**
+ * A zone's offsets by UTC hour, for the hours it does not change within (all but the hours of a
+ * clock change): `formatToParts` takes microseconds, and one zoned instant reads four offsets.
+ */
+const hourOffsets = new WeakMap<Intl.DateTimeFormat, Map<number, number>>()
+
+/** Hours kept per zone (over two years, about a MB) before its cache starts again. */
+const maxCachedHours = 20_000
+
 /** The zone's offset at an instant in ms (local minus UTC), to the second as Intl knows it. */
 const offsetMsAt = (epochMs: number, format: Intl.DateTimeFormat): number => {
   const whole = Math.floor(epochMs / 1000) * 1000
-  return wallMsAt(whole, format) - whole
+  const hour = Math.floor(whole / hourMs)
+  let hours = hourOffsets.get(format)
+  if (hours === undefined) {
+    hours = new Map()
+    hourOffsets.set(format, hours)
+  }
+  const cached = hours.get(hour)
+  if (cached !== undefined) return cached
+  const start = hour * hourMs
+  const last = start + hourMs - 1000
+  const atStart = partsWallMsAt(start, format) - start
+  // the same offset at the hour's first and last second: no change within it (zones change at most
+  // once in months)
+  if (atStart === partsWallMsAt(last, format) - last) {
+    if (hours.size >= maxCachedHours) hours.clear()
+    hours.set(hour, atStart)
+    return atStart
+  }
+  return partsWallMsAt(whole, format) - whole
+}
+
+/** The wall clock of an instant in a zone, read as if it were UTC (epoch ms, whole seconds). */
+const wallMsAt = (epochMs: number, format: Intl.DateTimeFormat): number => {
+  const whole = Math.floor(epochMs / 1000) * 1000
+  return whole + offsetMsAt(whole, format)
 }
 
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/

@@ -92,6 +92,20 @@ export const prepareDatabase = (
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     yield* sql`SELECT 1`
+    // SQLite (WAL): a commit is durable against a crash of the process at NORMAL; a power cut may
+    // lose the last commits, cursor and rows together, so a poll is then applied again, never half.
+    // A larger page cache keeps the load's random-order inserts off the disk; waits for the other
+    // process's write lock are bounded but patient.
+    yield* sql.onDialectOrElse({
+      sqlite: () =>
+        Effect.all(
+          [sql`PRAGMA synchronous = NORMAL`, sql`PRAGMA cache_size = -32768`, sql`PRAGMA busy_timeout = 15000`],
+          {
+            discard: true
+          }
+        ),
+      orElse: () => Effect.void
+    })
     // mirrors opening a fresh Postgres database at once would race to create the Migrator's own
     // table (all but one failing on a duplicate key): it is made first, under a lock, as the
     // Migrator makes it (which then serializes the migrations themselves)

@@ -99,8 +99,8 @@ export const firstLoad = (
         rows += writes.length
       })
 
+    const resourceIds: Array<string> = []
     if (scope.resources || scope.activities) {
-      const resourceIds: Array<string> = []
       yield* Stream.runForEach(resourcePages, (page) =>
         Effect.gen(function* () {
           for (const r of page) {
@@ -119,14 +119,19 @@ export const firstLoad = (
           )
         )
       }
-      const kinds = {
-        inventories: scope.resourceInventories,
-        workSkills: scope.workSkills,
-        workZones: scope.workZones,
-        workSchedules: scope.workSchedules
-      }
-      if (Object.values(kinds).some(Boolean)) {
-        yield* Effect.forEach(
+    }
+
+    // each resource's lists are read beside the activities (they do not depend on each other), so
+    // the load takes about as long as its longer part rather than the sum
+    const kinds = {
+      inventories: scope.resourceInventories,
+      workSkills: scope.workSkills,
+      workZones: scope.workZones,
+      workSchedules: scope.workSchedules
+    }
+    const resourceDetailsPhase = !Object.values(kinds).some(Boolean)
+      ? Effect.void
+      : Effect.forEach(
           resourceIds,
           (resourceId) =>
             Effect.flatMap(resourceDetails(resourceId, kinds), (d) =>
@@ -136,29 +141,34 @@ export const firstLoad = (
                 write(workZonesTable, d.workZones),
                 write(workSchedulesTable, d.workSchedules)
               ]).pipe(
-                Effect.zipRight(Effect.sync(() => context.onProgress({ step: "resource details", rows, activities })))
+                Effect.zipRight(
+                  Effect.sync(() => {
+                    if (!scope.activities) context.onProgress({ step: "resource details", rows, activities })
+                  })
+                )
               )
             ),
           { concurrency: 8, discard: true }
         )
-      }
-    }
+    const ids: Array<number> = []
+    const activitiesPhase = !scope.activities
+      ? Effect.void
+      : Stream.runForEach(activityPages(scope.windowFrom, scope.windowTo, context.pageSize), (page) =>
+          Effect.gen(function* () {
+            yield* write(activitiesTable, page)
+            activities += page.length
+            for (const a of page) ids.push(Number(a.activityId))
+            context.onProgress({
+              step: "activities",
+              rows,
+              activities,
+              date: page[page.length - 1]?.date as string | undefined
+            })
+          })
+        )
+    yield* Effect.all([resourceDetailsPhase, activitiesPhase], { concurrency: 2, discard: true })
 
     if (scope.activities) {
-      const ids: Array<number> = []
-      yield* Stream.runForEach(activityPages(scope.windowFrom, scope.windowTo, context.pageSize), (page) =>
-        Effect.gen(function* () {
-          yield* write(activitiesTable, page)
-          activities += page.length
-          for (const a of page) ids.push(Number(a.activityId))
-          context.onProgress({
-            step: "activities",
-            rows,
-            activities,
-            date: page[page.length - 1]?.date as string | undefined
-          })
-        })
-      )
       if (scope.activityInventories || scope.activityLinks) {
         const kinds = { inventories: scope.activityInventories, links: scope.activityLinks }
         let done = 0
