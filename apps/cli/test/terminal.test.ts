@@ -2,57 +2,27 @@
  * A real terminal: tmux runs the bin in a 200x50 pane, as a person would, so the table, the
  * progress bar and Ctrl-C are what a user sees. tmux is installed first where it is missing (CI).
  */
-import { execFileSync, execSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { type SimulatorHandle, startSimulator } from "@ofsc/simulator"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { binPath, ofsc, simEnv, tempDir } from "./support/cli.js"
+import { ofsc, simEnv, tempDir } from "./support/cli.js"
+import { openPane, type Pane } from "./support/tmux.js"
 
-const session = `ofsc-cli-test-${process.pid}`
 let sim: SimulatorHandle
+let pane: Pane
 let dir: string
-
-const tmux = (...args: ReadonlyArray<string>) => execFileSync("tmux", args, { encoding: "utf8" })
-// -J: a line the pane wrapped comes back whole
-const capture = () => tmux("capture-pane", "-p", "-J", "-t", session)
-const type = (line: string) => tmux("send-keys", "-t", session, line, "Enter")
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
-
-/** Waits until the pane shows `pattern`; the pane's text then. */
-const waitFor = async (pattern: RegExp, timeoutMs = 90_000): Promise<string> => {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const text = capture()
-    if (pattern.test(text)) return text
-    if (Date.now() > until) throw new Error(`the terminal never showed ${pattern}:\n${text}`)
-    await sleep(100)
-  }
-}
+const type = (line: string) => pane.type(line)
+const waitFor = (pattern: RegExp, timeoutMs?: number) => pane.waitFor(pattern, timeoutMs)
 
 beforeAll(async () => {
-  execSync("command -v tmux || (apt-get update && apt-get install -y tmux)", { stdio: "ignore", shell: "/bin/bash" })
   sim = await startSimulator({ seed: 13, size: "large" })
   dir = tempDir("tmux")
-  const env = simEnv(sim, { NO_COLOR: undefined, TERM: "xterm-256color" })
-  const exports = Object.entries(env)
-    .filter(([key, value]) => value !== undefined && /^(OFSC_|XDG_CONFIG_HOME$|PATH$|HOME$)/.test(key))
-    .map(([key, value]) => `export ${key}='${value}'`)
-  fs.writeFileSync(
-    path.join(dir, "env.sh"),
-    `${exports.join("\n")}\nalias ofsc='node ${binPath}'\nPS1='$ '\ncd ${dir}\n`
-  )
-  tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "bash --norc --noprofile")
-  type(`source ${path.join(dir, "env.sh")} && clear`)
-  await waitFor(/^\$\s*$/m)
+  pane = await openPane("ofsc-cli-test", dir, simEnv(sim, { NO_COLOR: undefined, TERM: "xterm-256color" }))
 }, 180_000)
 
 afterAll(async () => {
-  try {
-    tmux("kill-session", "-t", session)
-  } catch {
-    // already gone
-  }
+  pane?.close()
   await sim?.stop()
 })
 
@@ -80,7 +50,7 @@ describe("in a terminal", () => {
     console.log(`--- progress, as captured:\n${first.trim()}\n...\n${later.trim()}`)
     expect(itemsIn(later)).toBeGreaterThan(itemsIn(first))
     expect(filledIn(later)).toBeGreaterThan(filledIn(first))
-    tmux("send-keys", "-t", session, "C-c")
+    pane.keys("C-c")
     const stopped = await waitFor(/stopped after ([\d,]+) activities/)
     const checkpoint = JSON.parse(fs.readFileSync(path.join(dir, "all.ndjson.checkpoint.json"), "utf8"))
     const partial = fs.readFileSync(path.join(dir, "all.ndjson"), "utf8").trimEnd().split("\n")
@@ -125,7 +95,7 @@ describe("in a terminal", () => {
     await rename("tail-a-1")
     await rename("tail-a-2")
     await waitFor(/tail-a-2/)
-    tmux("send-keys", "-t", session, "C-c")
+    pane.keys("C-c")
     const stopped = await waitFor(continueWith)
     const next = continueWith.exec(stopped)?.[1] as string
     // what happens while nobody follows is what the next run must print, and nothing before it
@@ -134,7 +104,7 @@ describe("in a terminal", () => {
     type("clear")
     type(`${next} --poll-interval 0.2`)
     const resumed = await waitFor(/tail-b-2/)
-    tmux("send-keys", "-t", session, "C-c")
+    pane.keys("C-c")
     const after = await waitFor(/continue with:[\s\S]*^\$\s*$/m)
     console.log(`--- stopped, then continued:\n${stopped.trim().split("\n").slice(-2).join("\n")}\n${after.trim()}`)
     expect([count(resumed, "tail-b-1"), count(resumed, "tail-b-2")]).toEqual([1, 1])

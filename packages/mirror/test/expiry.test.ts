@@ -7,11 +7,11 @@ import { SqlClient } from "@effect/sql"
 import { it } from "@effect/vitest"
 import { OfscCore } from "@ofsc/core"
 import { Simulator } from "@ofsc/simulator"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import { describe, expect } from "vitest"
 import { Mirror, type MirrorProgress } from "../src/index.js"
 import { activitiesTable } from "../src/tables/tables.js"
-import { coreLayer, differences, liveRows, mirrorLayer, sqlLayer, tempSqlite } from "./support/harness.js"
+import { buildMirror, differences, liveRows, tempSqlite } from "./support/harness.js"
 
 const window = { from: "2026-11-03", to: "2026-11-05" }
 const hours = 3_600_000
@@ -24,9 +24,7 @@ describe("mirror after its subscription expired", () => {
         Effect.gen(function* () {
           const sim = yield* Simulator.scoped({ seed: 31, size: "small" })
           const database = tempSqlite()
-          const context = yield* Layer.build(
-            Layer.mergeAll(mirrorLayer(sim, { database, window }), coreLayer(sim), sqlLayer(database))
-          )
+          const context = yield* buildMirror(sim, { database, window })
           yield* Effect.gen(function* () {
             const mirror = yield* Mirror
             const core = yield* OfscCore

@@ -12,7 +12,7 @@ import { Cause, Effect, Exit, Layer } from "effect"
 import { describe, expect } from "vitest"
 import { Mirror, MirrorDatabaseError, MirrorSchemaTooNew } from "../src/index.js"
 import { activitiesTable } from "../src/tables/tables.js"
-import { coreLayer, differences, liveRows, mirrorLayer, sqlLayer, tempSqlite } from "./support/harness.js"
+import { buildMirror, differences, liveRows, mirrorLayer, sqlLayer, tempSqlite } from "./support/harness.js"
 import { freshPostgresDatabaseScoped, testPostgresUrl } from "./support/postgres.js"
 
 const window = { from: "2026-11-03", to: "2026-11-05" }
@@ -50,9 +50,7 @@ describe("mirror against hostile input", () => {
         Effect.gen(function* () {
           const sim = yield* Simulator.scoped({ seed: 53, size: "small" })
           const database = tempSqlite()
-          const context = yield* Layer.build(
-            Layer.mergeAll(mirrorLayer(sim, { database, window }), coreLayer(sim), sqlLayer(database))
-          )
+          const context = yield* buildMirror(sim, { database, window })
           yield* Effect.gen(function* () {
             const mirror = yield* Mirror
             const core = yield* OfscCore

@@ -12,7 +12,7 @@ import { Simulator } from "@ofsc/simulator"
 import { Chunk, Effect, Fiber, Layer, Redacted, Schedule, Stream } from "effect"
 import { describe, expect } from "vitest"
 import { type ChangeRecord, Mirror } from "../src/index.js"
-import { coreLayer, differences, mirrorLayer, sqlLayer, tempSqlite } from "./support/harness.js"
+import { buildMirror, coreLayer, differences, mirrorLayer, sqlLayer, tempSqlite } from "./support/harness.js"
 
 /** A receiver on 127.0.0.1 that answers 500 to every third request and records the others' bodies by webhook id. */
 const flakyReceiver = Effect.acquireRelease(
@@ -56,9 +56,7 @@ describe("mirror on SQLite", () => {
         Effect.gen(function* () {
           const sim = yield* Simulator.scoped({ seed: 7, size: "small" })
           const database = tempSqlite()
-          const context = yield* Layer.build(
-            Layer.mergeAll(mirrorLayer(sim, { database, window }), coreLayer(sim), sqlLayer(database))
-          )
+          const context = yield* buildMirror(sim, { database, window })
           const mirror = Layer.succeedContext(context)
           yield* Effect.gen(function* () {
             const m = yield* Mirror

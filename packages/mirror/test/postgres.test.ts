@@ -11,7 +11,7 @@ import { Effect, Fiber, Layer } from "effect"
 import { describe, expect } from "vitest"
 import { Mirror, type MirrorOptions, type MirrorProgress } from "../src/index.js"
 import { storedState } from "./support/exactlyOnce.js"
-import { coreLayer, differences, mirrorLayer, sqlLayer } from "./support/harness.js"
+import { buildMirror, coreLayer, differences, sqlLayer } from "./support/harness.js"
 import { freshPostgresDatabaseScoped } from "./support/postgres.js"
 import { waitUntil } from "./support/processes.js"
 
@@ -47,9 +47,7 @@ describe("mirror on Postgres", () => {
         Effect.gen(function* () {
           const db = yield* freshPostgresDatabaseScoped
           const sim = yield* Simulator.scoped({ seed: 41, size: "small" })
-          const context = yield* Layer.build(
-            Layer.mergeAll(mirrorLayer(sim, { database: db.url, window }), coreLayer(sim), sqlLayer(db.url))
-          )
+          const context = yield* buildMirror(sim, { database: db.url, window })
           yield* Effect.gen(function* () {
             const mirror = yield* Mirror
             const core = yield* OfscCore

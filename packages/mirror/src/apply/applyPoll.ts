@@ -20,25 +20,17 @@ import {
   entityKeyOf,
   inventoriesTable,
   type Json,
-  type MirrorEntity,
   type MirrorTable,
-  type ProjectionContext,
   tables
 } from "../tables/tables.js"
 import { type EntityEffect, mergeChanges, readEvent } from "./eventEffects.js"
-import { activityInWindow, type MirrorScope } from "./scope.js"
+import { activityInWindow, type MirrorRunContext } from "./scope.js"
 import { eventsAreNewer, neverRead } from "./staleness.js"
 
 /** What applying a poll needs besides the poll. */
-export interface ApplyContext {
+export interface ApplyContext extends MirrorRunContext {
   readonly owner: string
   readonly leaseTtlMs: number
-  readonly scope: MirrorScope
-  readonly projection: ProjectionContext
-  /** The names of the webhook endpoints each change is queued for, by entity. */
-  readonly endpointsFor: (entity: MirrorEntity) => ReadonlyArray<string>
-  /** Records of a resource's zone as it changes, so activity times follow it. */
-  readonly noteResourceZone: (resourceId: string, zone: string | undefined) => void
 }
 
 /** The outcome of one applied poll. */

@@ -5,10 +5,11 @@
  * link fields). An event the mirror cannot read (unknown type, missing key) is reported, never
  * applied and never a stop.
  */
+import type { EventTypeInput } from "@ofsc/models/core"
 import type { Columns, Json, MirrorEntity } from "../tables/tables.js"
 import { tables } from "../tables/tables.js"
 
-/** The event types the mirror subscribes to. */
+/** The event types the mirror subscribes to (checked against the spec's list of event types). */
 export const mirroredEventTypes = [
   "activityCreated",
   "activityUpdated",
@@ -41,7 +42,7 @@ export const mirroredEventTypes = [
   "userCreated",
   "userUpdated",
   "userDeleted"
-] as const
+] as const satisfies ReadonlyArray<EventTypeInput>
 
 /** What one event does to one row. */
 export type EntityEffect =

@@ -3,7 +3,7 @@
  * An activity whose date moves out of the window leaves the table as a tombstone, with its
  * customer, installed and deinstalled inventories and its links; one that moves in is read whole.
  */
-import type { Json } from "../tables/tables.js"
+import type { Json, MirrorEntity, ProjectionContext } from "../tables/tables.js"
 
 /** The entities kept and the window of activity dates. */
 export interface MirrorScope {
@@ -24,4 +24,14 @@ export interface MirrorScope {
 export const activityInWindow = (activity: Json, scope: MirrorScope): boolean => {
   const date = activity.date
   return scope.activities && typeof date === "string" && date >= scope.windowFrom && date <= scope.windowTo
+}
+
+/** What a run's loads, polls and refreshes share: what to keep, how to project it, where changes go. */
+export interface MirrorRunContext {
+  readonly scope: MirrorScope
+  readonly projection: ProjectionContext
+  /** The names of the webhook endpoints each change is queued for, by entity. */
+  readonly endpointsFor: (entity: MirrorEntity) => ReadonlyArray<string>
+  /** Records a resource's zone as it changes, so activity times follow it. */
+  readonly noteResourceZone: (resourceId: string, zone: string | undefined) => void
 }

@@ -11,7 +11,7 @@
 import { SqlClient, type SqlError } from "@effect/sql"
 import type { OfscCore, OfscError } from "@ofsc/core"
 import { Effect, Stream } from "effect"
-import type { MirrorScope } from "../apply/scope.js"
+import type { MirrorRunContext } from "../apply/scope.js"
 import { diffRow, writeChanges } from "../outbox/changes.js"
 import type { MirrorPosition } from "../state/mirrorState.js"
 import { type RowWrite, readRows, staleLiveKeys, writeRows } from "../state/rows.js"
@@ -21,9 +21,7 @@ import {
   entityKeyOf,
   inventoriesTable,
   type Json,
-  type MirrorEntity,
   type MirrorTable,
-  type ProjectionContext,
   resourcesTable,
   usersTable,
   workSchedulesTable,
@@ -46,14 +44,10 @@ export interface LoadProgress {
 }
 
 /** What a load needs. */
-export interface LoadContext {
+export interface LoadContext extends MirrorRunContext {
   readonly position: MirrorPosition
-  readonly scope: MirrorScope
-  readonly projection: ProjectionContext
   /** Whether to record the differences with the stored rows as changes (not on the first load). */
   readonly recordChanges: boolean
-  readonly endpointsFor: (entity: MirrorEntity) => ReadonlyArray<string>
-  readonly noteResourceZone: (resourceId: string, zone: string | undefined) => void
   readonly onProgress: (progress: LoadProgress) => void
   /** Activity pages asked for (GET activities' limit). */
   readonly pageSize: number

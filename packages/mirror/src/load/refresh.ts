@@ -7,16 +7,14 @@
 import { SqlClient, type SqlError } from "@effect/sql"
 import type { OfscCore, OfscError } from "@ofsc/core"
 import { Effect } from "effect"
-import type { MirrorScope } from "../apply/scope.js"
+import type { MirrorRunContext } from "../apply/scope.js"
 import { diffRow, writeChanges } from "../outbox/changes.js"
 import type { MirrorPosition } from "../state/mirrorState.js"
 import { type RowWrite, readRows, writeRows } from "../state/rows.js"
 import {
   entityKeyOf,
   type Json,
-  type MirrorEntity,
   type MirrorTable,
-  type ProjectionContext,
   workSchedulesTable,
   workSkillsTable,
   workZonesTable
@@ -65,12 +63,9 @@ export const replaceResourceList = (
 }
 
 /** Reads every live resource's work skills, zones and schedules again and stores what changed. */
-export const refreshResourceLists = (options: {
-  readonly position: MirrorPosition
-  readonly scope: MirrorScope
-  readonly projection: ProjectionContext
-  readonly endpointsFor: (entity: MirrorEntity) => ReadonlyArray<string>
-}): Effect.Effect<void, OfscError | SqlError.SqlError, SqlClient.SqlClient | OfscCore> =>
+export const refreshResourceLists = (
+  options: Omit<MirrorRunContext, "noteResourceZone"> & { readonly position: MirrorPosition }
+): Effect.Effect<void, OfscError | SqlError.SqlError, SqlClient.SqlClient | OfscCore> =>
   Effect.gen(function* () {
     const { scope, position } = options
     if (!scope.workSkills && !scope.workZones && !scope.workSchedules) return

@@ -43,6 +43,10 @@ export const coreLayer = (sim: SimulatorHandle) =>
 export const mirrorLayer = (sim: SimulatorHandle, options: MirrorOptions) =>
   Mirror.layer(options).pipe(Layer.provide(Layer.merge(coreLayer(sim), OfscHttpClient.layerUndici)))
 
+/** A mirror of the simulator, the simulator's client and a SqlClient on the mirror's database, built in the test's scope. */
+export const buildMirror = (sim: SimulatorHandle, options: MirrorOptions) =>
+  Layer.build(Layer.mergeAll(mirrorLayer(sim, options), coreLayer(sim), sqlLayer(options.database)))
+
 /** A SqlClient on a mirror's database (migrated), to read its tables. */
 export const sqlLayer = (database: string) =>
   databaseLayer(Either.getOrThrow(parseDatabaseLocation(database))).pipe(Layer.orDie)
