@@ -429,6 +429,9 @@ const checked = <A>(key: string, read: (key: string) => Config.Config<unknown>, 
   )
 }
 
+/** How an error about where to connect names the variables. */
+const targetKey = `${envKeys.instance} (or ${envKeys.baseUrl})`
+
 const optional = <A>(config: Config.Config<A>) => Config.map(Config.option(config), Option.getOrUndefined)
 
 /** A duration in whole milliseconds. */
@@ -470,9 +473,15 @@ const envOptions: Effect.Effect<OfscConfigOptions, ConfigError.ConfigError> = Ef
     (yield* optional(checked(envKeys.timeoutMs, millis, PositiveDuration)))
   const maxRetries = yield* optional(checked(envKeys.maxRetries, Config.integer, wholeAtLeast(0)))
   const rateLimitWait = yield* optional(checked(envKeys.rateLimitWaitMs, millis, Wait))
+  const instance = yield* optional(checked(envKeys.instance, Config.string, InstanceName))
+  const baseUrl = yield* optional(checked(envKeys.baseUrl, Config.string, HttpUrl))
+  // where to connect is said before how to authenticate there
+  if (instance === undefined && baseUrl === undefined) {
+    return yield* Effect.fail(ConfigError.MissingData([targetKey], "where to connect is not set"))
+  }
   return {
-    instance: yield* optional(checked(envKeys.instance, Config.string, InstanceName)),
-    baseUrl: yield* optional(checked(envKeys.baseUrl, Config.string, HttpUrl)),
+    instance,
+    baseUrl,
     credentials: yield* credentialsConfig,
     attemptTimeout,
     retry: maxRetries === undefined && rateLimitWait === undefined ? undefined : { maxRetries, rateLimitWait },
@@ -534,9 +543,7 @@ export const resolveFromEnv = (overrides: OfscEnvOverrides = {}): Effect.Effect<
     }
     // every variable was checked as it was read: what fails now is an override, or where to connect
     return Effect.mapError(resolve(merged), (e) =>
-      e.key === "instance"
-        ? new OfscConfigError({ key: `${envKeys.instance} (or ${envKeys.baseUrl})`, reason: e.reason })
-        : e
+      e.key === "instance" ? new OfscConfigError({ key: targetKey, reason: e.reason }) : e
     )
   })
 

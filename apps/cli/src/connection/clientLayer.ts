@@ -5,23 +5,25 @@
 import type { FileSystem, Path } from "@effect/platform"
 import {
   OfscClient,
+  OfscConfig,
   type OfscConfigError,
-  type OfscConfigOptions,
+  type OfscConfigShape,
   OfscHttpClient,
-  type OfscTransport
+  type OfscTransport,
+  resolve
 } from "@ofsc/core"
 import { Effect, Layer, type Scope } from "effect"
 import type { CliError } from "../app/CliError.js"
 import type { ConnectionFlags } from "../app/globalOptions.js"
 import { resolveConnection } from "./settings.js"
 
-/** Starts an embedded simulator for the scope and returns client options that reach it. */
-const simulatorOptions = (
+/** Starts an embedded simulator for the scope and returns the configuration that reaches it. */
+const simulatorConfig = (
   size: ConnectionFlags["simulatorSize"]
-): Effect.Effect<OfscConfigOptions, never, Scope.Scope> =>
+): Effect.Effect<OfscConfigShape, OfscConfigError, Scope.Scope> =>
   Effect.gen(function* () {
     const { Simulator, simulatorClientOptions } = yield* Effect.promise(() => import("@ofsc/simulator"))
-    return simulatorClientOptions(yield* Simulator.scoped({ size, seed: 1 }))
+    return yield* resolve(simulatorClientOptions(yield* Simulator.scoped({ size, seed: 1 })))
   })
 
 /** The transport for a command, from its connection flags (and `env`, the process's environment by default). */
@@ -31,11 +33,12 @@ export const clientLayer = (
 ): Layer.Layer<OfscTransport, OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
   Layer.unwrapScoped(
     Effect.map(
-      (flags.simulator ? simulatorOptions(flags.simulatorSize) : resolveConnection(flags, env)) as Effect.Effect<
-        OfscConfigOptions,
+      (flags.simulator ? simulatorConfig(flags.simulatorSize) : resolveConnection(flags, env)) as Effect.Effect<
+        OfscConfigShape,
         OfscConfigError | CliError,
         FileSystem.FileSystem | Path.Path | Scope.Scope
       >,
-      (options) => OfscClient.layer(options).pipe(Layer.provide(OfscHttpClient.layerUndici))
+      (config) =>
+        OfscClient.fromConfig(Layer.succeed(OfscConfig, config)).pipe(Layer.provide(OfscHttpClient.layerUndici))
     )
   )
