@@ -19,6 +19,19 @@ import type { CliError } from "../app/CliError.js"
 import type { ConnectionFlags } from "../app/globalOptions.js"
 import { type Profile, readProfiles } from "./ProfileStore.js"
 
+/** Connection flags that set nothing but `given`: what a command uses to pick a connection itself. */
+export const connectionFlags = (given: Partial<ConnectionFlags> = {}): ConnectionFlags => ({
+  profile: Option.none(),
+  instance: Option.none(),
+  baseUrl: Option.none(),
+  clientId: Option.none(),
+  clientSecret: Option.none(),
+  auth: Option.none(),
+  simulator: false,
+  simulatorSize: "small",
+  ...given
+})
+
 const fail = (key: string, reason: string) => Effect.fail(new OfscConfigError({ key, reason }))
 
 /** One level of settings, by the `OFSC_*` names core reads; unset and empty values are left out. */
