@@ -19,7 +19,7 @@ const call = { operation: "metadata.shifts.get", method: "GET", path: "/rest/ofs
 const crossed = (error: unknown) => decodeError(structuredClone(encodeError(error)))
 
 describe("errors across the thread boundary", () => {
-  const errors: ReadonlyArray<Error> = [
+  const errors: ReadonlyArray<Error & { readonly _tag: string }> = [
     new OfscNotFound({ ...call, status: 404, title: "Not Found", resumeFrom: 200 }),
     new OfscRateLimited({ ...call, status: 429, retryAfter: Option.some(Duration.seconds(7)) }),
     new OfscTransportError({ ...call, reason: "Connect", server: "127.0.0.1:9", cause: "ECONNREFUSED" }),
@@ -36,15 +36,12 @@ describe("errors across the thread boundary", () => {
     new OfscStreamReleased({ method: "core.activities.stream", reason: "idle", limit: Number.POSITIVE_INFINITY })
   ]
 
-  it.each(errors.map((e) => [(e as { _tag: string })._tag, e] as const))(
-    "%s comes back as the same class",
-    (_, error) => {
-      const back = crossed(error)
-      expect(back).toBeInstanceOf(error.constructor)
-      expect(back.message).toBe(error.message)
-      expect({ ...back }).toEqual({ ...error })
-    }
-  )
+  it.each(errors.map((e) => [e._tag, e] as const))("%s comes back as the same class", (_, error) => {
+    const back = crossed(error)
+    expect(back).toBeInstanceOf(error.constructor)
+    expect(back.message).toBe(error.message)
+    expect({ ...back }).toEqual({ ...error })
+  })
 
   it("an error of a class it does not know keeps its tag, fields and message; anything else its message", () => {
     const foreign = Object.assign(new Error("mirror busy"), { _tag: "MirrorBusy", owner: "runner-2" })
