@@ -23,7 +23,7 @@ export type DecodePolicy = "fail" | "warn"
 export type AnswerSpec =
   | {
       readonly kind: "json"
-      readonly schema: Schema.Schema<unknown, unknown>
+      readonly schema: Schema.Schema.AnyNoContext
       /** The schema only turns nulls of optional fields into absent ones: nulls may be dropped while parsing. */
       readonly nullsAsAbsent?: boolean | undefined
       /** The schema's compiled decoder, named lazily; answers `invalid` where the schema fails. */
@@ -51,15 +51,15 @@ export type DecodedAnswer =
 
 type SchemaDecode = (u: unknown) => Either.Either<unknown, ParseResult.ParseError>
 
-const decoders = new WeakMap<Schema.Schema<unknown, unknown>, SchemaDecode>()
-const typeSideDecoders = new WeakMap<Schema.Schema<unknown, unknown>, SchemaDecode>()
+const decoders = new WeakMap<Schema.Schema.AnyNoContext, SchemaDecode>()
+const typeSideDecoders = new WeakMap<Schema.Schema.AnyNoContext, SchemaDecode>()
 
 /**
  * The Schema decode of a success schema, built once. Keys the schema does not know are kept (custom
  * properties, fields newer than the spec). With `typeSide` (nulls already dropped while parsing) only
  * the type side is checked: the same value, without a transformation per optional field.
  */
-const schemaDecode = (schema: Schema.Schema<unknown, unknown>, typeSide: boolean): SchemaDecode => {
+const schemaDecode = (schema: Schema.Schema.AnyNoContext, typeSide: boolean): SchemaDecode => {
   const cache = typeSide ? typeSideDecoders : decoders
   let decode = cache.get(schema)
   if (decode === undefined) {

@@ -95,10 +95,10 @@ export const makeAttempt = (client: HttpClient.HttpClient, config: OfscConfigSha
         wantBytes,
         info
       )
-      const checked = Effect.flatMap(
-        Effect.mapError(sent, (e) => (e._tag === "OfscTransportError" ? e : errorFromTransport(info, server, e))),
-        (read) => failUnlessOk(info, read)
-      )
+      const checked = Effect.matchEffect(sent, {
+        onFailure: (e) => Effect.fail(e._tag === "OfscTransportError" ? e : errorFromTransport(info, server, e)),
+        onSuccess: (read) => failUnlessOk(info, read)
+      })
       return logWhenDebug(checked, (exit) =>
         Effect.logDebug("ofsc request").pipe(
           Effect.annotateLogs({
