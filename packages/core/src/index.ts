@@ -26,6 +26,7 @@ export type {
   OperationArgs,
   OperationInput,
   OperationOutput,
+  OperationVerb,
   PagingKind,
   WriteProof,
   WriteSafety,
