@@ -5,8 +5,8 @@
  * the success schema. Decided once per operation at start.
  */
 import type { AnyOperation } from "@ofsc/core"
+import { SchemaReader } from "@ofsc/models"
 import type * as AST from "effect/SchemaAST"
-import { itemsElementOf } from "./ast.js"
 import { entityCollections, idFieldOfCollection, idFieldOfItem } from "./keys.js"
 import { isParam, paramName, segmentsOf, templateOf } from "./paths.js"
 
@@ -53,7 +53,7 @@ const compositeItems: Readonly<Record<string, { readonly collection: number; rea
 }
 
 const successItems = (op: AnyOperation): AST.AST | undefined =>
-  op.success.kind === "json" ? itemsElementOf(op.success.schema.ast) : undefined
+  op.success.kind === "json" ? SchemaReader.itemsElementOf(op.success.schema.ast) : undefined
 
 /** The way to answer each verb, on one item (the descriptor names its id parameter) or on a whole collection. */
 const kindByVerb: Readonly<Record<AnyOperation["verb"], { readonly item: PlanKind; readonly collection: PlanKind }>> = {
