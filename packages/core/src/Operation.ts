@@ -12,6 +12,14 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD"
 /** How a list operation pages: by `offset`/`limit`, by an opaque cursor, or not at all. */
 export type PagingKind = "none" | "offset-limit" | "cursor"
 
+/**
+ * What an operation does to its resource, as the generator reads it from the spec (method, path and
+ * answer): `list` a collection, `get` one item (or a document, when it has no `idParam`), `create`
+ * one, `put` (create or replace) one item or a whole collection, `update` (PATCH) one or many,
+ * `delete` one or all, or an `action` (a custom action, or a POST that creates nothing).
+ */
+export type OperationVerb = "list" | "get" | "create" | "put" | "update" | "delete" | "action"
+
 /** Bytes sent or received as they are, with the media type and file name OFS keeps for them. */
 export interface BinaryContent {
   readonly data: Uint8Array
@@ -121,6 +129,12 @@ export interface Operation<P, Q, B, A> {
   readonly body: RequestBodySpec<B>
   readonly success: ResponseBodySpec<A>
   readonly paging: PagingKind
+  /** The resource it acts on, as the id names it without the method (`metadata.shifts`). */
+  readonly resource: string
+  /** What it does to that resource (see {@link OperationVerb}). */
+  readonly verb: OperationVerb
+  /** The path parameter that names the one item it reads, writes or acts on; `undefined` for a whole collection. */
+  readonly idParam: string | undefined
   /**
    * A POST or PATCH that OFS treats as idempotent, so the transport may retry it: always the same as
    * `write.kind === "idempotent"` for those methods.
@@ -179,6 +193,11 @@ export interface OperationSpec<
   readonly body?: BS
   readonly success?: RS
   readonly paging?: PagingKind
+  /** The resource (by default the id without its last part). */
+  readonly resource?: string
+  /** What it does (by default read from the method: GET `get`, POST `action`, PUT `put`, PATCH `update`, DELETE `delete`). */
+  readonly verb?: OperationVerb
+  readonly idParam?: string
   /** Shorthand for `write: { kind: "idempotent" }` on a POST or PATCH; `write` wins when both are given. */
   readonly retrySafe?: boolean
   readonly write?: WriteSafety
@@ -225,10 +244,23 @@ export const make = <
     body: spec.body ?? { kind: "none" },
     success: spec.success ?? { kind: "empty" },
     paging: spec.paging ?? "none",
+    resource: spec.resource ?? spec.id.slice(0, Math.max(0, spec.id.lastIndexOf("."))),
+    verb: spec.verb ?? verbByMethod[spec.method],
+    idParam: spec.idParam,
     retrySafe: isWrite(spec.method) ? writeSafetyOf(spec)?.kind === "idempotent" : (spec.retrySafe ?? false),
     write: writeSafetyOf(spec),
     concurrencyLimit: spec.concurrencyLimit
   }) as Operation<TypeOf<PS>, TypeOf<QS>, BodyOf<BS>, SuccessOf<RS>>
+
+/** The verb of a descriptor made without one (a hand-made or raw call): what its method usually means. */
+const verbByMethod: Readonly<Record<HttpMethod, OperationVerb>> = {
+  GET: "get",
+  HEAD: "get",
+  POST: "action",
+  PUT: "put",
+  PATCH: "update",
+  DELETE: "delete"
+}
 
 const isWrite = (method: HttpMethod): boolean => method === "POST" || method === "PATCH"
 

@@ -28,6 +28,7 @@ export type {
   OperationArgs,
   OperationInput,
   OperationOutput,
+  OperationVerb,
   PagingKind,
   WriteProof,
   WriteSafety,

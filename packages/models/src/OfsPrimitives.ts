@@ -18,22 +18,28 @@ export interface OpenNumberEnum<L extends number> extends Schema.Schema<L | (num
 export const OpenNumberEnum = <const L extends ReadonlyArray<number>>(...literals: L): OpenNumberEnum<L[number]> =>
   Schema.Union(Schema.Literal(...literals), Schema.Number) as unknown as OpenNumberEnum<L[number]>
 
+/** The string formats OFS writes dates and times in, as the schemas below name them. */
+export type OfsFormat = "date" | "time" | "datetime"
+
+/** The annotation that names a string schema's OFS format (read with `SchemaReader.formatOf`). */
+export const OfsFormatAnnotationId: unique symbol = Symbol.for("@ofsc/models/annotation/OfsFormat")
+
 /** A calendar date as OFS writes it: `YYYY-MM-DD`. */
 export const OfsDate = Schema.String.pipe(
   Schema.pattern(/^\d{4}-\d{2}-\d{2}$/),
-  Schema.annotations({ identifier: "OfsDate" })
+  Schema.annotations({ identifier: "OfsDate", [OfsFormatAnnotationId]: "date" satisfies OfsFormat })
 )
 
 /** A time of day as OFS writes it: `HH:MM` or `HH:MM:SS`. */
 export const OfsTime = Schema.String.pipe(
   Schema.pattern(/^\d{2}:\d{2}(:\d{2})?$/),
-  Schema.annotations({ identifier: "OfsTime" })
+  Schema.annotations({ identifier: "OfsTime", [OfsFormatAnnotationId]: "time" satisfies OfsFormat })
 )
 
 /** A local date and time as OFS writes it: `YYYY-MM-DD HH:MM:SS` (a space, no zone). */
 export const OfsDateTime = Schema.String.pipe(
   Schema.pattern(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
-  Schema.annotations({ identifier: "OfsDateTime" })
+  Schema.annotations({ identifier: "OfsDateTime", [OfsFormatAnnotationId]: "datetime" satisfies OfsFormat })
 )
 
 /** The extra keys a tenant adds to activities, resources, users, inventories and requests (`XA_...`). */

@@ -1,5 +1,5 @@
 /**
- * `@ofsc/models`: the shared primitives and link helpers; the models themselves are per module
+ * `@ofsc/models`: the shared primitives, link helpers and the schema reader (`SchemaReader`); the models themselves are per module
  * (`@ofsc/models/core`, `/metadata`, `/capacity`, `/statistics`, `/parts-catalog`, `/collaboration`, `/auth`).
  *
  * @packageDocumentation
@@ -10,3 +10,4 @@ export * from "./lazy.js"
 export * from "./links.js"
 export * from "./OfsPrimitives.js"
 export * from "./SchemaIssues.js"
+export * as SchemaReader from "./SchemaReader.js"

@@ -2,13 +2,9 @@
  * The blocking client: the same API groups and method names as the Effect services, answered with
  * plain values (or thrown errors) on the calling thread while a worker thread does the I/O.
  */
-import type { OfscCapacityApi } from "@ofsc/capacity"
-import type { OfscCollaborationApi } from "@ofsc/collaboration"
-import type { OfscCoreApi, SafeWrites } from "@ofsc/core"
+import type { SafeWrites } from "@ofsc/core"
 import { OfscConfigError } from "@ofsc/core/errors"
-import type { OfscMetadataApi } from "@ofsc/metadata"
-import type { OfscPartsCatalogApi } from "@ofsc/parts-catalog"
-import type { OfscStatisticsApi } from "@ofsc/statistics"
+import { apiModules, type OfscApis } from "@ofsc/modules"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Stream from "effect/Stream"
@@ -40,14 +36,8 @@ export interface SyncStream<A> extends IterableIterator<A> {
   return(): IteratorResult<A>
 }
 
-/** The Effect API the sync client mirrors: every group and method of the six services. */
-export interface OfscApi {
-  readonly core: OfscCoreApi
-  readonly metadata: OfscMetadataApi
-  readonly capacity: OfscCapacityApi
-  readonly statistics: OfscStatisticsApi
-  readonly partsCatalog: OfscPartsCatalogApi
-  readonly collaboration: OfscCollaborationApi
+/** The Effect API the sync client mirrors: every group and method of the services of the module registry. */
+export interface OfscApi extends OfscApis {
   /** Writes that are safe to send again after a lost answer (`SafeWrites` of @ofsc/core, bound to core). */
   readonly safeWrites: SafeWrites.SafeWritesApi
 }
@@ -177,11 +167,8 @@ const syncStream = (connection: Connection, method: string, args: ReadonlyArray<
   return iterator
 }
 
-/** The hand-written Stream-returning methods whose names do not start with `stream`. */
-const pollMethods: ReadonlySet<string> = new Set(["core.events.polls"])
-
-/** `stream`, `streamSearch`, ... (the generated names of every Stream-returning method) and the polls. */
-const isStreamMethod = (method: string, name: string): boolean => /^stream/.test(name) || pollMethods.has(method)
+/** Every method that answers a Stream, as the generated registry lists them (`metadata.shifts.stream`, `core.events.polls`). */
+const streamMethods: ReadonlySet<string> = new Set(apiModules.flatMap((module) => module.streamMethods))
 
 /** The method path named by a chain of property reads: `ofs.metadata.shifts.get` → "metadata.shifts.get". */
 const methodProxy = (connection: Connection, path: ReadonlyArray<string>, callTimeoutMs: number): unknown =>
@@ -189,8 +176,7 @@ const methodProxy = (connection: Connection, path: ReadonlyArray<string>, callTi
     get: (_, key) => (typeof key === "string" ? methodProxy(connection, [...path, key], callTimeoutMs) : undefined),
     apply: (_, __, args: Array<unknown>) => {
       const method = path.join(".")
-      if (isStreamMethod(method, path[path.length - 1] ?? ""))
-        return syncStream(connection, method, args, callTimeoutMs)
+      if (streamMethods.has(method)) return syncStream(connection, method, args, callTimeoutMs)
       const reply = connection.request(method, (seq) => ({ kind: "call", seq, method, args }), callTimeoutMs)
       return toPlain((reply as { readonly value: unknown }).value)
     }

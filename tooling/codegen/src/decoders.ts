@@ -5,10 +5,10 @@
  */
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
+import type * as SchemaAST from "../../../packages/models/src/SchemaReader.js"
 import { compileModel, type DecoderModule, NotCompilable } from "./emitDecoder.js"
 import { modelModule, modelName } from "./emitSchema.js"
 import { modelModules, modelsDir, moduleDefinitions } from "./models.js"
-import type * as SchemaAST from "./schemaAst.js"
 import { repoRoot, writeGeneratedFile } from "./writeFile.js"
 
 /** Where the generated decoders live, relative to the repo root. */

@@ -6,7 +6,7 @@
  * unions, literals, keywords, pattern and int refinements, `OptionalNullable` transformations,
  * suspensions); anything else raises `NotCompilable` and the model keeps the Schema path.
  */
-import type * as AST from "./schemaAst.js"
+import * as AST from "../../../packages/models/src/SchemaReader.js"
 
 /** A construct the compiler does not handle; the model falls back to its Schema. */
 export class NotCompilable extends Error {}
@@ -29,7 +29,7 @@ const checkAnnotations = (ast: AST.AST): void => {
   if (hasAnnotation(ast, DecodingFallbackAnnotationId)) fail("decoding fallback annotation")
 }
 
-// effect's annotation ids are registered symbols: the generator reads them without importing effect
+// effect's annotation ids are registered symbols: read by id, as the models hold them
 const ParseOptionsAnnotationId = Symbol.for("effect/annotation/ParseOptions")
 const DecodingFallbackAnnotationId = Symbol.for("effect/annotation/DecodingFallback")
 const PatternSchemaId = Symbol.for("effect/SchemaId/Pattern")
@@ -369,7 +369,7 @@ const withoutNullish = (ast: AST.AST): AST.AST => {
   if (ast._tag !== "Union") return ast
   const rest = ast.types.filter((t) => !(t._tag === "UndefinedKeyword" || (t._tag === "Literal" && t.literal === null)))
   // a member that accepts null itself (unknown) would answer null: the same absent key
-  return rest.length === 1 ? (rest[0] as AST.AST) : { _tag: "Union", types: rest, annotations: {} }
+  return AST.unionOf(rest)
 }
 
 /** The members of a union and of the unions in it, in order. */

@@ -4,7 +4,8 @@
 import { generateDecoders } from "./decoders.js"
 import { generateFromPyofsc } from "./fromPyofsc.js"
 import { generateModels } from "./models.js"
-import { generateOperations } from "./operations.js"
+import { generateOperations, planOperations } from "./operations.js"
+import { generateRegistry } from "./registry.js"
 import { generateWritesDoc } from "./writesDoc.js"
 
 const models = generateModels()
@@ -22,6 +23,9 @@ const ops = generateOperations()
 console.log(
   `operations: ${ops.total} (${ops.perPackage.map((p) => `${p.pkg} ${p.operations}`).join(", ")}), ${ops.changed.length} files changed`
 )
+
+const registry = generateRegistry(planOperations())
+console.log(`module registry: ${registry.length} files changed`)
 
 const pyofsc = generateFromPyofsc()
 console.log(`docs/from-pyofsc.md: ${pyofsc.rows} pyOFSC operations, ${pyofsc.changed ? "changed" : "unchanged"}`)

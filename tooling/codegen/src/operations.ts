@@ -8,6 +8,7 @@ import { decoderName } from "./decoders.js"
 import { createEmitContext, emitSchema, modelImportPath, modelName, primitivesUsed } from "./emitSchema.js"
 import { operationNames, streamNameFor } from "./naming.js"
 import { concurrencyLimits } from "./operationLimits.js"
+import { type OperationRole, roleOf } from "./roles.js"
 import { facts, operations, type Parameter, refName, type SchemaNode, type SpecOperation } from "./spec.js"
 import { responseCorrections } from "./specCorrections.js"
 import { writeGeneratedFile } from "./writeFile.js"
@@ -75,9 +76,19 @@ export interface PlannedOperation {
   readonly body: BodyPlan
   readonly success: SuccessPlan
   readonly paging: "none" | "offset-limit" | "cursor"
-  /** The reviewed entry of writeSafety.ts: every POST and PATCH has one, a PUT or DELETE may. */
+  /** The resource it acts on: the id without the method (`metadata.shifts`). */
+  readonly resource: string
+  /** What it does to the resource and which path parameter names the item (roles.ts). */
+  readonly role: OperationRole
+  /**
+   * Its write safety: the reviewed entry of writeSafety.ts (every POST and PATCH has one, a PUT or
+   * DELETE may), else idempotent for PUT and DELETE; `undefined` for reads.
+   */
   readonly write: (typeof writeSafety)[string] | undefined
 }
+
+/** The write safety of a PUT or DELETE that writeSafety.ts does not list. */
+const byHttpSemantics = { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." } as const
 
 /** Whether an operation must have an entry in writeSafety.ts (PUT and DELETE are idempotent by HTTP). */
 export const needsWriteSafety = (method: string): boolean => method === "POST" || method === "PATCH"
@@ -209,10 +220,12 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
         : queryParams.some((p) => p.name === "offset")
           ? "offset-limit"
           : "none"
-    const write = writeSafety[id]
+    const write = writeSafety[id] ?? (op.method === "PUT" || op.method === "DELETE" ? byHttpSemantics : undefined)
     if (write === undefined && needsWriteSafety(op.method))
       problems.push(`${id}: no entry in writeSafety.ts (idempotent, verifiable or unsafe?)`)
     const inner = parts.slice(1)
+    const body = planBody(op)
+    const success = planSuccess(op)
     planned.push({
       spec: op,
       id,
@@ -223,9 +236,11 @@ export const planOperations = (): ReadonlyArray<PlannedOperation> => {
       typeBase: pascal(inner),
       pathParams,
       queryParams,
-      body: planBody(op),
-      success: planSuccess(op),
+      body,
+      success,
       paging,
+      resource: parts.slice(0, -1).join("."),
+      role: roleOf(op, id, success.kind === "json" ? success.schema.node : undefined, body.kind !== "none"),
       write
     })
   }
@@ -406,6 +421,8 @@ const renderOperations = (files: PackageFiles): RenderedOperations => {
         )
     }
     if (p.paging !== "none") fields.push(`paging: ${quote(p.paging)}`)
+    fields.push(`resource: ${quote(p.resource)}`, `verb: ${quote(p.role.verb)}`)
+    if (p.role.idParam !== undefined) fields.push(`idParam: ${quote(p.role.idParam)}`)
     const limit = concurrencyLimits[p.id]
     if (limit !== undefined) fields.push(`concurrencyLimit: ${limit}`)
     if (p.write !== undefined) fields.push(`write: ${writeSafetyLiteral(p.write)}`)
@@ -472,7 +489,20 @@ interface GroupNode {
 
 const newGroup = (): GroupNode => ({ methods: [], groups: new Map() })
 
-const serviceName = (module: string) => `Ofsc${module[0]!.toUpperCase()}${module.slice(1)}`
+/**
+ * The API methods that answer a Stream for an operation, by their names in its group: the stream of
+ * a list that pages by offset (`stream`, `streamSearch`, ...), the event stream and `polls` for the
+ * events cursor. The API file names them so, and the module registry lists them for @ofsc/sync.
+ */
+export const streamMethodsOf = (p: PlannedOperation): ReadonlyArray<string> =>
+  p.paging === "offset-limit"
+    ? [streamNameFor(p.id, p.method)]
+    : p.paging === "cursor"
+      ? [streamNameFor(p.id, p.method), "polls"]
+      : []
+
+/** The name of a module's service (`OfscMetadata`). */
+export const serviceName = (module: string) => `Ofsc${module[0]!.toUpperCase()}${module.slice(1)}`
 
 const renderApi = (files: PackageFiles, rendered: RenderedOperations): string => {
   const root = newGroup()
@@ -550,29 +580,30 @@ const renderApi = (files: PackageFiles, rendered: RenderedOperations): string =>
             )) as ${serviceName(files.module)}Api${p.groups.map((g) => `[${JSON.stringify(g)}]`).join("")}[${JSON.stringify(p.method)}]`
         : `(${args.join(", ")}) => call(Ops.${p.constName}${inputArg})`
     })
-    if (p.paging === "offset-limit") {
+    const [streamName, pollsName] = streamMethodsOf(p)
+    if (p.paging === "offset-limit" && streamName !== undefined) {
       usesStream = true
       const item = t.item ?? `Paging.ItemOf<${t.success}>`
       const streamParams = [...params, "options?: Paging.StreamOptions"]
       group.methods.push({
-        name: streamNameFor(p.id, p.method),
+        name: streamName,
         doc: `/** Every item of ${route}, calling it page by page as the stream is pulled; ${likelyErrors(p)}, its \`resumeFrom\` saying where to continue. */`,
         signature: `(${streamParams.join(", ")}) => Stream.Stream<${item}, OfscError>`,
         impl: `(${[...args, "options"].join(", ")}) => stream(Ops.${p.constName}, { ${input.join(", ")} }, options)`
       })
     }
-    if (p.paging === "cursor") {
+    if (p.paging === "cursor" && streamName !== undefined && pollsName !== undefined) {
       usesEvents = true
       const item = t.item
       if (!item) throw new Error(`${p.id}: no item type for the event stream`)
       group.methods.push({
-        name: streamNameFor(p.id, p.method),
+        name: streamName,
         doc: `/** The events of a subscription: calls ${route} from poll to poll, following \`nextPage\` until a poll brings none (see EventStream); ${likelyErrors(p)}, OfscSubscriptionExpired once the subscription is gone. */`,
         signature: `(query: ${t.query}, options?: EventStreamOptions) => Stream.Stream<${item}, OfscError | OfscSubscriptionExpired>`,
         impl: `(query, options) => streamEvents(transport, Ops.${p.constName}, query, options)`
       })
       group.methods.push({
-        name: "polls",
+        name: pollsName,
         doc: `/** A subscription's polls of ${route}, each with the cursor it read from and the one after it: store \`nextPage\` once \`items\` are applied, and nothing is lost or repeated across restarts (see EventPolls); ${likelyErrors(p)}, OfscSubscriptionExpired once the subscription is gone. */`,
         signature: `(subscriptionId: string, options?: EventPollsOptions) => Stream.Stream<EventPoll<${item}>, OfscError | OfscSubscriptionExpired>`,
         impl: `(subscriptionId, options) => pollEvents(transport, Ops.${p.constName}, subscriptionId, options)`

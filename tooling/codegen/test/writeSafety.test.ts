@@ -1,18 +1,11 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import * as Capacity from "../../../packages/capacity/src/generated/operations.js"
-import * as Collaboration from "../../../packages/collaboration/src/generated/operations.js"
-import * as Core from "../../../packages/core/src/generated/operations.js"
-import * as Metadata from "../../../packages/metadata/src/generated/operations.js"
-import * as PartsCatalog from "../../../packages/parts-catalog/src/generated/operations.js"
-import * as Statistics from "../../../packages/statistics/src/generated/operations.js"
 import { operationNames } from "../src/naming.js"
 import { needsWriteSafety } from "../src/operations.js"
 import { operations } from "../src/spec.js"
 import { writeSafety } from "../src/writeSafety.js"
 import { expectedWritesDoc, writesDocPath } from "../src/writesDoc.js"
-
-const descriptors = [Core, Metadata, Capacity, Statistics, PartsCatalog, Collaboration].flatMap((m) => m.operations)
+import { descriptors } from "./support/descriptors.js"
 
 describe("write safety", () => {
   it("decides every POST and PATCH of the spec, and nothing else", () => {

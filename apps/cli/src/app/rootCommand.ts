@@ -3,7 +3,7 @@
  * imported then); the others stay as one-line entries, so help and startup stay fast.
  */
 import { Command } from "@effect/cli"
-import { type AnyCommand, moduleCommand } from "../operations/commandTree.js"
+import type { AnyCommand } from "../operations/commandTree.js"
 import { apiModules } from "../operations/modules.js"
 
 /** Hand-written commands beside the modules, each imported only when the command line names it. */
@@ -54,7 +54,13 @@ export const rootCommand = async (words: ReadonlyArray<string>): Promise<AnyComm
   const modules = await Promise.all(
     apiModules.map(async (module) =>
       module.name === selected
-        ? moduleCommand(module.name, module.description, await module.load(), rest)
+        ? // the command builders (and the schema reader they use) load with the module's table, not for --help
+          (await import("../operations/commandTree.js")).moduleCommand(
+            module.name,
+            module.description,
+            await module.load(),
+            rest
+          )
         : placeholder(module.name, module.description)
     )
   )

@@ -6,12 +6,15 @@
  */
 import { Args, Options } from "@effect/cli"
 import type { AnyOperation } from "@ofsc/core"
+import { SchemaReader } from "@ofsc/models"
 import { Option } from "effect"
 import { splitList } from "../output/rows.js"
-import { describeKind, type FieldKind, type FieldSpec, fieldsOf } from "./fieldKinds.js"
+import { describeKind } from "./fieldKinds.js"
 import { kebab } from "./modules.js"
 
 type AnyOptions = Options.Options<unknown>
+type FieldSpec = SchemaReader.FieldSpec
+type FieldKind = SchemaReader.FieldKind
 
 const describe = (field: FieldSpec): string => `${describeKind(field.kind)}${field.required ? " (required)" : ""}`
 
@@ -47,7 +50,7 @@ const flagValue = (kind: FieldKind, raw: unknown): unknown => {
 
 /** The path parameters in the order the path template names them. */
 const pathFields = (op: AnyOperation): ReadonlyArray<FieldSpec> => {
-  const fields = fieldsOf(op.pathParams?.ast)
+  const fields = SchemaReader.fieldsOf(op.pathParams?.ast)
   return [...fields].sort((a, b) => op.path.indexOf(`{${a.name}}`) - op.path.indexOf(`{${b.name}}`))
 }
 
@@ -72,7 +75,7 @@ export interface OperationInputParts {
 /** The arguments and flags of an operation's input, and how to turn their values into the input. */
 export const inputOptions = (op: AnyOperation, skip: ReadonlyArray<string> = []) => {
   const positional = pathFields(op)
-  const queryFields = fieldsOf(op.query?.ast)
+  const queryFields = SchemaReader.fieldsOf(op.query?.ast)
   const sendsFields = queryFields.some((f) => f.name === "fields")
   const flagFields = queryFields.filter((f) => f.name !== "fields" && !skip.includes(f.name))
   const query: Record<string, AnyOptions> = {}

@@ -150,7 +150,9 @@ export const activityBookingOptionsGet = /* @__PURE__ */ Operation.make({
     schema: ActivityBookingOptions,
     nullsAsAbsent: true,
     decoder: () => decodeActivityBookingOptions
-  }
+  },
+  resource: "capacity.activityBookingOptions",
+  verb: "get"
 })
 
 /** GET /rest/ofscCapacity/v1/bookingClosingSchedule */
@@ -164,7 +166,9 @@ export const bookingClosingScheduleGet = /* @__PURE__ */ Operation.make({
     schema: BookingClosingScheduleList,
     nullsAsAbsent: true,
     decoder: () => decodeBookingClosingScheduleList
-  }
+  },
+  resource: "capacity.bookingClosingSchedule",
+  verb: "list"
 })
 
 /** PATCH /rest/ofscCapacity/v1/bookingClosingSchedule */
@@ -174,6 +178,8 @@ export const bookingClosingScheduleUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCapacity/v1/bookingClosingSchedule",
   body: { kind: "json", schema: BookingClosingScheduleListInput },
   success: { kind: "json", schema: ResultObject, nullsAsAbsent: true, decoder: () => decodeResultObject },
+  resource: "capacity.bookingClosingSchedule",
+  verb: "update",
   write: { kind: "idempotent", reason: "Sets the closing schedules of the capacity areas sent to the values sent." }
 })
 
@@ -187,7 +193,9 @@ export const bookingFieldsDependenciesGet = /* @__PURE__ */ Operation.make({
     schema: BookingFieldsDependencies,
     nullsAsAbsent: true,
     decoder: () => decodeBookingFieldsDependencies
-  }
+  },
+  resource: "capacity.bookingFieldsDependencies",
+  verb: "get"
 })
 
 /** GET /rest/ofscCapacity/v1/bookingStatuses */
@@ -196,7 +204,9 @@ export const bookingStatusesList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/bookingStatuses",
   query: BookingStatusesListQuery,
-  success: { kind: "json", schema: BookingStatusList, nullsAsAbsent: true, decoder: () => decodeBookingStatusList }
+  success: { kind: "json", schema: BookingStatusList, nullsAsAbsent: true, decoder: () => decodeBookingStatusList },
+  resource: "capacity.bookingStatuses",
+  verb: "list"
 })
 
 /** PATCH /rest/ofscCapacity/v1/bookingStatuses */
@@ -211,6 +221,8 @@ export const bookingStatusesUpdate = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeResultBookingStatusObject
   },
+  resource: "capacity.bookingStatuses",
+  verb: "update",
   write: { kind: "idempotent", reason: "Sets booking statuses (open or closed) to the values sent." }
 })
 
@@ -220,7 +232,9 @@ export const availableCapacityGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/capacity",
   query: AvailableCapacityGetQuery,
-  success: { kind: "json", schema: CapacityList, nullsAsAbsent: true, decoder: () => decodeCapacityList }
+  success: { kind: "json", schema: CapacityList, nullsAsAbsent: true, decoder: () => decodeCapacityList },
+  resource: "capacity.availableCapacity",
+  verb: "list"
 })
 
 /** GET /rest/ofscCapacity/v1/quota */
@@ -229,7 +243,9 @@ export const quotaGetV1 = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v1/quota",
   query: QuotaGetV1Query,
-  success: { kind: "json", schema: V1QuotaResult, nullsAsAbsent: true, decoder: () => decodeV1QuotaResult }
+  success: { kind: "json", schema: V1QuotaResult, nullsAsAbsent: true, decoder: () => decodeV1QuotaResult },
+  resource: "capacity.quota",
+  verb: "list"
 })
 
 /** PATCH /rest/ofscCapacity/v1/quota */
@@ -239,6 +255,8 @@ export const quotaUpdateV1 = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCapacity/v1/quota",
   body: { kind: "json", schema: QuotaPatchListInput },
   success: { kind: "json", schema: ResultQuotaObject, nullsAsAbsent: true, decoder: () => decodeResultQuotaObject },
+  resource: "capacity.quota",
+  verb: "update",
   write: {
     kind: "idempotent",
     reason: "Sets quota values for the days and levels sent; they are values, not increments."
@@ -252,6 +270,8 @@ export const bookingGridShow = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCapacity/v1/showBookingGrid",
   body: { kind: "json", schema: ShowBookingGridSchemaInput },
   success: { kind: "json", schema: ShowBookingGrid, nullsAsAbsent: true, decoder: () => decodeShowBookingGrid },
+  resource: "capacity.bookingGrid",
+  verb: "action",
   write: { kind: "idempotent", reason: "A query sent as a POST: it changes nothing." }
 })
 
@@ -261,7 +281,9 @@ export const quotaGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCapacity/v2/quota",
   query: QuotaGetQuery,
-  success: { kind: "json", schema: V2QuotaResult, nullsAsAbsent: true, decoder: () => decodeV2QuotaResult }
+  success: { kind: "json", schema: V2QuotaResult, nullsAsAbsent: true, decoder: () => decodeV2QuotaResult },
+  resource: "capacity.quota",
+  verb: "list"
 })
 
 /** PATCH /rest/ofscCapacity/v2/quota */
@@ -271,6 +293,8 @@ export const quotaUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCapacity/v2/quota",
   body: { kind: "json", schema: V2PatchQuotaInput },
   success: { kind: "json", schema: V2PatchQuotaResult, nullsAsAbsent: true, decoder: () => decodeV2PatchQuotaResult },
+  resource: "capacity.quota",
+  verb: "update",
   write: {
     kind: "idempotent",
     reason: "Sets quota values for the days and levels sent; they are values, not increments."

@@ -45,7 +45,9 @@ export const addressBookList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCollaboration/v1/addressBook",
   query: AddressBookListQuery,
   success: { kind: "json", schema: AddressBookList, nullsAsAbsent: true, decoder: () => decodeAddressBookList },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "collaboration.addressBook",
+  verb: "list"
 })
 
 /** POST /rest/ofscCollaboration/v1/chats */
@@ -55,6 +57,8 @@ export const chatsCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCollaboration/v1/chats",
   body: { kind: "json", schema: StartChatRequestInput },
   success: { kind: "json", schema: StartChatResponse, nullsAsAbsent: true, decoder: () => decodeStartChatResponse },
+  resource: "collaboration.chats",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -68,6 +72,8 @@ export const chatsLeave = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/leave",
   pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
+  resource: "collaboration.chats",
+  verb: "action",
   write: {
     kind: "verifiable",
     proof: "chat.membership",
@@ -82,7 +88,9 @@ export const chatsMessagesList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/messages",
   pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
-  success: { kind: "json", schema: GetMessageResponse, nullsAsAbsent: true, decoder: () => decodeGetMessageResponse }
+  success: { kind: "json", schema: GetMessageResponse, nullsAsAbsent: true, decoder: () => decodeGetMessageResponse },
+  resource: "collaboration.chats.messages",
+  verb: "list"
 })
 
 /** POST /rest/ofscCollaboration/v1/chats/{chatId}/messages */
@@ -93,6 +101,8 @@ export const chatsMessagesCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
   body: { kind: "json", schema: SendMessageRequestInput },
   success: { kind: "json", schema: SendMessageResponse, nullsAsAbsent: true, decoder: () => decodeSendMessageResponse },
+  resource: "collaboration.chats.messages",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason: "Posts a message; a second send posts it again, and messages carry no key to find the first by."
@@ -107,7 +117,9 @@ export const chatsParticipantsList = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
   query: ChatsParticipantsListQuery,
   success: { kind: "json", schema: ParticipantList, nullsAsAbsent: true, decoder: () => decodeParticipantList },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "collaboration.chats.participants",
+  verb: "list"
 })
 
 /** POST /rest/ofscCollaboration/v1/chats/{chatId}/participants/invite */
@@ -117,6 +129,8 @@ export const chatsParticipantsInvite = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCollaboration/v1/chats/{chatId}/participants/invite",
   pathParams: lazy(() => Schema.Struct({ chatId: Schema.Int })),
   body: { kind: "json", schema: InviteChatRequestInput },
+  resource: "collaboration.chats.participants",
+  verb: "action",
   write: {
     kind: "verifiable",
     proof: "chat.membership",

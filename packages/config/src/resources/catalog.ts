@@ -1,11 +1,12 @@
 /**
  * The configuration resources, read off `@ofsc/metadata`'s operation table: for each resource in
- * `facts.ts` the operations that list, get, create, replace, update and delete it. A resource is
+ * `facts.ts` the operations that list, get, create, replace, update and delete it, found by the
+ * resource, verb and id parameter the generator wrote into each descriptor. A resource is
  * written when the table has a way to write it (a PUT of the item or of the whole set, or a POST
  * create with a PATCH update), and only exported otherwise. Resources come sorted so that each one
  * follows everything it depends on.
  */
-import type { AnyOperation } from "@ofsc/core"
+import type { AnyOperation, OperationVerb } from "@ofsc/core"
 import { MetadataOperations } from "@ofsc/metadata"
 import * as SchemaAST from "effect/SchemaAST"
 import { type ConfigItem, type ResourceFacts, type ResourceShape, resourceFacts } from "./facts.js"
@@ -45,22 +46,31 @@ export interface ConfigResource {
   readonly includes: (parent: ConfigItem) => boolean
 }
 
-const isOperation = (value: unknown): value is AnyOperation =>
-  typeof value === "object" && value !== null && "id" in value && "method" in value && "path" in value
-
 /** Every operation of the metadata table, by id. */
 export const metadataOperations: ReadonlyMap<string, AnyOperation> = new Map(
-  Object.values(MetadataOperations)
-    .filter(isOperation)
-    .map((op) => [op.id, op])
+  MetadataOperations.operations.map((op) => [op.id, op])
 )
 
-/** The operation groups of the table (an operation's id without its last part: `metadata.shifts`). */
+/** The operation groups of the table: the resources its descriptors name (`metadata.shifts`). */
 export const metadataOperationGroups: ReadonlyArray<string> = [
-  ...new Set([...metadataOperations.keys()].map((id) => id.slice(0, id.lastIndexOf("."))))
+  ...new Set(MetadataOperations.operations.map((op) => op.resource))
 ].sort()
 
-const find = (group: string, verb: string): AnyOperation | undefined => metadataOperations.get(`${group}.${verb}`)
+/** Whether an operation acts on one item (its descriptor names the id parameter) or on the whole collection. */
+type Scope = "item" | "collection" | "either"
+
+/** The resource's operation with this verb and scope. */
+const find = (group: string, verb: OperationVerb, scope: Scope): AnyOperation | undefined =>
+  MetadataOperations.operations.find(
+    (op) =>
+      op.resource === group &&
+      op.verb === verb &&
+      (scope === "either" || (op.idParam !== undefined) === (scope === "item"))
+  )
+
+/** Items are read and written one by one; a document or a per-parent value as a whole. */
+const itemScope = (shape: ResourceShape): Scope =>
+  shape.kind === "items" || shape.kind === "childItems" || shape.kind === "files" ? "item" : "collection"
 
 /** The top-level field names of a JSON body schema. */
 const bodyFields = (op: AnyOperation | undefined): ReadonlyArray<string> =>
@@ -68,18 +78,27 @@ const bodyFields = (op: AnyOperation | undefined): ReadonlyArray<string> =>
     ? SchemaAST.getPropertySignatures(op.body.schema.ast).map((p) => String(p.name))
     : []
 
-/** The operations of a group, by the verbs the generator names them with (or the facts' own). */
+/**
+ * The operations of a group, by the verbs the generator wrote into their descriptors (or by the
+ * operations the facts name, where OFS moves a resource through custom actions).
+ */
 const operationsOf = (facts: ResourceFacts): ResourceOperations => {
-  const verb = (name: keyof NonNullable<ResourceFacts["verbs"]>) => find(facts.group, facts.verbs?.[name] ?? name)
-  // a document resource reads `list` (or `get` when it has no list, as the work zone key)
-  const list = verb("list")
+  const scope = itemScope(facts.shape)
+  const named = (name: keyof NonNullable<ResourceFacts["verbs"]>) => {
+    const method = facts.verbs?.[name]
+    return method === undefined ? undefined : metadataOperations.get(`${facts.group}.${method}`)
+  }
+  const verb = (name: keyof NonNullable<ResourceFacts["verbs"]>, verb: OperationVerb, within: Scope) =>
+    facts.verbs?.[name] === undefined ? find(facts.group, verb, within) : named(name)
+  // a document resource reads its list (or its one value when it has no list, as the work zone key)
+  const list = verb("list", "list", "either")
   return {
-    list: list ?? (facts.shape.kind === "document" ? verb("get") : undefined),
-    get: list === undefined ? undefined : verb("get"),
-    put: verb("put"),
-    create: verb("create"),
-    update: verb("update"),
-    delete: verb("delete")
+    list: list ?? (facts.shape.kind === "document" ? verb("get", "get", "collection") : undefined),
+    get: list === undefined ? undefined : verb("get", "get", "item"),
+    put: verb("put", "put", scope),
+    create: verb("create", "create", "either"),
+    update: verb("update", "update", scope),
+    delete: verb("delete", "delete", scope)
   }
 }
 

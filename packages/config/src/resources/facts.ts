@@ -1,8 +1,8 @@
 /**
  * What the operation table cannot say about each configuration resource: the field that keys its
  * items, what its items reference, and whether it hangs under another resource. Everything else
- * (which operations read it, which write it, and so whether it is written at all) is read from
- * `@ofsc/metadata`'s table by `catalog.ts`.
+ * (which operations read it, which write it, and so whether it is written at all) is read from the
+ * verbs of `@ofsc/metadata`'s descriptors by `catalog.ts`.
  */
 
 /** How a resource's items are laid out. */
@@ -44,7 +44,7 @@ export interface ResourceFacts {
   readonly readOnlyReason?: string
   /** Fields never exported or written (secrets, computed values). */
   readonly drop?: ReadonlyArray<string>
-  /** The table's verbs for this group where they are not list/get/put/create/update/delete. */
+  /** The operations (by their method name in the group) that stand for these verbs, where OFS moves the resource through custom actions. */
   readonly verbs?: Partial<Record<"list" | "get" | "put" | "create" | "update" | "delete", string>>
 }
 

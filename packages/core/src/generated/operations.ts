@@ -619,6 +619,8 @@ export const activitiesList = /* @__PURE__ */ Operation.make({
     decoder: () => decodeGetActivitiesResponse
   },
   paging: "offset-limit",
+  resource: "core.activities",
+  verb: "list",
   concurrencyLimit: 3
 })
 
@@ -629,6 +631,8 @@ export const activitiesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities",
   body: { kind: "json", schema: CreateActivitySchemaInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "create",
   write: {
     kind: "verifiable",
     proof: "activity.byKey",
@@ -649,6 +653,8 @@ export const activitiesBulkUpdate = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionActivityBulkUpdateSchemaResponse
   },
+  resource: "core.activities",
+  verb: "action",
   write: {
     kind: "unsafe",
     reason:
@@ -663,7 +669,9 @@ export const activitiesSearch = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/custom-actions/search",
   query: ActivitiesSearchQuery,
   success: { kind: "json", schema: Activities, nullsAsAbsent: true, decoder: () => decodeActivities },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.activities",
+  verb: "action"
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId} */
@@ -672,7 +680,10 @@ export const activitiesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
-  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema }
+  success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "get",
+  idParam: "activityId"
 })
 
 /** PATCH /rest/ofscCore/v1/activities/{activityId} */
@@ -683,6 +694,9 @@ export const activitiesUpdate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: UpdateActivitySchemaInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "update",
+  idParam: "activityId",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -691,7 +705,11 @@ export const activitiesDelete = /* @__PURE__ */ Operation.make({
   id: "core.activities.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/activities/{activityId}",
-  pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int }))
+  pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
+  resource: "core.activities",
+  verb: "delete",
+  idParam: "activityId",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/capacityCategories */
@@ -705,7 +723,9 @@ export const activitiesCapacityCategoriesList = /* @__PURE__ */ Operation.make({
     schema: GetCapacityCategoriesSchema,
     nullsAsAbsent: true,
     decoder: () => decodeGetCapacityCategoriesSchema
-  }
+  },
+  resource: "core.activities.capacityCategories",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/custom-actions/cancel */
@@ -716,6 +736,9 @@ export const activitiesCancel = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.status",
@@ -731,6 +754,9 @@ export const activitiesComplete = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.status",
@@ -746,6 +772,9 @@ export const activitiesDelay = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: ActivitiesDelayBody },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.endTime",
@@ -761,6 +790,9 @@ export const activitiesEnroute = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/enroute",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.status",
@@ -775,6 +807,9 @@ export const activitiesMove = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/move",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityMoveSchemaInput },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.placement",
@@ -791,6 +826,9 @@ export const activitiesNotDone = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.status",
@@ -806,6 +844,9 @@ export const activitiesReopen = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: ReopenActivityRequestInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.copy",
@@ -822,6 +863,9 @@ export const activitiesStart = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusEnrouteChangeSchemaInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.status",
@@ -837,6 +881,9 @@ export const activitiesStartPrework = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: ActivitiesStartPreworkBody },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.copy",
@@ -852,6 +899,9 @@ export const activitiesStopTravel = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/activities/{activityId}/custom-actions/stopTravel",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.status",
@@ -867,6 +917,9 @@ export const activitiesSuspend = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CustomActionActivityStatusChangeSchemaInput },
   success: { kind: "json", schema: GetActivitySchema, nullsAsAbsent: true, decoder: () => decodeGetActivitySchema },
+  resource: "core.activities",
+  verb: "action",
+  idParam: "activityId",
   write: {
     kind: "verifiable",
     proof: "activity.copy",
@@ -883,7 +936,9 @@ export const activitiesCustomerInventoriesList = /* @__PURE__ */ Operation.make(
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   query: ActivitiesCustomerInventoriesListQuery,
   success: { kind: "json", schema: ActivitiesCustomerInventoriesListResponse, nullsAsAbsent: true },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.activities.customerInventories",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/customerInventories */
@@ -894,6 +949,8 @@ export const activitiesCustomerInventoriesCreate = /* @__PURE__ */ Operation.mak
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   body: { kind: "json", schema: CreateCustomerInventoryInput },
   success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory },
+  resource: "core.activities.customerInventories",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -909,7 +966,9 @@ export const activitiesDeinstalledInventoriesList = /* @__PURE__ */ Operation.ma
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   query: ActivitiesDeinstalledInventoriesListQuery,
   success: { kind: "json", schema: ActivitiesDeinstalledInventoriesListResponse, nullsAsAbsent: true },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.activities.deinstalledInventories",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/installedInventories */
@@ -920,7 +979,9 @@ export const activitiesInstalledInventoriesList = /* @__PURE__ */ Operation.make
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   query: ActivitiesInstalledInventoriesListQuery,
   success: { kind: "json", schema: ActivitiesInstalledInventoriesListResponse, nullsAsAbsent: true },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.activities.installedInventories",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities */
@@ -929,7 +990,9 @@ export const activitiesLinkedActivitiesList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
-  success: { kind: "json", schema: LinkedActivities, nullsAsAbsent: true, decoder: () => decodeLinkedActivities }
+  success: { kind: "json", schema: LinkedActivities, nullsAsAbsent: true, decoder: () => decodeLinkedActivities },
+  resource: "core.activities.linkedActivities",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/activities/{activityId}/linkedActivities */
@@ -940,6 +1003,8 @@ export const activitiesLinkedActivitiesCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
   body: { kind: "json", schema: LinkedActivityInput },
   success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity },
+  resource: "core.activities.linkedActivities",
+  verb: "create",
   write: {
     kind: "verifiable",
     proof: "activity.link",
@@ -954,7 +1019,10 @@ export const activitiesLinkedActivitiesDeleteAll = /* @__PURE__ */ Operation.mak
   method: "DELETE",
   path: "/rest/ofscCore/v1/activities/{activityId}/linkedActivities",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
-  success: { kind: "json", schema: ActivitiesLinkedActivitiesDeleteAllResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: ActivitiesLinkedActivitiesDeleteAllResponse, nullsAsAbsent: true },
+  resource: "core.activities.linkedActivities",
+  verb: "delete",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -969,7 +1037,10 @@ export const activitiesLinkedActivitiesGet = /* @__PURE__ */ Operation.make({
       linkType: Schema.NonEmptyString
     })
   ),
-  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity },
+  resource: "core.activities.linkedActivities",
+  verb: "get",
+  idParam: "linkType"
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -985,7 +1056,11 @@ export const activitiesLinkedActivitiesPut = /* @__PURE__ */ Operation.make({
     })
   ),
   body: { kind: "json", schema: LinkedActivityInput },
-  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity }
+  success: { kind: "json", schema: LinkedActivity, nullsAsAbsent: true, decoder: () => decodeLinkedActivity },
+  resource: "core.activities.linkedActivities",
+  verb: "put",
+  idParam: "linkType",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType} */
@@ -999,7 +1074,11 @@ export const activitiesLinkedActivitiesDelete = /* @__PURE__ */ Operation.make({
       linkedActivityId: Schema.NonEmptyString,
       linkType: Schema.NonEmptyString
     })
-  )
+  ),
+  resource: "core.activities.linkedActivities",
+  verb: "delete",
+  idParam: "linkType",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/multidaySegments */
@@ -1008,7 +1087,9 @@ export const activitiesMultidaySegmentsList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/multidaySegments",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
-  success: { kind: "json", schema: Activities, nullsAsAbsent: true, decoder: () => decodeActivities }
+  success: { kind: "json", schema: Activities, nullsAsAbsent: true, decoder: () => decodeActivities },
+  resource: "core.activities.multidaySegments",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/requiredInventories */
@@ -1019,7 +1100,9 @@ export const activitiesRequiredInventoriesList = /* @__PURE__ */ Operation.make(
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
   query: ActivitiesRequiredInventoriesListQuery,
   success: { kind: "json", schema: RequiredInventories, nullsAsAbsent: true, decoder: () => decodeRequiredInventories },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.activities.requiredInventories",
+  verb: "list"
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/requiredInventories */
@@ -1028,7 +1111,10 @@ export const activitiesRequiredInventoriesPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscCore/v1/activities/{activityId}/requiredInventories",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
-  body: { kind: "json", schema: RequiredInventoriesInput }
+  body: { kind: "json", schema: RequiredInventoriesInput },
+  resource: "core.activities.requiredInventories",
+  verb: "put",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/requiredInventories */
@@ -1036,7 +1122,10 @@ export const activitiesRequiredInventoriesDeleteAll = /* @__PURE__ */ Operation.
   id: "core.activities.requiredInventories.deleteAll",
   method: "DELETE",
   path: "/rest/ofscCore/v1/activities/{activityId}/requiredInventories",
-  pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
+  resource: "core.activities.requiredInventories",
+  verb: "delete",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/resourcePreferences */
@@ -1045,7 +1134,9 @@ export const activitiesResourcePreferencesList = /* @__PURE__ */ Operation.make(
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/resourcePreferences",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
-  success: { kind: "json", schema: ResourcePreferences, nullsAsAbsent: true, decoder: () => decodeResourcePreferences }
+  success: { kind: "json", schema: ResourcePreferences, nullsAsAbsent: true, decoder: () => decodeResourcePreferences },
+  resource: "core.activities.resourcePreferences",
+  verb: "list"
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/resourcePreferences */
@@ -1054,7 +1145,10 @@ export const activitiesResourcePreferencesPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscCore/v1/activities/{activityId}/resourcePreferences",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
-  body: { kind: "json", schema: ResourcePreferencesInput }
+  body: { kind: "json", schema: ResourcePreferencesInput },
+  resource: "core.activities.resourcePreferences",
+  verb: "put",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/resourcePreferences */
@@ -1062,7 +1156,10 @@ export const activitiesResourcePreferencesDeleteAll = /* @__PURE__ */ Operation.
   id: "core.activities.resourcePreferences.deleteAll",
   method: "DELETE",
   path: "/rest/ofscCore/v1/activities/{activityId}/resourcePreferences",
-  pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ activityId: Schema.NonEmptyString })),
+  resource: "core.activities.resourcePreferences",
+  verb: "delete",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/submittedForms */
@@ -1073,7 +1170,9 @@ export const activitiesSubmittedFormsList = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int })),
   query: ActivitiesSubmittedFormsListQuery,
   success: { kind: "json", schema: SubmittedForms, nullsAsAbsent: true, decoder: () => decodeSubmittedForms },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.activities.submittedForms",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/activities/{activityId}/{propertyLabel} */
@@ -1082,7 +1181,10 @@ export const activitiesFilesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/activities/{activityId}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int, propertyLabel: Schema.NonEmptyString })),
-  success: { kind: "bytes" }
+  success: { kind: "bytes" },
+  resource: "core.activities.files",
+  verb: "get",
+  idParam: "propertyLabel"
 })
 
 /** PUT /rest/ofscCore/v1/activities/{activityId}/{propertyLabel} */
@@ -1091,7 +1193,11 @@ export const activitiesFilesPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscCore/v1/activities/{activityId}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int, propertyLabel: Schema.NonEmptyString })),
-  body: { kind: "octet-stream" }
+  body: { kind: "octet-stream" },
+  resource: "core.activities.files",
+  verb: "put",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/activities/{activityId}/{propertyLabel} */
@@ -1099,7 +1205,11 @@ export const activitiesFilesDelete = /* @__PURE__ */ Operation.make({
   id: "core.activities.files.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/activities/{activityId}/{propertyLabel}",
-  pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int, propertyLabel: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ activityId: Schema.Int, propertyLabel: Schema.NonEmptyString })),
+  resource: "core.activities.files",
+  verb: "delete",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/calendars */
@@ -1114,7 +1224,9 @@ export const calendarsList = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeGetCalendarsResponse
   },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.calendars",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/events */
@@ -1124,7 +1236,9 @@ export const eventsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/events",
   query: EventsListQuery,
   success: { kind: "json", schema: EventsListResponse, nullsAsAbsent: true },
-  paging: "cursor"
+  paging: "cursor",
+  resource: "core.events",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/events/subscriptions */
@@ -1133,7 +1247,9 @@ export const eventsSubscriptionsList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/events/subscriptions",
   query: EventsSubscriptionsListQuery,
-  success: { kind: "json", schema: EventsSubscriptionsListResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: EventsSubscriptionsListResponse, nullsAsAbsent: true },
+  resource: "core.events.subscriptions",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/events/subscriptions */
@@ -1148,6 +1264,8 @@ export const eventsSubscriptionsCreate = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeCreateSubscriptionResponse
   },
+  resource: "core.events.subscriptions",
+  verb: "create",
   write: {
     kind: "verifiable",
     proof: "subscription.sameConfig",
@@ -1167,7 +1285,10 @@ export const eventsSubscriptionsGet = /* @__PURE__ */ Operation.make({
     schema: SubscriptionInfoResponse,
     nullsAsAbsent: true,
     decoder: () => decodeSubscriptionInfoResponse
-  }
+  },
+  resource: "core.events.subscriptions",
+  verb: "get",
+  idParam: "subscriptionId"
 })
 
 /** DELETE /rest/ofscCore/v1/events/subscriptions/{subscriptionId} */
@@ -1175,7 +1296,11 @@ export const eventsSubscriptionsDelete = /* @__PURE__ */ Operation.make({
   id: "core.events.subscriptions.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/events/subscriptions/{subscriptionId}",
-  pathParams: lazy(() => Schema.Struct({ subscriptionId: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ subscriptionId: Schema.NonEmptyString })),
+  resource: "core.events.subscriptions",
+  verb: "delete",
+  idParam: "subscriptionId",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/folders/dailyExtract/folders */
@@ -1188,7 +1313,9 @@ export const dailyExtractFolders = /* @__PURE__ */ Operation.make({
     schema: DailyExtractSubfolders,
     nullsAsAbsent: true,
     decoder: () => decodeDailyExtractSubfolders
-  }
+  },
+  resource: "core.dailyExtract",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files */
@@ -1202,7 +1329,9 @@ export const dailyExtractFiles = /* @__PURE__ */ Operation.make({
     schema: DailyExtractDateFiles,
     nullsAsAbsent: true,
     decoder: () => decodeDailyExtractDateFiles
-  }
+  },
+  resource: "core.dailyExtract",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/folders/dailyExtract/folders/{dailyExtractDate}/files/{dailyExtractFilename} */
@@ -1213,7 +1342,10 @@ export const dailyExtractDownload = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() =>
     Schema.Struct({ dailyExtractDate: Schema.NonEmptyString, dailyExtractFilename: Schema.NonEmptyString })
   ),
-  success: { kind: "bytes" }
+  success: { kind: "bytes" },
+  resource: "core.dailyExtract",
+  verb: "get",
+  idParam: "dailyExtractFilename"
 })
 
 /** POST /rest/ofscCore/v1/inventories */
@@ -1223,6 +1355,8 @@ export const inventoriesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/inventories",
   body: { kind: "json", schema: CreateInventoryInput },
   success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory },
+  resource: "core.inventories",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -1236,7 +1370,10 @@ export const inventoriesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
-  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory }
+  success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory },
+  resource: "core.inventories",
+  verb: "get",
+  idParam: "inventoryId"
 })
 
 /** PATCH /rest/ofscCore/v1/inventories/{inventoryId} */
@@ -1247,6 +1384,9 @@ export const inventoriesUpdate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryInput },
   success: { kind: "json", schema: Inventory, nullsAsAbsent: true, decoder: () => decodeInventory },
+  resource: "core.inventories",
+  verb: "update",
+  idParam: "inventoryId",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -1255,7 +1395,11 @@ export const inventoriesDelete = /* @__PURE__ */ Operation.make({
   id: "core.inventories.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}",
-  pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int }))
+  pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
+  resource: "core.inventories",
+  verb: "delete",
+  idParam: "inventoryId",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** POST /rest/ofscCore/v1/inventories/{inventoryId}/custom-actions/deinstall */
@@ -1266,6 +1410,9 @@ export const inventoriesDeinstall = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
   success: { kind: "untyped" },
+  resource: "core.inventories",
+  verb: "action",
+  idParam: "inventoryId",
   write: {
     kind: "unsafe",
     reason:
@@ -1281,6 +1428,9 @@ export const inventoriesInstall = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
   success: { kind: "untyped" },
+  resource: "core.inventories",
+  verb: "action",
+  idParam: "inventoryId",
   write: {
     kind: "unsafe",
     reason:
@@ -1296,6 +1446,9 @@ export const inventoriesUndoDeinstall = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
   success: { kind: "untyped" },
+  resource: "core.inventories",
+  verb: "action",
+  idParam: "inventoryId",
   write: {
     kind: "unsafe",
     reason:
@@ -1311,6 +1464,9 @@ export const inventoriesUndoInstall = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
   success: { kind: "untyped" },
+  resource: "core.inventories",
+  verb: "action",
+  idParam: "inventoryId",
   write: {
     kind: "unsafe",
     reason:
@@ -1324,7 +1480,10 @@ export const inventoriesFilesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int, propertyLabel: Schema.NonEmptyString })),
-  success: { kind: "bytes" }
+  success: { kind: "bytes" },
+  resource: "core.inventories.files",
+  verb: "get",
+  idParam: "propertyLabel"
 })
 
 /** PUT /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel} */
@@ -1333,7 +1492,11 @@ export const inventoriesFilesPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int, propertyLabel: Schema.NonEmptyString })),
-  body: { kind: "octet-stream" }
+  body: { kind: "octet-stream" },
+  resource: "core.inventories.files",
+  verb: "put",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel} */
@@ -1341,7 +1504,11 @@ export const inventoriesFilesDelete = /* @__PURE__ */ Operation.make({
   id: "core.inventories.files.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/inventories/{inventoryId}/{propertyLabel}",
-  pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int, propertyLabel: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ inventoryId: Schema.Int, propertyLabel: Schema.NonEmptyString })),
+  resource: "core.inventories.files",
+  verb: "delete",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources */
@@ -1351,7 +1518,9 @@ export const resourcesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources",
   query: ResourcesListQuery,
   success: { kind: "json", schema: Resources, nullsAsAbsent: true, decoder: () => decodeResources },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.resources",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/bulkUpdateInventories */
@@ -1366,6 +1535,8 @@ export const resourcesBulkUpdateInventories = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateResourceInventoriesResponseSchema
   },
+  resource: "core.resources",
+  verb: "action",
   write: {
     kind: "unsafe",
     reason:
@@ -1385,6 +1556,8 @@ export const resourcesBulkUpdateWorkSchedules = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateWorkSchedulesResponseSchema
   },
+  resource: "core.resources",
+  verb: "action",
   write: {
     kind: "unsafe",
     reason:
@@ -1404,6 +1577,8 @@ export const resourcesBulkUpdateWorkSkills = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateWorkSkillsResponseSchema
   },
+  resource: "core.resources",
+  verb: "action",
   write: {
     kind: "unsafe",
     reason:
@@ -1423,6 +1598,8 @@ export const resourcesBulkUpdateWorkZones = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeBulkUpdateWorkZonesResponseSchema
   },
+  resource: "core.resources",
+  verb: "action",
   write: {
     kind: "unsafe",
     reason:
@@ -1442,6 +1619,8 @@ export const resourcesFindMatchingResources = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeFindMatchingResourcesResponseSchema
   },
+  resource: "core.resources",
+  verb: "action",
   concurrencyLimit: 20,
   write: { kind: "idempotent", reason: "A query sent as a POST: it changes nothing." }
 })
@@ -1458,6 +1637,8 @@ export const resourcesFindResourcesForUrgentAssignment = /* @__PURE__ */ Operati
     nullsAsAbsent: true,
     decoder: () => decodeFindResourcesForUrgentAssignmentResponseSchema
   },
+  resource: "core.resources",
+  verb: "action",
   write: { kind: "idempotent", reason: "A query sent as a POST: it changes nothing." }
 })
 
@@ -1474,6 +1655,8 @@ export const resourcesLastKnownPositions = /* @__PURE__ */ Operation.make({
     decoder: () => decodeLastKnownResourcesPositionsResponseSchema
   },
   paging: "offset-limit",
+  resource: "core.resources",
+  verb: "action",
   concurrencyLimit: 3
 })
 
@@ -1489,7 +1672,9 @@ export const resourcesResourcesInArea = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeResourcesInAreaResponseSchema
   },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.resources",
+  verb: "action"
 })
 
 /** POST /rest/ofscCore/v1/resources/custom-actions/setPositions */
@@ -1504,6 +1689,8 @@ export const resourcesSetPositions = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeSetResourcesPositionsResponseSchema
   },
+  resource: "core.resources",
+  verb: "action",
   write: {
     kind: "idempotent",
     reason: "Records each resource's position at the time sent; a second send records the same positions."
@@ -1517,7 +1704,10 @@ export const resourcesGet = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesGetQuery,
-  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource },
+  resource: "core.resources",
+  verb: "get",
+  idParam: "resourceId"
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId} */
@@ -1527,7 +1717,11 @@ export const resourcesPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateResourceInput },
-  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource }
+  success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource },
+  resource: "core.resources",
+  verb: "put",
+  idParam: "resourceId",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId} */
@@ -1539,6 +1733,9 @@ export const resourcesUpdate = /* @__PURE__ */ Operation.make({
   query: ResourcesUpdateQuery,
   body: { kind: "json", schema: UpdateResourceInput },
   success: { kind: "json", schema: Resource, nullsAsAbsent: true, decoder: () => decodeResource },
+  resource: "core.resources",
+  verb: "update",
+  idParam: "resourceId",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -1554,7 +1751,9 @@ export const resourcesAssignedLocationsGet = /* @__PURE__ */ Operation.make({
     schema: ResourceAssignedLocationsWeek,
     nullsAsAbsent: true,
     decoder: () => decodeResourceAssignedLocationsWeek
-  }
+  },
+  resource: "core.resources.assignedLocations",
+  verb: "get"
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1569,7 +1768,10 @@ export const resourcesAssignedLocationsPut = /* @__PURE__ */ Operation.make({
     schema: ResourceAssignedLocationsWeek,
     nullsAsAbsent: true,
     decoder: () => decodeResourceAssignedLocationsWeek
-  }
+  },
+  resource: "core.resources.assignedLocations",
+  verb: "put",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId}/assignedLocations */
@@ -1579,6 +1781,8 @@ export const resourcesAssignedLocationsUpdate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assignedLocations",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: ResourceTemporaryAssignedLocationsWeekInput },
+  resource: "core.resources.assignedLocations",
+  verb: "update",
   write: {
     kind: "idempotent",
     reason: "Sets the resource's start, end and home zone center locations per weekday to the ones sent."
@@ -1590,7 +1794,11 @@ export const resourcesAssignedLocationsDelete = /* @__PURE__ */ Operation.make({
   id: "core.resources.assignedLocations.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/assignedLocations/{date}",
-  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString })),
+  resource: "core.resources.assignedLocations",
+  verb: "delete",
+  idParam: "date",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/assistants */
@@ -1600,7 +1808,9 @@ export const resourcesAssistantsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/assistants",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesAssistantsListQuery,
-  success: { kind: "json", schema: ResourcesAssistants, nullsAsAbsent: true, decoder: () => decodeResourcesAssistants }
+  success: { kind: "json", schema: ResourcesAssistants, nullsAsAbsent: true, decoder: () => decodeResourcesAssistants },
+  resource: "core.resources.assistants",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/children */
@@ -1611,7 +1821,9 @@ export const resourcesChildrenList = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesChildrenListQuery,
   success: { kind: "json", schema: Resources, nullsAsAbsent: true, decoder: () => decodeResources },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.resources.children",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/descendants */
@@ -1622,7 +1834,9 @@ export const resourcesDescendantsList = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesDescendantsListQuery,
   success: { kind: "json", schema: Resources, nullsAsAbsent: true, decoder: () => decodeResources },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.resources.descendants",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/findNearbyActivities */
@@ -1637,7 +1851,9 @@ export const resourcesFindNearbyActivities = /* @__PURE__ */ Operation.make({
     schema: FindNearbyActivitiesResponse,
     nullsAsAbsent: true,
     decoder: () => decodeFindNearbyActivitiesResponse
-  }
+  },
+  resource: "core.resources",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/inventories */
@@ -1648,7 +1864,9 @@ export const resourcesInventoriesList = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesInventoriesListQuery,
   success: { kind: "json", schema: ResourceInventories, nullsAsAbsent: true, decoder: () => decodeResourceInventories },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.resources.inventories",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/inventories */
@@ -1659,6 +1877,8 @@ export const resourcesInventoriesCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateResourceInventoryInput },
   success: { kind: "json", schema: ResourceInventory, nullsAsAbsent: true, decoder: () => decodeResourceInventory },
+  resource: "core.resources.inventories",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -1674,6 +1894,9 @@ export const resourcesInventoriesInstall = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, inventoryId: Schema.Int })),
   body: { kind: "json", schema: InventoryCustomActionSchemaInput },
   success: { kind: "untyped" },
+  resource: "core.resources.inventories",
+  verb: "action",
+  idParam: "inventoryId",
   write: {
     kind: "unsafe",
     reason:
@@ -1687,7 +1910,9 @@ export const resourcesLocationsList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
-  success: { kind: "json", schema: ResourceLocations, nullsAsAbsent: true, decoder: () => decodeResourceLocations }
+  success: { kind: "json", schema: ResourceLocations, nullsAsAbsent: true, decoder: () => decodeResourceLocations },
+  resource: "core.resources.locations",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/locations */
@@ -1698,6 +1923,8 @@ export const resourcesLocationsCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
   success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation },
+  resource: "core.resources.locations",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -1711,7 +1938,10 @@ export const resourcesLocationsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int })),
-  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation }
+  success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation },
+  resource: "core.resources.locations",
+  verb: "get",
+  idParam: "locationId"
 })
 
 /** PATCH /rest/ofscCore/v1/resources/{resourceId}/locations/{locationId} */
@@ -1722,6 +1952,9 @@ export const resourcesLocationsUpdate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int })),
   body: { kind: "json", schema: ResourceLocationRequestBodyInput },
   success: { kind: "json", schema: ResourceLocation, nullsAsAbsent: true, decoder: () => decodeResourceLocation },
+  resource: "core.resources.locations",
+  verb: "update",
+  idParam: "locationId",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -1730,7 +1963,11 @@ export const resourcesLocationsDelete = /* @__PURE__ */ Operation.make({
   id: "core.resources.locations.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/locations/{locationId}",
-  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int }))
+  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, locationId: Schema.Int })),
+  resource: "core.resources.locations",
+  verb: "delete",
+  idParam: "locationId",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/plans */
@@ -1740,7 +1977,9 @@ export const resourcesPlansList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/plans",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesPlansListQuery,
-  success: { kind: "json", schema: ResourcesPlansListResponse, nullsAsAbsent: true }
+  success: { kind: "json", schema: ResourcesPlansListResponse, nullsAsAbsent: true },
+  resource: "core.resources.plans",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/plans */
@@ -1750,6 +1989,8 @@ export const resourcesPlansCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/plans",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: PlanInput },
+  resource: "core.resources.plans",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -1763,7 +2004,10 @@ export const resourcesPlansDelete = /* @__PURE__ */ Operation.make({
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/plans",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
-  query: ResourcesPlansDeleteQuery
+  query: ResourcesPlansDeleteQuery,
+  resource: "core.resources.plans",
+  verb: "delete",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/positionHistory */
@@ -1773,7 +2017,9 @@ export const resourcesPositionHistoryList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/positionHistory",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesPositionHistoryListQuery,
-  success: { kind: "json", schema: ResourcePositions, nullsAsAbsent: true, decoder: () => decodeResourcePositions }
+  success: { kind: "json", schema: ResourcePositions, nullsAsAbsent: true, decoder: () => decodeResourcePositions },
+  resource: "core.resources.positionHistory",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/routes/{date} */
@@ -1784,7 +2030,9 @@ export const resourcesRoutesGet = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString })),
   query: ResourcesRoutesGetQuery,
   success: { kind: "json", schema: Route, nullsAsAbsent: true, decoder: () => decodeRoute },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.resources.routes",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/activate */
@@ -1794,6 +2042,9 @@ export const resourcesRoutesActivate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/activate",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString })),
   body: { kind: "json", schema: ResourcesRoutesActivateBody },
+  resource: "core.resources.routes",
+  verb: "action",
+  idParam: "date",
   write: {
     kind: "verifiable",
     proof: "route.activation",
@@ -1809,6 +2060,9 @@ export const resourcesRoutesDeactivate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/routes/{date}/custom-actions/deactivate",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, date: Schema.NonEmptyString })),
   body: { kind: "json", schema: ResourcesRoutesDeactivateBody },
+  resource: "core.resources.routes",
+  verb: "action",
+  idParam: "date",
   write: {
     kind: "verifiable",
     proof: "route.activation",
@@ -1825,7 +2079,9 @@ export const resourcesUsersList = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesUsersListQuery,
   success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true, decoder: () => decodeResourceUsers },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.resources.users",
+  verb: "list"
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId}/users */
@@ -1835,7 +2091,10 @@ export const resourcesUsersPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/users",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: ResourceUsersInput },
-  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true, decoder: () => decodeResourceUsers }
+  success: { kind: "json", schema: ResourceUsers, nullsAsAbsent: true, decoder: () => decodeResourceUsers },
+  resource: "core.resources.users",
+  verb: "put",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/users */
@@ -1843,7 +2102,10 @@ export const resourcesUsersDeleteAll = /* @__PURE__ */ Operation.make({
   id: "core.resources.users.deleteAll",
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/users",
-  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
+  resource: "core.resources.users",
+  verb: "delete",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/workSchedules */
@@ -1853,7 +2115,9 @@ export const resourcesWorkSchedulesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesWorkSchedulesListQuery,
-  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true, decoder: () => decodeWorkSchedules }
+  success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true, decoder: () => decodeWorkSchedules },
+  resource: "core.resources.workSchedules",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workSchedules */
@@ -1864,6 +2128,8 @@ export const resourcesWorkSchedulesCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: WorkScheduleItemInput },
   success: { kind: "json", schema: WorkSchedules, nullsAsAbsent: true, decoder: () => decodeWorkSchedules },
+  resource: "core.resources.workSchedules",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -1883,7 +2149,9 @@ export const resourcesWorkSchedulesCalendarView = /* @__PURE__ */ Operation.make
     schema: WorkSchedulesCalendarView,
     nullsAsAbsent: true,
     decoder: () => decodeWorkSchedulesCalendarView
-  }
+  },
+  resource: "core.resources.workSchedules",
+  verb: "get"
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/workSchedules/{scheduleItemId} */
@@ -1891,7 +2159,11 @@ export const resourcesWorkSchedulesDelete = /* @__PURE__ */ Operation.make({
   id: "core.resources.workSchedules.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSchedules/{scheduleItemId}",
-  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, scheduleItemId: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, scheduleItemId: Schema.NonEmptyString })),
+  resource: "core.resources.workSchedules",
+  verb: "delete",
+  idParam: "scheduleItemId",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/workSkills */
@@ -1901,7 +2173,9 @@ export const resourcesWorkSkillsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSkills",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   query: ResourcesWorkSkillsListQuery,
-  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true, decoder: () => decodeResourceWorkSkills }
+  success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true, decoder: () => decodeResourceWorkSkills },
+  resource: "core.resources.workSkills",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workSkills */
@@ -1912,6 +2186,8 @@ export const resourcesWorkSkillsCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: SetWorkSkillsRequestInput },
   success: { kind: "json", schema: ResourceWorkSkills, nullsAsAbsent: true, decoder: () => decodeResourceWorkSkills },
+  resource: "core.resources.workSkills",
+  verb: "create",
   write: {
     kind: "idempotent",
     reason: "Replaces the resource's current work skills with the ones sent; a second send leaves the same skills."
@@ -1923,7 +2199,11 @@ export const resourcesWorkSkillsDelete = /* @__PURE__ */ Operation.make({
   id: "core.resources.workSkills.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/workSkills/{workSkill}",
-  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, workSkill: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, workSkill: Schema.NonEmptyString })),
+  resource: "core.resources.workSkills",
+  verb: "delete",
+  idParam: "workSkill",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/workZones */
@@ -1938,7 +2218,9 @@ export const resourcesWorkZonesList = /* @__PURE__ */ Operation.make({
     schema: GetResourceWorkZones,
     nullsAsAbsent: true,
     decoder: () => decodeGetResourceWorkZones
-  }
+  },
+  resource: "core.resources.workZones",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/resources/{resourceId}/workZones */
@@ -1948,6 +2230,8 @@ export const resourcesWorkZonesCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/resources/{resourceId}/workZones",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString })),
   body: { kind: "json", schema: ResourceWorkZoneInput },
+  resource: "core.resources.workZones",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason:
@@ -1960,7 +2244,11 @@ export const resourcesWorkZonesDelete = /* @__PURE__ */ Operation.make({
   id: "core.resources.workZones.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/workZones/{workZoneItemId}",
-  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, workZoneItemId: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, workZoneItemId: Schema.NonEmptyString })),
+  resource: "core.resources.workZones",
+  verb: "delete",
+  idParam: "workZoneItemId",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel} */
@@ -1969,7 +2257,10 @@ export const resourcesFilesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString })),
-  success: { kind: "bytes" }
+  success: { kind: "bytes" },
+  resource: "core.resources.files",
+  verb: "get",
+  idParam: "propertyLabel"
 })
 
 /** PUT /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel} */
@@ -1978,7 +2269,11 @@ export const resourcesFilesPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString })),
-  body: { kind: "octet-stream" }
+  body: { kind: "octet-stream" },
+  resource: "core.resources.files",
+  verb: "put",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/resources/{resourceId}/{propertyLabel} */
@@ -1986,7 +2281,11 @@ export const resourcesFilesDelete = /* @__PURE__ */ Operation.make({
   id: "core.resources.files.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/resources/{resourceId}/{propertyLabel}",
-  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ resourceId: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString })),
+  resource: "core.resources.files",
+  verb: "delete",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** POST /rest/ofscCore/v1/serviceRequests */
@@ -1996,6 +2295,8 @@ export const serviceRequestsCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/serviceRequests",
   body: { kind: "json", schema: CreateServiceRequestInput },
   success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true, decoder: () => decodeServiceRequestsItem },
+  resource: "core.serviceRequests",
+  verb: "create",
   write: {
     kind: "unsafe",
     reason: "Creates a new service request each time; it carries no key of the caller's to find it by."
@@ -2008,7 +2309,10 @@ export const serviceRequestsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/serviceRequests/{requestId}",
   pathParams: lazy(() => Schema.Struct({ requestId: Schema.Int })),
-  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true, decoder: () => decodeServiceRequestsItem }
+  success: { kind: "json", schema: ServiceRequestsItem, nullsAsAbsent: true, decoder: () => decodeServiceRequestsItem },
+  resource: "core.serviceRequests",
+  verb: "get",
+  idParam: "requestId"
 })
 
 /** GET /rest/ofscCore/v1/serviceRequests/{requestId}/{propertyLabel} */
@@ -2017,7 +2321,10 @@ export const serviceRequestsFilesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/serviceRequests/{requestId}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ requestId: Schema.Int, propertyLabel: Schema.NonEmptyString })),
-  success: { kind: "bytes" }
+  success: { kind: "bytes" },
+  resource: "core.serviceRequests.files",
+  verb: "get",
+  idParam: "propertyLabel"
 })
 
 /** GET /rest/ofscCore/v1/users */
@@ -2027,7 +2334,9 @@ export const usersList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/users",
   query: UsersListQuery,
   success: { kind: "json", schema: Users, nullsAsAbsent: true, decoder: () => decodeUsers },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "core.users",
+  verb: "list"
 })
 
 /** GET /rest/ofscCore/v1/users/{login} */
@@ -2036,7 +2345,10 @@ export const usersGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
-  success: { kind: "json", schema: UserGet, nullsAsAbsent: true, decoder: () => decodeUserGet }
+  success: { kind: "json", schema: UserGet, nullsAsAbsent: true, decoder: () => decodeUserGet },
+  resource: "core.users",
+  verb: "get",
+  idParam: "login"
 })
 
 /** PUT /rest/ofscCore/v1/users/{login} */
@@ -2046,7 +2358,11 @@ export const usersPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
   body: { kind: "json", schema: UserRequestInput },
-  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true, decoder: () => decodeUserResponse }
+  success: { kind: "json", schema: UserResponse, nullsAsAbsent: true, decoder: () => decodeUserResponse },
+  resource: "core.users",
+  verb: "put",
+  idParam: "login",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** PATCH /rest/ofscCore/v1/users/{login} */
@@ -2057,6 +2373,9 @@ export const usersUpdate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
   body: { kind: "json", schema: UpdateUserInput },
   success: { kind: "json", schema: UserResponse, nullsAsAbsent: true, decoder: () => decodeUserResponse },
+  resource: "core.users",
+  verb: "update",
+  idParam: "login",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -2066,7 +2385,11 @@ export const usersDelete = /* @__PURE__ */ Operation.make({
   method: "DELETE",
   path: "/rest/ofscCore/v1/users/{login}",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  resource: "core.users",
+  verb: "delete",
+  idParam: "login",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/users/{login}/collaborationGroups */
@@ -2075,7 +2398,9 @@ export const usersCollaborationGroupsList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users/{login}/collaborationGroups",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
-  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true, decoder: () => decodeCollaborationGroups }
+  success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true, decoder: () => decodeCollaborationGroups },
+  resource: "core.users.collaborationGroups",
+  verb: "list"
 })
 
 /** POST /rest/ofscCore/v1/users/{login}/collaborationGroups */
@@ -2086,6 +2411,8 @@ export const usersCollaborationGroupsCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
   body: { kind: "json", schema: CollaborationGroupsInput },
   success: { kind: "json", schema: CollaborationGroups, nullsAsAbsent: true, decoder: () => decodeCollaborationGroups },
+  resource: "core.users.collaborationGroups",
+  verb: "create",
   write: {
     kind: "verifiable",
     proof: "user.collaborationGroups",
@@ -2098,7 +2425,10 @@ export const usersCollaborationGroupsDeleteAll = /* @__PURE__ */ Operation.make(
   id: "core.users.collaborationGroups.deleteAll",
   method: "DELETE",
   path: "/rest/ofscCore/v1/users/{login}/collaborationGroups",
-  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString })),
+  resource: "core.users.collaborationGroups",
+  verb: "delete",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/users/{login}/{propertyLabel} */
@@ -2107,7 +2437,10 @@ export const usersFilesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscCore/v1/users/{login}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString })),
-  success: { kind: "bytes" }
+  success: { kind: "bytes" },
+  resource: "core.users.files",
+  verb: "get",
+  idParam: "propertyLabel"
 })
 
 /** PUT /rest/ofscCore/v1/users/{login}/{propertyLabel} */
@@ -2116,7 +2449,11 @@ export const usersFilesPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscCore/v1/users/{login}/{propertyLabel}",
   pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString })),
-  body: { kind: "octet-stream" }
+  body: { kind: "octet-stream" },
+  resource: "core.users.files",
+  verb: "put",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscCore/v1/users/{login}/{propertyLabel} */
@@ -2124,7 +2461,11 @@ export const usersFilesDelete = /* @__PURE__ */ Operation.make({
   id: "core.users.files.delete",
   method: "DELETE",
   path: "/rest/ofscCore/v1/users/{login}/{propertyLabel}",
-  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ login: Schema.NonEmptyString, propertyLabel: Schema.NonEmptyString })),
+  resource: "core.users.files",
+  verb: "delete",
+  idParam: "propertyLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscCore/v1/whereIsMyTech */
@@ -2138,7 +2479,9 @@ export const whereIsMyTechGet = /* @__PURE__ */ Operation.make({
     schema: WhereIsMyTechResponse,
     nullsAsAbsent: true,
     decoder: () => decodeWhereIsMyTechResponse
-  }
+  },
+  resource: "core.whereIsMyTech",
+  verb: "get"
 })
 
 /** POST /rest/oauthTokenService/v1/token
@@ -2149,6 +2492,8 @@ export const tokenServiceRequestTokenV1 = /* @__PURE__ */ Operation.make({
   path: "/rest/oauthTokenService/v1/token",
   body: { kind: "form", schema: TokenServiceRequestTokenV1Body },
   success: { kind: "json", schema: TokenServiceRequestTokenV1Response, nullsAsAbsent: true },
+  resource: "core.tokenService",
+  verb: "create",
   write: { kind: "idempotent", reason: "Asks for an access token: a second one is as good and changes nothing in OFS." }
 })
 
@@ -2159,6 +2504,8 @@ export const tokenServiceRequestToken = /* @__PURE__ */ Operation.make({
   path: "/rest/oauthTokenService/v2/token",
   body: { kind: "form", schema: TokenServiceRequestTokenBody },
   success: { kind: "json", schema: TokenServiceRequestTokenResponse, nullsAsAbsent: true },
+  resource: "core.tokenService",
+  verb: "create",
   write: { kind: "idempotent", reason: "Asks for an access token: a second one is as good and changes nothing in OFS." }
 })
 

@@ -417,7 +417,9 @@ export const activityTypeGroupsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypeGroups",
   query: ActivityTypeGroupsListQuery,
   success: { kind: "json", schema: ActivityTypeGroups, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroups },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.activityTypeGroups",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/activityTypeGroups/{label} */
@@ -426,7 +428,10 @@ export const activityTypeGroupsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypeGroups/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroup }
+  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroup },
+  resource: "metadata.activityTypeGroups",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/activityTypeGroups/{label} */
@@ -436,7 +441,11 @@ export const activityTypeGroupsPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypeGroups/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: ActivityTypeGroupForPutInput },
-  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroup }
+  success: { kind: "json", schema: ActivityTypeGroup, nullsAsAbsent: true, decoder: () => decodeActivityTypeGroup },
+  resource: "metadata.activityTypeGroups",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/activityTypes */
@@ -446,7 +455,9 @@ export const activityTypesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypes",
   query: ActivityTypesListQuery,
   success: { kind: "json", schema: ActivityTypes, nullsAsAbsent: true, decoder: () => decodeActivityTypes },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.activityTypes",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/activityTypes/{label} */
@@ -455,7 +466,10 @@ export const activityTypesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/activityTypes/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true, decoder: () => decodeActivityType }
+  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true, decoder: () => decodeActivityType },
+  resource: "metadata.activityTypes",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/activityTypes/{label} */
@@ -465,7 +479,11 @@ export const activityTypesPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/activityTypes/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateActivityTypeSchemaInput },
-  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true, decoder: () => decodeActivityType }
+  success: { kind: "json", schema: ActivityType, nullsAsAbsent: true, decoder: () => decodeActivityType },
+  resource: "metadata.activityTypes",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/applications */
@@ -475,7 +493,9 @@ export const applicationsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/applications",
   query: ApplicationsListQuery,
   success: { kind: "json", schema: Applications, nullsAsAbsent: true, decoder: () => decodeApplications },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.applications",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/applications/{label} */
@@ -484,7 +504,10 @@ export const applicationsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/applications/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: Application, nullsAsAbsent: true, decoder: () => decodeApplication }
+  success: { kind: "json", schema: Application, nullsAsAbsent: true, decoder: () => decodeApplication },
+  resource: "metadata.applications",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/applications/{label} */
@@ -494,7 +517,11 @@ export const applicationsPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/applications/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateApplicationSchemaInput },
-  success: { kind: "json", schema: Application, nullsAsAbsent: true, decoder: () => decodeApplication }
+  success: { kind: "json", schema: Application, nullsAsAbsent: true, decoder: () => decodeApplication },
+  resource: "metadata.applications",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess */
@@ -508,7 +535,9 @@ export const applicationsApiAccessList = /* @__PURE__ */ Operation.make({
     schema: ApplicationApiAccesses,
     nullsAsAbsent: true,
     decoder: () => decodeApplicationApiAccesses
-  }
+  },
+  resource: "metadata.applications.apiAccess",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel} */
@@ -531,7 +560,10 @@ export const applicationsApiAccessGet = /* @__PURE__ */ Operation.make({
       )
     })
   ),
-  success: { kind: "json", schema: ApiConfiguration, nullsAsAbsent: true, decoder: () => decodeApiConfiguration }
+  success: { kind: "json", schema: ApiConfiguration, nullsAsAbsent: true, decoder: () => decodeApiConfiguration },
+  resource: "metadata.applications.apiAccess",
+  verb: "get",
+  idParam: "apiLabel"
 })
 
 /** PATCH /rest/ofscMetadata/v1/applications/{label}/apiAccess/{apiLabel} */
@@ -547,6 +579,9 @@ export const applicationsApiAccessUpdate = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeApiConfigurationPatch
   },
+  resource: "metadata.applications.apiAccess",
+  verb: "update",
+  idParam: "apiLabel",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -562,6 +597,9 @@ export const applicationsGenerateClientSecret = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeApplicationClientSecret
   },
+  resource: "metadata.applications",
+  verb: "action",
+  idParam: "label",
   write: {
     kind: "unsafe",
     reason:
@@ -575,7 +613,9 @@ export const capacityAreasList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas",
   query: CapacityAreasListQuery,
-  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true, decoder: () => decodeCapacityAreas }
+  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true, decoder: () => decodeCapacityAreas },
+  resource: "metadata.capacityAreas",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label} */
@@ -589,7 +629,10 @@ export const capacityAreasGet = /* @__PURE__ */ Operation.make({
     schema: CapacityAreaConfiguration,
     nullsAsAbsent: true,
     decoder: () => decodeCapacityAreaConfiguration
-  }
+  },
+  resource: "metadata.capacityAreas",
+  verb: "get",
+  idParam: "label"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/capacityCategories */
@@ -603,7 +646,9 @@ export const capacityAreasCapacityCategoriesList = /* @__PURE__ */ Operation.mak
     schema: AreaCapacityCategories,
     nullsAsAbsent: true,
     decoder: () => decodeAreaCapacityCategories
-  }
+  },
+  resource: "metadata.capacityAreas.capacityCategories",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/children */
@@ -613,7 +658,9 @@ export const capacityAreasChildrenList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/children",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   query: CapacityAreasChildrenListQuery,
-  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true, decoder: () => decodeCapacityAreas }
+  success: { kind: "json", schema: CapacityAreas, nullsAsAbsent: true, decoder: () => decodeCapacityAreas },
+  resource: "metadata.capacityAreas.children",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/organizations */
@@ -622,7 +669,9 @@ export const capacityAreasOrganizationsList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/organizations",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: AreaOrganizations, nullsAsAbsent: true, decoder: () => decodeAreaOrganizations }
+  success: { kind: "json", schema: AreaOrganizations, nullsAsAbsent: true, decoder: () => decodeAreaOrganizations },
+  resource: "metadata.capacityAreas.organizations",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals */
@@ -631,7 +680,9 @@ export const capacityAreasTimeIntervalsList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/timeIntervals",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: AreaTimeIntervals, nullsAsAbsent: true, decoder: () => decodeAreaTimeIntervals }
+  success: { kind: "json", schema: AreaTimeIntervals, nullsAsAbsent: true, decoder: () => decodeAreaTimeIntervals },
+  resource: "metadata.capacityAreas.timeIntervals",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots */
@@ -640,7 +691,9 @@ export const capacityAreasTimeSlotsList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/timeSlots",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: AreaTimeSlots, nullsAsAbsent: true, decoder: () => decodeAreaTimeSlots }
+  success: { kind: "json", schema: AreaTimeSlots, nullsAsAbsent: true, decoder: () => decodeAreaTimeSlots },
+  resource: "metadata.capacityAreas.timeSlots",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityAreas/{label}/workZones */
@@ -649,7 +702,9 @@ export const capacityAreasWorkZonesListV1 = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityAreas/{label}/workZones",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: AreaWorkZonesOld, nullsAsAbsent: true, decoder: () => decodeAreaWorkZonesOld }
+  success: { kind: "json", schema: AreaWorkZonesOld, nullsAsAbsent: true, decoder: () => decodeAreaWorkZonesOld },
+  resource: "metadata.capacityAreas.workZones",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityCategories */
@@ -659,7 +714,9 @@ export const capacityCategoriesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/capacityCategories",
   query: CapacityCategoriesListQuery,
   success: { kind: "json", schema: CapacityCategories, nullsAsAbsent: true, decoder: () => decodeCapacityCategories },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.capacityCategories",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/capacityCategories/{label} */
@@ -668,7 +725,10 @@ export const capacityCategoriesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/capacityCategories/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true, decoder: () => decodeCapacityCategory }
+  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true, decoder: () => decodeCapacityCategory },
+  resource: "metadata.capacityCategories",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/capacityCategories/{label} */
@@ -678,7 +738,11 @@ export const capacityCategoriesPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/capacityCategories/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CapacityCategoryInput },
-  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true, decoder: () => decodeCapacityCategory }
+  success: { kind: "json", schema: CapacityCategory, nullsAsAbsent: true, decoder: () => decodeCapacityCategory },
+  resource: "metadata.capacityCategories",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscMetadata/v1/capacityCategories/{label} */
@@ -686,7 +750,11 @@ export const capacityCategoriesDelete = /* @__PURE__ */ Operation.make({
   id: "metadata.capacityCategories.delete",
   method: "DELETE",
   path: "/rest/ofscMetadata/v1/capacityCategories/{label}",
-  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
+  resource: "metadata.capacityCategories",
+  verb: "delete",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/forms */
@@ -696,7 +764,9 @@ export const formsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/forms",
   query: FormsListQuery,
   success: { kind: "json", schema: Forms, nullsAsAbsent: true, decoder: () => decodeForms },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.forms",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/forms/{label} */
@@ -706,7 +776,10 @@ export const formsGet = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/forms/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   query: FormsGetQuery,
-  success: { kind: "json", schema: FormDetails, nullsAsAbsent: true, decoder: () => decodeFormDetails }
+  success: { kind: "json", schema: FormDetails, nullsAsAbsent: true, decoder: () => decodeFormDetails },
+  resource: "metadata.forms",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/forms/{label} */
@@ -721,7 +794,11 @@ export const formsPut = /* @__PURE__ */ Operation.make({
     schema: FormDetailsWithStats,
     nullsAsAbsent: true,
     decoder: () => decodeFormDetailsWithStats
-  }
+  },
+  resource: "metadata.forms",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscMetadata/v1/forms/{label} */
@@ -729,7 +806,11 @@ export const formsDelete = /* @__PURE__ */ Operation.make({
   id: "metadata.forms.delete",
   method: "DELETE",
   path: "/rest/ofscMetadata/v1/forms/{label}",
-  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
+  resource: "metadata.forms",
+  verb: "delete",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/inventoryTypes */
@@ -739,7 +820,9 @@ export const inventoryTypesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/inventoryTypes",
   query: InventoryTypesListQuery,
   success: { kind: "json", schema: InventoryTypes, nullsAsAbsent: true, decoder: () => decodeInventoryTypes },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.inventoryTypes",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/inventoryTypes/{label} */
@@ -749,7 +832,10 @@ export const inventoryTypesGet = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/inventoryTypes/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   query: InventoryTypesGetQuery,
-  success: { kind: "json", schema: InventoryType, nullsAsAbsent: true, decoder: () => decodeInventoryType }
+  success: { kind: "json", schema: InventoryType, nullsAsAbsent: true, decoder: () => decodeInventoryType },
+  resource: "metadata.inventoryTypes",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/inventoryTypes/{label} */
@@ -764,7 +850,11 @@ export const inventoryTypesPut = /* @__PURE__ */ Operation.make({
     schema: ResponseCreateInventoryTypeSchema,
     nullsAsAbsent: true,
     decoder: () => decodeResponseCreateInventoryTypeSchema
-  }
+  },
+  resource: "metadata.inventoryTypes",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/languages */
@@ -774,7 +864,9 @@ export const languagesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/languages",
   query: LanguagesListQuery,
   success: { kind: "json", schema: Languages, nullsAsAbsent: true, decoder: () => decodeLanguages },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.languages",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/linkTemplates */
@@ -784,7 +876,9 @@ export const linkTemplatesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/linkTemplates",
   query: LinkTemplatesListQuery,
   success: { kind: "json", schema: LinkTemplates, nullsAsAbsent: true, decoder: () => decodeLinkTemplates },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.linkTemplates",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/linkTemplates/{label} */
@@ -793,7 +887,10 @@ export const linkTemplatesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/linkTemplates/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate }
+  success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate },
+  resource: "metadata.linkTemplates",
+  verb: "get",
+  idParam: "label"
 })
 
 /** POST /rest/ofscMetadata/v1/linkTemplates/{label} */
@@ -804,6 +901,9 @@ export const linkTemplatesCreate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
   success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate },
+  resource: "metadata.linkTemplates",
+  verb: "create",
+  idParam: "label",
   write: {
     kind: "verifiable",
     proof: "metadata.byLabel",
@@ -819,6 +919,9 @@ export const linkTemplatesUpdate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateLinkTemplateSchemaInput },
   success: { kind: "json", schema: LinkTemplate, nullsAsAbsent: true, decoder: () => decodeLinkTemplate },
+  resource: "metadata.linkTemplates",
+  verb: "update",
+  idParam: "label",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -827,7 +930,9 @@ export const mapLayersList = /* @__PURE__ */ Operation.make({
   id: "metadata.mapLayers.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers",
-  success: { kind: "json", schema: CustomMapLayers, nullsAsAbsent: true, decoder: () => decodeCustomMapLayers }
+  success: { kind: "json", schema: CustomMapLayers, nullsAsAbsent: true, decoder: () => decodeCustomMapLayers },
+  resource: "metadata.mapLayers",
+  verb: "list"
 })
 
 /** POST /rest/ofscMetadata/v1/mapLayers */
@@ -837,6 +942,8 @@ export const mapLayersCreate = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/mapLayers",
   body: { kind: "json", schema: CustomMapLayerInput },
   success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer },
+  resource: "metadata.mapLayers",
+  verb: "create",
   write: {
     kind: "verifiable",
     proof: "metadata.byLabel",
@@ -856,6 +963,8 @@ export const mapLayersPopulateLayers = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionMapLayersPopulateLayersSchemaResponse
   },
+  resource: "metadata.mapLayers",
+  verb: "action",
   write: {
     kind: "unsafe",
     reason:
@@ -874,7 +983,9 @@ export const mapLayersPopulateLayersStatus = /* @__PURE__ */ Operation.make({
     schema: CustomActionMapLayersPopulateLayersSchemaResponse,
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionMapLayersPopulateLayersSchemaResponse
-  }
+  },
+  resource: "metadata.mapLayers",
+  verb: "action"
 })
 
 /** GET /rest/ofscMetadata/v1/mapLayers/{label} */
@@ -883,7 +994,10 @@ export const mapLayersGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/mapLayers/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer },
+  resource: "metadata.mapLayers",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/mapLayers/{label} */
@@ -893,7 +1007,11 @@ export const mapLayersPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/mapLayers/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CustomMapLayerInput },
-  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer }
+  success: { kind: "json", schema: CustomMapLayer, nullsAsAbsent: true, decoder: () => decodeCustomMapLayer },
+  resource: "metadata.mapLayers",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/nonWorkingReasons */
@@ -903,7 +1021,9 @@ export const nonWorkingReasonsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/nonWorkingReasons",
   query: NonWorkingReasonsListQuery,
   success: { kind: "json", schema: NonWorkingReasons, nullsAsAbsent: true, decoder: () => decodeNonWorkingReasons },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.nonWorkingReasons",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/organizations */
@@ -911,7 +1031,9 @@ export const organizationsList = /* @__PURE__ */ Operation.make({
   id: "metadata.organizations.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/organizations",
-  success: { kind: "json", schema: Organizations, nullsAsAbsent: true, decoder: () => decodeOrganizations }
+  success: { kind: "json", schema: Organizations, nullsAsAbsent: true, decoder: () => decodeOrganizations },
+  resource: "metadata.organizations",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/organizations/{label} */
@@ -920,7 +1042,10 @@ export const organizationsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/organizations/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: Organization, nullsAsAbsent: true, decoder: () => decodeOrganization }
+  success: { kind: "json", schema: Organization, nullsAsAbsent: true, decoder: () => decodeOrganization },
+  resource: "metadata.organizations",
+  verb: "get",
+  idParam: "label"
 })
 
 /** POST /rest/ofscMetadata/v1/plugins/custom-actions/import */
@@ -929,6 +1054,8 @@ export const pluginsImport = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/plugins/custom-actions/import",
   body: { kind: "multipart", schema: PluginsImportBody },
+  resource: "metadata.plugins",
+  verb: "action",
   write: {
     kind: "idempotent",
     reason: "Creates or updates each plugin in the file by its label; a second import leaves the same plugins."
@@ -941,6 +1068,9 @@ export const pluginsInstall = /* @__PURE__ */ Operation.make({
   method: "POST",
   path: "/rest/ofscMetadata/v1/plugins/{pluginLabel}/custom-actions/install",
   pathParams: lazy(() => Schema.Struct({ pluginLabel: Schema.NonEmptyString })),
+  resource: "metadata.plugins",
+  verb: "action",
+  idParam: "pluginLabel",
   write: {
     kind: "verifiable",
     proof: "metadata.byLabel",
@@ -956,7 +1086,9 @@ export const propertiesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/properties",
   query: PropertiesListQuery,
   success: { kind: "json", schema: PropertiesGet, nullsAsAbsent: true, decoder: () => decodePropertiesGet },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.properties",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/properties/{label} */
@@ -966,7 +1098,10 @@ export const propertiesGet = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   query: PropertiesGetQuery,
-  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true, decoder: () => decodePropertyGet }
+  success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true, decoder: () => decodePropertyGet },
+  resource: "metadata.properties",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/properties/{label} */
@@ -976,7 +1111,11 @@ export const propertiesPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: PropertyInput },
-  success: { kind: "json", schema: Property, nullsAsAbsent: true, decoder: () => decodeProperty }
+  success: { kind: "json", schema: Property, nullsAsAbsent: true, decoder: () => decodeProperty },
+  resource: "metadata.properties",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** PATCH /rest/ofscMetadata/v1/properties/{label} */
@@ -987,6 +1126,9 @@ export const propertiesUpdate = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: PropertyInput },
   success: { kind: "json", schema: PropertyGet, nullsAsAbsent: true, decoder: () => decodePropertyGet },
+  resource: "metadata.properties",
+  verb: "update",
+  idParam: "label",
   write: { kind: "idempotent", reason: "Sets the fields sent to the values sent; a second send changes nothing more." }
 })
 
@@ -1003,7 +1145,9 @@ export const propertiesEnumerationListList = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodePropertyEnumerations
   },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.properties.enumerationList",
+  verb: "list"
 })
 
 /** PUT /rest/ofscMetadata/v1/properties/{label}/enumerationList */
@@ -1013,7 +1157,10 @@ export const propertiesEnumerationListPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/properties/{label}/enumerationList",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: PropertiesEnumerationListPutBody },
-  success: { kind: "json", schema: PropertyEnumeration, nullsAsAbsent: true, decoder: () => decodePropertyEnumeration }
+  success: { kind: "json", schema: PropertyEnumeration, nullsAsAbsent: true, decoder: () => decodePropertyEnumeration },
+  resource: "metadata.properties.enumerationList",
+  verb: "put",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/resourceTypes */
@@ -1023,7 +1170,9 @@ export const resourceTypesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/resourceTypes",
   query: ResourceTypesListQuery,
   success: { kind: "json", schema: ResourceTypes, nullsAsAbsent: true, decoder: () => decodeResourceTypes },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.resourceTypes",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/routingProfiles */
@@ -1038,7 +1187,9 @@ export const routingProfilesList = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeRoutingProfileLabels
   },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.routingProfiles",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans */
@@ -1049,7 +1200,9 @@ export const routingProfilesPlansList = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() => Schema.Struct({ profileLabel: Schema.NonEmptyString })),
   query: RoutingProfilesPlansListQuery,
   success: { kind: "json", schema: RoutingPlanLabels, nullsAsAbsent: true, decoder: () => decodeRoutingPlanLabels },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.routingProfiles.plans",
+  verb: "list"
 })
 
 /** PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/forceImport */
@@ -1059,7 +1212,10 @@ export const routingProfilesPlansForceImport = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/forceImport",
   pathParams: lazy(() => Schema.Struct({ profileLabel: Schema.NonEmptyString })),
   body: { kind: "octet-stream" },
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  resource: "metadata.routingProfiles.plans",
+  verb: "action",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** PUT /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/import */
@@ -1069,7 +1225,10 @@ export const routingProfilesPlansImport = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/custom-actions/import",
   pathParams: lazy(() => Schema.Struct({ profileLabel: Schema.NonEmptyString })),
   body: { kind: "octet-stream" },
-  success: { kind: "untyped" }
+  success: { kind: "untyped" },
+  resource: "metadata.routingProfiles.plans",
+  verb: "action",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/custom-actions/export */
@@ -1078,7 +1237,10 @@ export const routingProfilesPlansExport = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/custom-actions/export",
   pathParams: lazy(() => Schema.Struct({ profileLabel: Schema.NonEmptyString, planLabel: Schema.NonEmptyString })),
-  success: { kind: "bytes" }
+  success: { kind: "bytes" },
+  resource: "metadata.routingProfiles.plans",
+  verb: "action",
+  idParam: "planLabel"
 })
 
 /** POST /rest/ofscMetadata/v1/routingProfiles/{profileLabel}/plans/{planLabel}/{resourceExternalId}/{date}/custom-actions/start */
@@ -1095,6 +1257,9 @@ export const routingProfilesPlansStart = /* @__PURE__ */ Operation.make({
     })
   ),
   success: { kind: "untyped" },
+  resource: "metadata.routingProfiles.plans",
+  verb: "action",
+  idParam: "date",
   write: {
     kind: "unsafe",
     reason:
@@ -1109,7 +1274,9 @@ export const shiftsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/shifts",
   query: ShiftsListQuery,
   success: { kind: "json", schema: Shifts, nullsAsAbsent: true, decoder: () => decodeShifts },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.shifts",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/shifts/{label} */
@@ -1118,7 +1285,10 @@ export const shiftsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/shifts/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: Shift, nullsAsAbsent: true, decoder: () => decodeShift }
+  success: { kind: "json", schema: Shift, nullsAsAbsent: true, decoder: () => decodeShift },
+  resource: "metadata.shifts",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/shifts/{label} */
@@ -1128,7 +1298,11 @@ export const shiftsPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/shifts/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: CreateShiftSchemaInput },
-  success: { kind: "json", schema: Shift, nullsAsAbsent: true, decoder: () => decodeShift }
+  success: { kind: "json", schema: Shift, nullsAsAbsent: true, decoder: () => decodeShift },
+  resource: "metadata.shifts",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscMetadata/v1/shifts/{label} */
@@ -1136,7 +1310,11 @@ export const shiftsDelete = /* @__PURE__ */ Operation.make({
   id: "metadata.shifts.delete",
   method: "DELETE",
   path: "/rest/ofscMetadata/v1/shifts/{label}",
-  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
+  resource: "metadata.shifts",
+  verb: "delete",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/timeSlots */
@@ -1146,7 +1324,9 @@ export const timeSlotsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/timeSlots",
   query: TimeSlotsListQuery,
   success: { kind: "json", schema: TimeSlots, nullsAsAbsent: true, decoder: () => decodeTimeSlots },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.timeSlots",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/workSkillConditions */
@@ -1154,7 +1334,9 @@ export const workSkillConditionsList = /* @__PURE__ */ Operation.make({
   id: "metadata.workSkillConditions.list",
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillConditions",
-  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true, decoder: () => decodeWorkSkillConditions }
+  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true, decoder: () => decodeWorkSkillConditions },
+  resource: "metadata.workSkillConditions",
+  verb: "list"
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkillConditions */
@@ -1163,7 +1345,10 @@ export const workSkillConditionsPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscMetadata/v1/workSkillConditions",
   body: { kind: "json", schema: PutWorkSkillConditionsInput },
-  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true, decoder: () => decodeWorkSkillConditions }
+  success: { kind: "json", schema: WorkSkillConditions, nullsAsAbsent: true, decoder: () => decodeWorkSkillConditions },
+  resource: "metadata.workSkillConditions",
+  verb: "put",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/workSkillGroups */
@@ -1173,7 +1358,9 @@ export const workSkillGroupsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/workSkillGroups",
   query: WorkSkillGroupsListQuery,
   success: { kind: "json", schema: WorkSkillGroups, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroups },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.workSkillGroups",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/workSkillGroups/{label} */
@@ -1182,7 +1369,10 @@ export const workSkillGroupsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkillGroups/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroup }
+  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroup },
+  resource: "metadata.workSkillGroups",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkillGroups/{label} */
@@ -1192,7 +1382,11 @@ export const workSkillGroupsPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/workSkillGroups/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: WorkSkillGroupInput },
-  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroup }
+  success: { kind: "json", schema: WorkSkillGroup, nullsAsAbsent: true, decoder: () => decodeWorkSkillGroup },
+  resource: "metadata.workSkillGroups",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscMetadata/v1/workSkillGroups/{label} */
@@ -1200,7 +1394,11 @@ export const workSkillGroupsDelete = /* @__PURE__ */ Operation.make({
   id: "metadata.workSkillGroups.delete",
   method: "DELETE",
   path: "/rest/ofscMetadata/v1/workSkillGroups/{label}",
-  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
+  resource: "metadata.workSkillGroups",
+  verb: "delete",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/workSkills */
@@ -1210,7 +1408,9 @@ export const workSkillsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/workSkills",
   query: WorkSkillsListQuery,
   success: { kind: "json", schema: WorkSkills, nullsAsAbsent: true, decoder: () => decodeWorkSkills },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.workSkills",
+  verb: "list"
 })
 
 /** GET /rest/ofscMetadata/v1/workSkills/{label} */
@@ -1219,7 +1419,10 @@ export const workSkillsGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workSkills/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true, decoder: () => decodeWorkSkill }
+  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true, decoder: () => decodeWorkSkill },
+  resource: "metadata.workSkills",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/workSkills/{label} */
@@ -1229,7 +1432,11 @@ export const workSkillsPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/workSkills/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   body: { kind: "json", schema: WorkSkillInput },
-  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true, decoder: () => decodeWorkSkill }
+  success: { kind: "json", schema: WorkSkill, nullsAsAbsent: true, decoder: () => decodeWorkSkill },
+  resource: "metadata.workSkills",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscMetadata/v1/workSkills/{label} */
@@ -1237,7 +1444,11 @@ export const workSkillsDelete = /* @__PURE__ */ Operation.make({
   id: "metadata.workSkills.delete",
   method: "DELETE",
   path: "/rest/ofscMetadata/v1/workSkills/{label}",
-  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString }))
+  pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
+  resource: "metadata.workSkills",
+  verb: "delete",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v1/workZoneKey */
@@ -1245,7 +1456,9 @@ export const workZoneKeyGet = /* @__PURE__ */ Operation.make({
   id: "metadata.workZoneKey.get",
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZoneKey",
-  success: { kind: "json", schema: WorkZoneKey, nullsAsAbsent: true, decoder: () => decodeWorkZoneKey }
+  success: { kind: "json", schema: WorkZoneKey, nullsAsAbsent: true, decoder: () => decodeWorkZoneKey },
+  resource: "metadata.workZoneKey",
+  verb: "get"
 })
 
 /** GET /rest/ofscMetadata/v1/workZones */
@@ -1255,7 +1468,9 @@ export const workZonesList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/workZones",
   query: WorkZonesListQuery,
   success: { kind: "json", schema: WorkZones, nullsAsAbsent: true, decoder: () => decodeWorkZones },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "metadata.workZones",
+  verb: "list"
 })
 
 /** POST /rest/ofscMetadata/v1/workZones */
@@ -1266,6 +1481,8 @@ export const workZonesCreate = /* @__PURE__ */ Operation.make({
   query: WorkZonesCreateQuery,
   body: { kind: "json", schema: WorkZoneItemInput },
   success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true, decoder: () => decodeWorkZoneItem },
+  resource: "metadata.workZones",
+  verb: "create",
   write: {
     kind: "verifiable",
     proof: "metadata.byLabel",
@@ -1278,7 +1495,10 @@ export const workZonesBulkPut = /* @__PURE__ */ Operation.make({
   id: "metadata.workZones.bulkPut",
   method: "PUT",
   path: "/rest/ofscMetadata/v1/workZones",
-  body: { kind: "json", schema: WorkZonesInput }
+  body: { kind: "json", schema: WorkZonesInput },
+  resource: "metadata.workZones",
+  verb: "put",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** PATCH /rest/ofscMetadata/v1/workZones */
@@ -1287,6 +1507,8 @@ export const workZonesBulkUpdate = /* @__PURE__ */ Operation.make({
   method: "PATCH",
   path: "/rest/ofscMetadata/v1/workZones",
   body: { kind: "json", schema: WorkZonesInput },
+  resource: "metadata.workZones",
+  verb: "update",
   write: {
     kind: "idempotent",
     reason: "Sets each work zone named by its label to the values sent; a second send leaves the same zones."
@@ -1305,6 +1527,8 @@ export const workZonesPopulateShapes = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionWorkZonesPopulateShapesSchemaResponse
   },
+  resource: "metadata.workZones",
+  verb: "action",
   write: {
     kind: "unsafe",
     reason:
@@ -1323,7 +1547,9 @@ export const workZonesPopulateShapesStatus = /* @__PURE__ */ Operation.make({
     schema: CustomActionWorkZonesPopulateShapesSchemaResponse,
     nullsAsAbsent: true,
     decoder: () => decodeCustomActionWorkZonesPopulateShapesSchemaResponse
-  }
+  },
+  resource: "metadata.workZones",
+  verb: "action"
 })
 
 /** GET /rest/ofscMetadata/v1/workZones/{label} */
@@ -1332,7 +1558,10 @@ export const workZonesGet = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v1/workZones/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true, decoder: () => decodeWorkZoneItem }
+  success: { kind: "json", schema: WorkZoneItem, nullsAsAbsent: true, decoder: () => decodeWorkZoneItem },
+  resource: "metadata.workZones",
+  verb: "get",
+  idParam: "label"
 })
 
 /** PUT /rest/ofscMetadata/v1/workZones/{label} */
@@ -1342,7 +1571,11 @@ export const workZonesPut = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscMetadata/v1/workZones/{label}",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
   query: WorkZonesPutQuery,
-  body: { kind: "json", schema: WorkZoneItemInput }
+  body: { kind: "json", schema: WorkZoneItemInput },
+  resource: "metadata.workZones",
+  verb: "put",
+  idParam: "label",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** GET /rest/ofscMetadata/v2/capacityAreas/{label}/workZones */
@@ -1351,7 +1584,9 @@ export const capacityAreasWorkZonesList = /* @__PURE__ */ Operation.make({
   method: "GET",
   path: "/rest/ofscMetadata/v2/capacityAreas/{label}/workZones",
   pathParams: lazy(() => Schema.Struct({ label: Schema.NonEmptyString })),
-  success: { kind: "json", schema: AreaWorkZones, nullsAsAbsent: true, decoder: () => decodeAreaWorkZones }
+  success: { kind: "json", schema: AreaWorkZones, nullsAsAbsent: true, decoder: () => decodeAreaWorkZones },
+  resource: "metadata.capacityAreas.workZones",
+  verb: "list"
 })
 
 /** Every metadata operation, in spec order. */

@@ -10,7 +10,11 @@ export const catalogsPut = /* @__PURE__ */ Operation.make({
   method: "PUT",
   path: "/rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}",
   pathParams: lazy(() => Schema.Struct({ catalog: Schema.NonEmptyString, language: Schema.NonEmptyString })),
-  body: { kind: "json", schema: CatalogSchemaInput }
+  body: { kind: "json", schema: CatalogSchemaInput },
+  resource: "partsCatalog.catalogs",
+  verb: "put",
+  idParam: "language",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** PUT /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel} */
@@ -21,7 +25,11 @@ export const catalogsItemsPut = /* @__PURE__ */ Operation.make({
   pathParams: lazy(() =>
     Schema.Struct({ catalog: Schema.NonEmptyString, language: Schema.NonEmptyString, itemLabel: Schema.NonEmptyString })
   ),
-  body: { kind: "json", schema: CatalogItemInput }
+  body: { kind: "json", schema: CatalogItemInput },
+  resource: "partsCatalog.catalogs.items",
+  verb: "put",
+  idParam: "itemLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** DELETE /rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel} */
@@ -31,7 +39,11 @@ export const catalogsItemsDelete = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscPartsCatalog/v1/catalogs/{catalog}/{language}/{itemLabel}",
   pathParams: lazy(() =>
     Schema.Struct({ catalog: Schema.NonEmptyString, language: Schema.NonEmptyString, itemLabel: Schema.NonEmptyString })
-  )
+  ),
+  resource: "partsCatalog.catalogs.items",
+  verb: "delete",
+  idParam: "itemLabel",
+  write: { kind: "idempotent", reason: "PUT and DELETE are idempotent by HTTP semantics." }
 })
 
 /** Every partsCatalog operation, in spec order. */

@@ -5,9 +5,9 @@
  * serving a page of seeded records costs a walk over their fields and no copies.
  */
 
+import { SchemaReader } from "@ofsc/models"
 import * as Option from "effect/Option"
 import type * as AST from "effect/SchemaAST"
-import { type JsonKind, kindOfValue, kindsOf } from "./ast.js"
 import type { Sampler } from "./sampleValue.js"
 import { decodes } from "./validity.js"
 
@@ -145,11 +145,16 @@ export class Conformer {
   }
 
   private union(ast: AST.Union, sample: () => unknown): Fit {
-    const members = ast.types.map((t) => ({ t, kinds: kindsOf(t), fit: this.lazy(t), closed: literalsOf(t) }))
+    const members = ast.types.map((t) => ({
+      t,
+      kinds: SchemaReader.kindsOf(t),
+      fit: this.lazy(t),
+      closed: literalsOf(t)
+    }))
     const literals = members.flatMap((m) => m.closed ?? [])
     return (v) => {
       if (literals.includes(v as AST.LiteralValue)) return v
-      const kind: JsonKind = kindOfValue(v)
+      const kind: SchemaReader.JsonKind = SchemaReader.kindOfValue(v)
       const member =
         members.find((m) => m.kinds.has(kind) && m.closed === undefined) ?? members.find((m) => m.kinds.has("any"))
       if (member !== undefined) return member.fit(v)

@@ -3,9 +3,10 @@
  * parameters that name a record field), a stored document, a whole-collection PUT, a bulk PATCH and
  * a delete-all.
  */
+
+import { SchemaReader } from "@ofsc/models"
 import type { SimRecord } from "../state/record.js"
 import { listEnvelope } from "./answers.js"
-import { kindsOf } from "./ast.js"
 import type { PlanHandler } from "./collections.js"
 import { type Call, documentsCollection, type Engine } from "./engine.js"
 import { limitRule, pageWindow } from "./limits.js"
@@ -38,7 +39,7 @@ const filtered = (records: ReadonlyArray<SimRecord>, query: Readonly<Record<stri
 
 /** Records as items: lists of labels (routing profiles, plans) answer each record's id. */
 const asItems = (plan: OpPlan, records: ReadonlyArray<SimRecord>): ReadonlyArray<unknown> => {
-  const kinds = plan.itemsAst === undefined ? undefined : kindsOf(plan.itemsAst)
+  const kinds = plan.itemsAst === undefined ? undefined : SchemaReader.kindsOf(plan.itemsAst)
   if (kinds === undefined || kinds.has("object") || !kinds.has("string")) return records
   return records.map((r) => r[plan.idField ?? ""] ?? Object.values(r).find((v) => typeof v === "string"))
 }

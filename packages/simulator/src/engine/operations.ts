@@ -1,17 +1,12 @@
-/** Every OFS operation the simulator answers: the flat tables of the six API packages. */
-import { CapacityOperations } from "@ofsc/capacity"
-import { CollaborationOperations } from "@ofsc/collaboration"
-import { type AnyOperation, CoreOperations } from "@ofsc/core"
-import { MetadataOperations } from "@ofsc/metadata"
-import { PartsCatalogOperations } from "@ofsc/parts-catalog"
-import { StatisticsOperations } from "@ofsc/statistics"
+/** Every OFS operation the simulator answers: the tables of the modules in the generated registry. */
+import type { AnyOperation } from "@ofsc/core"
+import { allModules } from "@ofsc/modules/all"
+import type { ModuleOperation } from "./plan.js"
+
+/** Every operation with the module whose table holds it, in registry order. */
+export const moduleOperations: ReadonlyArray<ModuleOperation> = allModules.flatMap((module) =>
+  module.operations.map((op) => ({ op, module: module.name }))
+)
 
 /** All 243 operation descriptors, in table order. */
-export const allOperations: ReadonlyArray<AnyOperation> = [
-  ...CoreOperations.operations,
-  ...MetadataOperations.operations,
-  ...CapacityOperations.operations,
-  ...StatisticsOperations.operations,
-  ...PartsCatalogOperations.operations,
-  ...CollaborationOperations.operations
-]
+export const allOperations: ReadonlyArray<AnyOperation> = moduleOperations.map(({ op }) => op)

@@ -4,26 +4,14 @@
  * the parameters filled in: `shifts`, `activities`, `resources/TECH_00001/workSkills`.
  */
 
-/** A path template after the module prefix, as segments. */
-export interface PathShape {
-  /** The segments after `/rest/<module>/<version>/`, e.g. `["resources", "{resourceId}", "workSkills"]`. */
-  readonly segments: ReadonlyArray<string>
-  /** The module name without the `ofsc` prefix, lower-cased first letter: `core`, `metadata`, `capacity`, ... */
-  readonly module: string
-}
-
 /** Whether a segment is a `{param}` placeholder. */
 export const isParam = (segment: string): boolean => segment.startsWith("{") && segment.endsWith("}")
 
 /** The name inside a `{param}` placeholder. */
 export const paramName = (segment: string): string => segment.slice(1, -1)
 
-/** Splits an operation path template into its module and the segments after the version. */
-export const shapeOf = (template: string): PathShape => {
-  const [, , api = "", , ...segments] = template.split("/")
-  const bare = api.replace(/^ofsc/, "")
-  return { module: bare.charAt(0).toLowerCase() + bare.slice(1), segments }
-}
+/** The segments of an operation path template after `/rest/<module>/<version>/`. */
+export const segmentsOf = (template: string): ReadonlyArray<string> => template.split("/").slice(4)
 
 /** Joins segments with their parameters filled in: the concrete name of a collection or document. */
 export const fillSegments = (segments: ReadonlyArray<string>, params: Readonly<Record<string, string>>): string =>

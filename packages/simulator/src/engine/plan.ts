@@ -1,13 +1,14 @@
 /**
- * How the engine answers each operation, read off its descriptor: a list, an item get/put/patch/
- * delete, a create with a server-assigned id, a whole-collection replace, a stored document, or an
- * action answered from the success schema. Decided once per operation at start.
+ * How the engine answers each operation, read off its descriptor's verb and id parameter (the
+ * generator decides them from the spec): a list, an item get/put/patch/delete, a create with a
+ * server-assigned id, a whole-collection replace, a stored document, or an action answered from
+ * the success schema. Decided once per operation at start.
  */
 import type { AnyOperation } from "@ofsc/core"
+import { SchemaReader } from "@ofsc/models"
 import type * as AST from "effect/SchemaAST"
-import { itemsElementOf } from "./ast.js"
 import { entityCollections, idFieldOfCollection, idFieldOfItem } from "./keys.js"
-import { isParam, paramName, shapeOf, templateOf } from "./paths.js"
+import { isParam, paramName, segmentsOf, templateOf } from "./paths.js"
 
 /** The ways the engine answers. */
 export type PlanKind =
@@ -43,9 +44,6 @@ export interface OpPlan {
   readonly sampleWhenEmpty: boolean
 }
 
-/** POSTs without `custom-actions` in the path that are still actions, not creates. */
-const postActions = new Set(["collaboration.chats.participants.invite", "capacity.bookingGrid.show"])
-
 /** Item paths keyed by more than their last parameter. */
 const compositeItems: Readonly<Record<string, { readonly collection: number; readonly keyParams: Array<string> }>> = {
   "activities/{activityId}/linkedActivities/{linkedActivityId}/linkTypes/{linkType}": {
@@ -55,43 +53,46 @@ const compositeItems: Readonly<Record<string, { readonly collection: number; rea
 }
 
 const successItems = (op: AnyOperation): AST.AST | undefined =>
-  op.success.kind === "json" ? itemsElementOf(op.success.schema.ast) : undefined
+  op.success.kind === "json" ? SchemaReader.itemsElementOf(op.success.schema.ast) : undefined
 
-const kindOf = (op: AnyOperation, segments: ReadonlyArray<string>): PlanKind => {
-  const last = segments[segments.length - 1] ?? ""
-  const endsWithParam = isParam(last)
-  if (segments.includes("custom-actions") || postActions.has(op.id)) return "action"
-  switch (op.method) {
-    case "GET":
-      return successItems(op) !== undefined ? "list" : endsWithParam ? "get" : "document"
-    case "PUT":
-      return endsWithParam ? "put" : "replace"
-    case "PATCH":
-      return endsWithParam ? "patch" : "bulkPatch"
-    case "DELETE":
-      return endsWithParam ? "delete" : "clear"
-    default:
-      if (op.body.kind === "none") return "action"
-      return endsWithParam ? "createAt" : "create"
-  }
+/** The way to answer each verb, on one item (the descriptor names its id parameter) or on a whole collection. */
+const kindByVerb: Readonly<Record<AnyOperation["verb"], { readonly item: PlanKind; readonly collection: PlanKind }>> = {
+  list: { item: "list", collection: "list" },
+  get: { item: "get", collection: "document" },
+  put: { item: "put", collection: "replace" },
+  update: { item: "patch", collection: "bulkPatch" },
+  delete: { item: "delete", collection: "clear" },
+  create: { item: "createAt", collection: "create" },
+  action: { item: "action", collection: "action" }
+}
+
+const kindOf = (op: AnyOperation): PlanKind => {
+  const kinds = kindByVerb[op.verb]
+  return op.idParam === undefined ? kinds.collection : kinds.item
+}
+
+/** An operation and the API module whose table holds it. */
+export interface ModuleOperation {
+  readonly op: AnyOperation
+  readonly module: string
 }
 
 /** Plans every operation; item templates are read across the table to find each collection's id field. */
-export const planAll = (ops: ReadonlyArray<AnyOperation>): ReadonlyArray<OpPlan> => {
+export const planAll = (ops: ReadonlyArray<ModuleOperation>): ReadonlyArray<OpPlan> => {
   const itemParams = new Map<string, string>()
-  for (const op of ops) {
-    const { segments } = shapeOf(op.path)
+  for (const { op } of ops) {
+    const segments = segmentsOf(op.path)
     const last = segments[segments.length - 1] ?? ""
     if (isParam(last) && !segments.includes("custom-actions") && paramName(last) !== "propertyLabel") {
       itemParams.set(templateOf(segments.slice(0, -1)), paramName(last))
     }
   }
-  return ops.map((op) => planOne(op, itemParams))
+  return ops.map(({ op, module }) => planOne(op, module, itemParams))
 }
 
-const planOne = (op: AnyOperation, itemParams: ReadonlyMap<string, string>): OpPlan => {
-  const { module, segments } = shapeOf(op.path)
-  const kind = kindOf(op, segments)
+const planOne = (op: AnyOperation, module: string, itemParams: ReadonlyMap<string, string>): OpPlan => {
+  const segments = segmentsOf(op.path)
+  const kind = kindOf(op)
   const template = templateOf(segments)
   const last = segments[segments.length - 1] ?? ""
   let collection: ReadonlyArray<string> = segments

@@ -1,7 +1,8 @@
 /** Small helpers over stored records and request bodies that the handlers share. */
+
+import { SchemaReader } from "@ofsc/models"
 import type * as AST from "effect/SchemaAST"
 import type { SimRecord } from "../state/record.js"
-import { propertyOf } from "./ast.js"
 import { numericIdFields } from "./keys.js"
 import { isParam, paramName } from "./paths.js"
 import type { OpPlan } from "./plan.js"
@@ -47,7 +48,7 @@ export const parentFields = (
   for (const segment of plan.collection) {
     if (!isParam(segment)) continue
     const name = paramName(segment)
-    if (params[name] !== undefined && propertyOf(schema, name) !== undefined) {
+    if (params[name] !== undefined && SchemaReader.propertyOf(schema, name) !== undefined) {
       out[name] = /^\d+$/.test(params[name]) ? Number(params[name]) : params[name]
     }
   }

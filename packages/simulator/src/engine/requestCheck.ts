@@ -5,11 +5,11 @@
  * A failure names the field: `body.type: Expected "regular" | "on-call", actual "x"`.
  */
 import type { AnyOperation } from "@ofsc/core"
+import { SchemaReader } from "@ofsc/models"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
-import { elementOf, kindsOf, objectOf } from "./ast.js"
 import type { MultipartPart, SimRequest } from "./protocol.js"
 
 /** A checked value, or the detail of a 400 answer. */
@@ -48,7 +48,7 @@ const run = (schema: Schema.Schema.Any, prefix: string, input: unknown): Checked
 
 /** A query or path string read as the property type expects; left as text when it does not parse. */
 const readScalar = (text: string, ast: AST.AST): unknown => {
-  const kinds = kindsOf(ast)
+  const kinds = SchemaReader.kindsOf(ast)
   if (kinds.has("string") || kinds.has("any")) return text
   if (kinds.has("number") && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text)
   if (kinds.has("boolean") && (text === "true" || text === "false")) return text === "true"
@@ -56,14 +56,14 @@ const readScalar = (text: string, ast: AST.AST): unknown => {
 }
 
 const readParam = (text: string, ast: AST.AST): unknown => {
-  const element = elementOf(ast)
+  const element = SchemaReader.elementOf(ast)
   if (element === undefined) return readScalar(text, ast)
   return text === "" ? [] : text.split(",").map((part) => readScalar(part, element))
 }
 
 /** The fields of a query or path schema, typed from strings. */
 const typedFields = (schema: Schema.Schema.Any, read: (name: string) => string | undefined) => {
-  const object = objectOf(schema.ast)
+  const object = SchemaReader.objectOf(schema.ast)
   const out: Record<string, unknown> = {}
   for (const p of object?.propertySignatures ?? []) {
     const text = read(String(p.name))

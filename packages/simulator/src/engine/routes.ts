@@ -16,7 +16,7 @@ import type { SimulatorContext } from "./context.js"
 import { Engine } from "./engine.js"
 import { requestHints, seedHints } from "./hints.js"
 import { bulkPatch, clear, document, list, replace } from "./lists.js"
-import { allOperations } from "./operations.js"
+import { moduleOperations } from "./operations.js"
 import { type OpPlan, type PlanKind, planAll } from "./plan.js"
 import type { Handler, RouteEntry, SimResponse } from "./protocol.js"
 import { checkBody, checkPath, checkQuery } from "./requestCheck.js"
@@ -73,7 +73,7 @@ let plans: ReadonlyArray<OpPlan> | undefined
 
 /** The plans of every operation the engine routes (made once, on first use). */
 export const enginePlans = (): ReadonlyArray<OpPlan> => {
-  plans ??= planAll(allOperations.filter((op) => !op.path.startsWith("/rest/oauthTokenService/")))
+  plans ??= planAll(moduleOperations.filter(({ op }) => !op.path.startsWith("/rest/oauthTokenService/")))
   return plans
 }
 

@@ -5,9 +5,9 @@
  * Well-known property names take realistic values from the store through `hints`.
  */
 
+import { SchemaReader } from "@ofsc/models"
 import * as Option from "effect/Option"
 import * as AST from "effect/SchemaAST"
-import { elementOf, propertyOf } from "./ast.js"
 import { decodes } from "./validity.js"
 
 /** A realistic value for a property name (a real resource id, the seed's first date), or undefined. */
@@ -78,8 +78,8 @@ export class Sampler {
     if (decodes(property.type, hint)) return hint
     if (typeof hint === "number" && decodes(property.type, String(hint))) return String(hint)
     if (typeof hint === "string" && /^\d+$/.test(hint) && decodes(property.type, Number(hint))) return Number(hint)
-    const element = elementOf(property.type)
-    if (Array.isArray(hint) && element !== undefined && propertyOf(element, "label") !== undefined) {
+    const element = SchemaReader.elementOf(property.type)
+    if (Array.isArray(hint) && element !== undefined && SchemaReader.propertyOf(element, "label") !== undefined) {
       const labelled = hint.map((label) => ({ ...(this.walk(element, depth + 1) as object), label }))
       if (decodes(property.type, labelled)) return labelled
     }

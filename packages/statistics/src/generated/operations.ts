@@ -73,7 +73,9 @@ export const activityDurationStatsList = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeActivityDurationsList
   },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "statistics.activityDurationStats",
+  verb: "list"
 })
 
 /** PATCH /rest/ofscStatistics/v1/activityDurationStats */
@@ -88,6 +90,8 @@ export const activityDurationStatsUpdate = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeActivityDurationPatchResponse
   },
+  resource: "statistics.activityDurationStats",
+  verb: "update",
   write: { kind: "idempotent", reason: "Sets the duration overrides of the keys sent to the values sent." }
 })
 
@@ -98,7 +102,9 @@ export const activityTravelStatsList = /* @__PURE__ */ Operation.make({
   path: "/rest/ofscStatistics/v1/activityTravelStats",
   query: ActivityTravelStatsListQuery,
   success: { kind: "json", schema: ActivityTravelsList, nullsAsAbsent: true, decoder: () => decodeActivityTravelsList },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "statistics.activityTravelStats",
+  verb: "list"
 })
 
 /** PATCH /rest/ofscStatistics/v1/activityTravelStats */
@@ -113,6 +119,8 @@ export const activityTravelStatsUpdate = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeActivityTravelPatchResponse
   },
+  resource: "statistics.activityTravelStats",
+  verb: "update",
   write: { kind: "idempotent", reason: "Sets the travel duration overrides of the keys sent to the values sent." }
 })
 
@@ -128,7 +136,9 @@ export const airlineDistanceBasedTravelList = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeAirlineDistanceBasedTravelList
   },
-  paging: "offset-limit"
+  paging: "offset-limit",
+  resource: "statistics.airlineDistanceBasedTravel",
+  verb: "list"
 })
 
 /** PATCH /rest/ofscStatistics/v1/airlineDistanceBasedTravel */
@@ -143,6 +153,8 @@ export const airlineDistanceBasedTravelUpdate = /* @__PURE__ */ Operation.make({
     nullsAsAbsent: true,
     decoder: () => decodeAirlineDistanceBasedTravelPatchResponse
   },
+  resource: "statistics.airlineDistanceBasedTravel",
+  verb: "update",
   write: { kind: "idempotent", reason: "Sets the airline distance based travel overrides to the values sent." }
 })
 

@@ -5,12 +5,9 @@
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
 import type { MessagePort } from "node:worker_threads"
-import { OfscCapacity } from "@ofsc/capacity"
-import { OfscCollaboration } from "@ofsc/collaboration"
 import { OfscClient, OfscConfig, OfscCore, OfscHttpClient, SafeWrites } from "@ofsc/core"
-import { OfscMetadata } from "@ofsc/metadata"
-import { OfscPartsCatalog } from "@ofsc/parts-catalog"
-import { OfscStatistics } from "@ofsc/statistics"
+import type { AnyApiModule } from "@ofsc/modules"
+import { allModules } from "@ofsc/modules/all"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -42,19 +39,20 @@ const maxTombstones = 10_000
 /** Node fires a timer longer than this at once: such an idle bound means no bound. */
 const maxTimerMs = 2 ** 31 - 1
 
+/** Every module of the registry, whatever its service. */
+const modules: ReadonlyArray<AnyApiModule> = allModules
+
 /** Builds the object of API groups whose methods the caller names (`core.raw`, `metadata.shifts.get`, ...). */
 const makeApi = Effect.map(
   Effect.all({
-    core: OfscCore,
-    metadata: OfscMetadata,
-    capacity: OfscCapacity,
-    statistics: OfscStatistics,
-    partsCatalog: OfscPartsCatalog,
-    collaboration: OfscCollaboration
+    services: Effect.forEach(modules, (module) =>
+      Effect.map(module.tag, (service: unknown) => [module.name, service] as const)
+    ),
+    core: OfscCore
   }),
-  (api) => ({
-    ...api,
-    safeWrites: SafeWrites.bindTo(api.core),
+  ({ services, core }) => ({
+    ...Object.fromEntries(services),
+    safeWrites: SafeWrites.bindTo(core),
     // drills for this package's own tests: a worker that exits or crashes mid-call, and a full
     // garbage collection (a worker refuses --expose-gc, so the flag is set at run time)
     ...(process.env.OFSC_SYNC_TEST_HOOKS === "1" && {
@@ -100,14 +98,7 @@ export const start = (data: { signal: SharedArrayBuffer; port: MessagePort; opti
   // the same settings the calling thread checked, resolved the same way (the environment as it was then)
   const config = Layer.effect(OfscConfig, resolveSettings(data.options))
   const client = OfscClient.fromConfig(config).pipe(Layer.provide(OfscHttpClient.layerUndici))
-  const services = Layer.mergeAll(
-    OfscCore.layer,
-    OfscMetadata.layer,
-    OfscCapacity.layer,
-    OfscStatistics.layer,
-    OfscPartsCatalog.layer,
-    OfscCollaboration.layer
-  )
+  const services = modules.map((module) => module.layer).reduce((all, layer) => Layer.merge(all, layer))
   const runtime = ManagedRuntime.make(services.pipe(Layer.provide(client)))
   // the services are built once, at boot; every call resolves its method on them
   const api = runtime.runPromiseExit(makeApi)

@@ -1,0 +1,3 @@
+import { packageTests } from "@ofsc/tooling/vitest"
+
+export default packageTests()
