@@ -1,19 +1,20 @@
 /**
  * The OFS client a command runs with: an embedded simulator for `--simulator`, else the connection
  * that flags, environment and profile describe. The simulator is imported only when asked for.
+ * Requests go through Node's own http/https modules (@effect/platform-node's NodeHttpClient): they
+ * are loaded with Node, while `fetch` compiles Node's bundled undici on first use, which measured as
+ * a tenth of a one-call command's start (bench/README.md).
  */
-import type { FileSystem, Path } from "@effect/platform"
-import {
-  OfscClient,
-  type OfscConfigError,
-  type OfscConfigOptions,
-  OfscHttpClient,
-  type OfscTransport
-} from "@ofsc/core"
+import type { FileSystem, HttpClient, Path } from "@effect/platform"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { OfscClient, type OfscConfigError, type OfscConfigOptions, type OfscTransport } from "@ofsc/core"
 import { Effect, Layer, type Scope } from "effect"
 import type { CliError } from "../app/CliError.js"
 import type { ConnectionFlags } from "../app/globalOptions.js"
 import { resolveConnection } from "./settings.js"
+
+/** The HttpClient of every command (the mirror's webhooks too). */
+export const httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpClient.layer
 
 /** Starts an embedded simulator for the scope and returns client options that reach it. */
 const simulatorOptions = (
@@ -36,6 +37,6 @@ export const clientLayer = (
         OfscConfigError | CliError,
         FileSystem.FileSystem | Path.Path | Scope.Scope
       >,
-      (options) => OfscClient.layer(options).pipe(Layer.provide(OfscHttpClient.layerUndici))
+      (options) => OfscClient.layer(options).pipe(Layer.provide(httpClient))
     )
   )
