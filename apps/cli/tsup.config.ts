@@ -23,7 +23,8 @@ export default defineConfig([
     format: ["esm"],
     splitting: true,
     clean: false,
-    noExternal: [/.*/],
+    // tsup's noExternal wins over external: bundle every import but these
+    noExternal: [new RegExp(`^(?!(${nativeOrOptional.join("|")})(/|$))`)],
     metafile: process.env.OFSC_METAFILE === "1",
     minify: process.env.OFSC_MINIFY === "1",
     external: nativeOrOptional,

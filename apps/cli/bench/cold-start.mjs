@@ -3,7 +3,8 @@
 // call (token + GET, no Effect: the floor) and the same call as a library script on @ofsc/core.
 // Cases run in rotating order so a loaded machine weighs on all alike; prints the median wall time
 // and the median peak memory (max RSS) of each, and their ratios to the undici script and to
-// `ofsc --version`. Run: pnpm bench:cli (RUNS=7 by default).
+// `ofsc --version`. Run: pnpm bench:cli (RUNS=7 by default). BEFORE_BIN=<another build's dist/bin.js>
+// adds that build's one-call command to the same run, for before/after figures.
 import { spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -65,7 +66,16 @@ const cases = [
   { name: "ofsc --version", args: [bin, "--version"], version: true },
   { name: "ofsc --help", args: [bin, "--help"] },
   { name: "ofsc metadata shifts --help", args: [bin, "metadata", "shifts", "--help"] },
-  { name: "ofsc metadata shifts get day", args: [bin, "metadata", "shifts", "get", "day", "-o", "json"], target: true }
+  { name: "ofsc metadata shifts get day", args: [bin, "metadata", "shifts", "get", "day", "-o", "json"], target: true },
+  ...(process.env.BEFORE_BIN
+    ? [
+        { name: "before: ofsc --version", args: [process.env.BEFORE_BIN, "--version"] },
+        {
+          name: "before: ofsc ... get day",
+          args: [process.env.BEFORE_BIN, "metadata", "shifts", "get", "day", "-o", "json"]
+        }
+      ]
+    : [])
 ]
 
 if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: build @ofsc/cli first`)

@@ -17,7 +17,7 @@ export const apiModules: ReadonlyArray<ApiModule> = [
   {
     name: "core",
     description: "ofscCore: activities, resources, users, inventories, events, daily extract, service requests",
-    load: () => import("./coreOperations.js").then((m) => m.CoreOperations.operations)
+    load: () => import("@ofsc/core").then((m) => m.CoreOperations.operations)
   },
   {
     name: "metadata",
