@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { packageBuild } from "@ofsc/tooling/tsup"
-import { defineConfig } from "tsup"
+import { defineConfig, type Options } from "tsup"
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
   readonly version: string
@@ -12,6 +12,52 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
  * instead of the hundreds Node's ESM loader would resolve one by one (docs in bench/README.md).
  */
 const nativeOrOptional = ["better-sqlite3", "pg", "pg-cursor", "pg-native", "msgpackr-extract"]
+
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number]
+
+/**
+ * @effect/cli imports yaml, toml and ini at the top of one module, for config files the `ofsc`
+ * command never reads (Options.fileParse): 400 KB, a fifth of what `ofsc --help` loaded. This
+ * rewrites that module so each parser is imported (a lazy chunk) when a file of its kind is parsed.
+ * The build fails if the module no longer looks as expected (an @effect/cli update): look again then.
+ */
+const lazyConfigFileParsers: Plugin = {
+  name: "lazy-config-file-parsers",
+  setup(build) {
+    build.onLoad({ filter: /@effect[\\/]cli[\\/]dist[\\/]esm[\\/]internal[\\/]files\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, "utf8")
+      const eager =
+        /import \* as Ini from "ini";\nimport \* as Toml from "toml";\nimport \* as Yaml from "yaml";\n[^]*?\n};\n/
+      const parse = /export const parse = [^]*?\n};\n/
+      if (!eager.test(source) || !parse.test(source))
+        throw new Error(`${path}: not the module lazyConfigFileParsers rewrites`)
+      const contents = source.replace(eager, "").replace(
+        parse,
+        `const parsers = {
+  json: () => Promise.resolve(JSON.parse),
+  yaml: () => import("yaml").then((m) => (m.default ?? m).parse),
+  yml: () => import("yaml").then((m) => (m.default ?? m).parse),
+  ini: () => import("ini").then((m) => (m.default ?? m).parse),
+  toml: () => import("toml").then((m) => (m.default ?? m).parse),
+  tml: () => import("toml").then((m) => (m.default ?? m).parse)
+};
+/** @internal */
+export const parse = (path, content, format) => {
+  const load = parsers[format ?? path.split(".").pop()];
+  if (load === undefined) {
+    return Effect.fail(\`Unsupported file format: \${format}\`);
+  }
+  return Effect.flatMap(Effect.promise(load), (parser) => Effect.try({
+    try: () => parser(content),
+    catch: e => \`Could not parse \${format} file (\${path}): \${e}\`
+  }));
+};
+`
+      )
+      return { contents, loader: "js" }
+    })
+  }
+}
 
 // the library entry ships ESM + CJS with types, its dependencies imported. The bin is one bundled
 // ESM file plus lazy chunks (the simulator, the mirror, configuration as code, each module's table
@@ -33,6 +79,7 @@ export default defineConfig([
     banner: {
       js: `import { createRequire as __ofscCreateRequire } from "node:module"; const require = __ofscCreateRequire(import.meta.url);`
     },
+    esbuildPlugins: [lazyConfigFileParsers],
     esbuildOptions: (options) => {
       // source maps name the files, without a copy of every bundled dependency's source
       options.sourcesContent = false
