@@ -77,7 +77,7 @@ export default defineConfig([
     define: { __OFSC_CLI_VERSION__: JSON.stringify(version) },
     // bundled CommonJS (undici, yaml) requires Node's built-ins: give the ESM chunks a `require`
     banner: {
-      js: `import { createRequire as __ofscCreateRequire } from "node:module"; const require = __ofscCreateRequire(import.meta.url);`
+      js: `import { createRequire as __ofscCreateRequire } from "node:module"; const require = /* @__PURE__ */ __ofscCreateRequire(import.meta.url);`
     },
     esbuildPlugins: [lazyConfigFileParsers],
     esbuildOptions: (options) => {
