@@ -27,8 +27,8 @@ const lazyConfigFileParsers: Plugin = {
     build.onLoad({ filter: /@effect[\\/]cli[\\/]dist[\\/]esm[\\/]internal[\\/]files\.js$/ }, ({ path }) => {
       const source = readFileSync(path, "utf8")
       const eager =
-        /import \* as Ini from "ini";\nimport \* as Toml from "toml";\nimport \* as Yaml from "yaml";\n[^]*?\n};\n/
-      const parse = /export const parse = [^]*?\n};\n/
+        /import \* as Ini from "ini";\nimport \* as Toml from "toml";\nimport \* as Yaml from "yaml";\n[\s\S]*?\n};\n/
+      const parse = /export const parse = [\s\S]*?\n};\n/
       if (!eager.test(source) || !parse.test(source))
         throw new Error(`${path}: not the module lazyConfigFileParsers rewrites`)
       const contents = source.replace(eager, "").replace(
