@@ -107,7 +107,7 @@ describe("profiles", () => {
       const bad = await ofsc(["metadata", "shifts", "list"], { env: simEnv(sim, { OFSC_ATTEMPT_TIMEOUT_MS: "soon" }) })
       expect(bad.stderr).toContain("OFSC_ATTEMPT_TIMEOUT_MS")
       const badOld = await ofsc(["metadata", "shifts", "list"], { env: simEnv(sim, { OFSC_TIMEOUT_MS: "0" }) })
-      expect(badOld.stderr).toContain("attemptTimeout")
+      expect(badOld.stderr).toContain("OFSC_TIMEOUT_MS")
       expect([bad.code, badOld.code]).toEqual([12, 12])
       expect(agents).toHaveLength(1)
     } finally {

@@ -14,7 +14,6 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { withDeadline } from "./internal/deadline.js"
-import { errorFromResponse, errorFromTransport, serverOf } from "./internal/errorMapping.js"
 import { signRs256 } from "./internal/jwt.js"
 import { retriesNothing, retrySchedule } from "./internal/retry.js"
 import { makeTokenCache } from "./internal/tokenCache.js"
@@ -27,6 +26,7 @@ import {
   type OfscRequestInfo,
   OfscTransportError
 } from "./OfscError.js"
+import { errorFromResponse, errorFromTransport, serverOf } from "./transport/mapErrors.js"
 
 /** What can go wrong while getting credentials (a token service call, usually). */
 export type OfscAuthError = OfscHttpError | OfscTransportError | OfscDecodeError

@@ -4,15 +4,33 @@
  * (`OfscConfig.layerFromEnv`). Secrets are `Redacted` and never printed.
  */
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
+import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
-import { readRsaPrivateKey } from "./internal/jwt.js"
+import type * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import {
+  ClientSecret,
+  configErrorOf,
+  current,
+  DecodePolicy,
+  HttpUrl,
+  httpUrl,
+  InstanceName,
+  instanceOf,
+  NonBlank,
+  Options,
+  PositiveDuration,
+  PrivateKey,
+  Token,
+  UserAgent,
+  Wait,
+  wholeAtLeast
+} from "./internal/configRules.js"
 import { defaultUserAgent } from "./internal/version.js"
 import { OfscConfigError } from "./OfscError.js"
 
@@ -150,106 +168,46 @@ export const defaults = {
   decodePolicy: "fail" as OfscDecodePolicy
 }
 
-const instancePattern = /^[A-Za-z0-9][A-Za-z0-9-]*$/
-const oracleHost = /^([A-Za-z0-9][A-Za-z0-9-]*)\.fs\.ocs\.oraclecloud\.com$/
+const decodeOptions = Schema.decodeUnknownEither(Options)
 
-const fail = (key: string, reason: string) => Effect.fail(new OfscConfigError({ key, reason }))
+/** The configuration the checked options describe, the defaults filled in. */
+const shapeOf = (options: typeof Options.Type): OfscConfigShape => {
+  const url = options.baseUrl === undefined ? undefined : (httpUrl(options.baseUrl) as URL)
+  const attemptTimeout = Duration.decode(options.attemptTimeout ?? defaults.attemptTimeout)
+  const retry = options.retry ?? {}
+  return {
+    baseUrl:
+      url === undefined
+        ? `https://${options.instance}.fs.ocs.oraclecloud.com`
+        : url.origin + url.pathname.replace(/\/+$/, ""),
+    instance: instanceOf(options),
+    credentials: options.credentials,
+    attemptTimeout,
+    timeout: attemptTimeout,
+    userAgent: options.userAgent ?? defaults.userAgent,
+    retry: {
+      maxRetries: retry.maxRetries ?? defaults.retry.maxRetries,
+      baseDelay: Duration.decode(retry.baseDelay ?? defaults.retry.baseDelay),
+      maxDelay: Duration.decode(retry.maxDelay ?? defaults.retry.maxDelay),
+      rateLimitWait: Duration.decode(retry.rateLimitWait ?? defaults.retry.rateLimitWait)
+    },
+    concurrency: options.concurrency ?? defaults.concurrency,
+    operationConcurrency: options.operationConcurrency ?? {},
+    decodePolicy: options.decodePolicy ?? defaults.decodePolicy
+  }
+}
 
-/** Checks the options and fills in defaults. */
+/**
+ * Checks the options and fills in defaults. Never throws: anything wrong, whatever the caller
+ * passed, is an `OfscConfigError` naming the setting, its message never quoting a secret.
+ *
+ * @example
+ * const config = Effect.runSync(resolve({ instance: "acme", credentials }))
+ */
 export const resolve = (options: OfscConfigOptions): Effect.Effect<OfscConfigShape, OfscConfigError> =>
-  Effect.gen(function* () {
-    const { instance } = options
-    if (instance !== undefined && !instancePattern.test(instance)) {
-      return yield* fail("instance", `"${instance}" is not an OFS environment name (letters, digits and dashes)`)
-    }
-    let baseUrl: string
-    if (options.baseUrl !== undefined) {
-      const parsed = Either.try(() => new URL(options.baseUrl as string))
-      if (Either.isLeft(parsed) || !/^https?:$/.test(parsed.right.protocol)) {
-        return yield* fail("baseUrl", `"${options.baseUrl}" is not an http(s) URL`)
-      }
-      baseUrl = parsed.right.origin + parsed.right.pathname.replace(/\/+$/, "")
-    } else if (instance !== undefined) {
-      baseUrl = `https://${instance}.fs.ocs.oraclecloud.com`
-    } else {
-      return yield* fail("instance", "either an instance name or a baseUrl is required")
-    }
-    const resolvedInstance = instance ?? oracleHost.exec(new URL(baseUrl).hostname)?.[1]
-    const creds = options.credentials
-    if ("clientId" in creds && creds.clientId.trim() === "") {
-      return yield* fail("clientId", "must not be empty")
-    }
-    // an empty secret would only fail later, as a 401 from OFS
-    if ((creds._tag === "Basic" || creds._tag === "ClientCredentials") && Redacted.value(creds.clientSecret) === "") {
-      return yield* fail("clientSecret", "must not be empty")
-    }
-    if (creds._tag === "Bearer" && Redacted.value(creds.token).trim() === "") {
-      return yield* fail("token", "must not be empty")
-    }
-    if (creds._tag === "JwtBearer" && creds.applicationId.trim() === "") {
-      return yield* fail("applicationId", "must not be empty")
-    }
-    if ((creds._tag === "Basic" || creds._tag === "JwtBearer") && resolvedInstance === undefined) {
-      return yield* fail(
-        "instance",
-        `${creds._tag} authentication needs the instance name, and the baseUrl does not show it`
-      )
-    }
-    if (creds._tag === "JwtBearer") {
-      // parsed now, so a bad key fails the layer rather than the first call
-      const key = readRsaPrivateKey(Redacted.value(creds.privateKey))
-      if (Either.isLeft(key)) return yield* fail("privateKey", key.left)
-    }
-    const timeout = Duration.decodeUnknown(options.attemptTimeout ?? options.timeout ?? defaults.attemptTimeout)
-    if (Option.isNone(timeout) || !Duration.greaterThan(timeout.value, Duration.zero)) {
-      return yield* fail("attemptTimeout", "must be a positive duration")
-    }
-    const userAgent = options.userAgent ?? defaults.userAgent
-    // it becomes a header: no line breaks or other control characters, and plain ASCII to be safe
-    if (userAgent.trim() === "" || !/^[ -~]+$/.test(userAgent)) {
-      return yield* fail("userAgent", "must be non-empty printable ASCII text")
-    }
-    const retryOptions =
-      options.retry === false ? { maxRetries: 0, rateLimitWait: Duration.zero } : (options.retry ?? {})
-    const rateLimitWait = Duration.decodeUnknown(retryOptions.rateLimitWait ?? defaults.retry.rateLimitWait)
-    if (Option.isNone(rateLimitWait)) {
-      return yield* fail("retry.rateLimitWait", "must be a duration, 0 or more")
-    }
-    const retry: OfscRetryPolicy = {
-      maxRetries: retryOptions.maxRetries ?? defaults.retry.maxRetries,
-      baseDelay: Duration.decode(retryOptions.baseDelay ?? defaults.retry.baseDelay),
-      maxDelay: Duration.decode(retryOptions.maxDelay ?? defaults.retry.maxDelay),
-      rateLimitWait: rateLimitWait.value
-    }
-    if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0) {
-      return yield* fail("retry.maxRetries", "must be a whole number, 0 or more")
-    }
-    const concurrency = options.concurrency ?? defaults.concurrency
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      return yield* fail("concurrency", "must be a whole number, 1 or more")
-    }
-    const operationConcurrency = options.operationConcurrency ?? {}
-    for (const [id, bound] of Object.entries(operationConcurrency)) {
-      if (!Number.isInteger(bound) || bound < 1) {
-        return yield* fail(`operationConcurrency.${id}`, "must be a whole number, 1 or more")
-      }
-    }
-    const decodePolicy = options.decodePolicy ?? defaults.decodePolicy
-    if (decodePolicy !== "fail" && decodePolicy !== "warn") {
-      return yield* fail("decodePolicy", `must be "fail" or "warn", not "${String(decodePolicy)}"`)
-    }
-    return {
-      baseUrl,
-      instance: resolvedInstance,
-      credentials: creds,
-      attemptTimeout: timeout.value,
-      timeout: timeout.value,
-      userAgent,
-      retry,
-      concurrency,
-      operationConcurrency,
-      decodePolicy
-    }
+  Either.match(decodeOptions(current(options)), {
+    onLeft: (error) => Effect.fail(configErrorOf(error)),
+    onRight: (checked) => Effect.succeed(shapeOf(checked))
   })
 
 /** The environment variables `layerFromEnv` reads. */
@@ -274,88 +232,106 @@ export const envKeys = {
   decodePolicy: "OFSC_DECODE_POLICY"
 } as const
 
-/** Which variable a setting came from, so env errors name the variable the user must fix. */
-const envKeyFor: Record<string, string> = {
-  instance: `${envKeys.instance} (or ${envKeys.baseUrl})`,
-  baseUrl: envKeys.baseUrl,
-  clientId: envKeys.clientId,
-  clientSecret: envKeys.clientSecret,
-  token: envKeys.accessToken,
-  privateKey: envKeys.jwtPrivateKey,
-  applicationId: envKeys.jwtApplicationId,
-  attemptTimeout: envKeys.attemptTimeoutMs,
-  userAgent: envKeys.userAgent,
-  "retry.maxRetries": envKeys.maxRetries,
-  "retry.rateLimitWait": envKeys.rateLimitWaitMs,
-  concurrency: envKeys.concurrency,
-  decodePolicy: envKeys.decodePolicy
+/** The ways `OFSC_AUTH` may name the credentials. */
+export const authModes = ["basic", "client_credentials", "jwt", "bearer"] as const
+
+/** One of {@link authModes}. */
+export type OfscAuthMode = (typeof authModes)[number]
+
+/** The variable that holds the secret of each `OFSC_AUTH` mode. */
+export const secretEnvKeys: Readonly<Record<OfscAuthMode, string>> = {
+  basic: envKeys.clientSecret,
+  client_credentials: envKeys.clientSecret,
+  jwt: envKeys.jwtPrivateKey,
+  bearer: envKeys.accessToken
 }
 
-/** The option each error key belongs to: an error about an option the caller passed is not the environment's. */
-const optionOfKey = (key: string): string => key.split(".")[0] ?? key
+/** The variable `key`, read by `read` and checked by a setting's rule, so a bad value is named by its variable. */
+const checked = <A>(key: string, read: (key: string) => Config.Config<unknown>, schema: Schema.Schema<A>) => {
+  const decode = Schema.decodeUnknownEither(schema)
+  return Config.mapOrFail(read(key), (value) =>
+    Either.mapLeft(decode(value), (error) => ConfigError.InvalidData([key], configErrorOf(error).reason))
+  )
+}
+
+/** How an error about where to connect names the variables. */
+const targetKey = `${envKeys.instance} (or ${envKeys.baseUrl})`
 
 const optional = <A>(config: Config.Config<A>) => Config.map(Config.option(config), Option.getOrUndefined)
 
+/** A duration in whole milliseconds. */
+const millis = (key: string) => Config.map(Config.integer(key), Duration.millis)
+
 const credentialsConfig: Effect.Effect<OfscCredentials, ConfigError.ConfigError> = Effect.gen(function* () {
-  const mode = yield* Config.literal(
-    "basic",
-    "client_credentials",
-    "jwt",
-    "bearer"
-  )(envKeys.auth).pipe(Config.withDefault("basic" as const))
+  const mode = yield* Config.literal(...authModes)(envKeys.auth).pipe(Config.withDefault("basic" as const))
   switch (mode) {
     case "basic":
-    case "client_credentials": {
-      const clientId = yield* Config.string(envKeys.clientId)
-      const clientSecret = yield* Config.redacted(envKeys.clientSecret)
-      return { _tag: mode === "basic" ? "Basic" : "ClientCredentials", clientId, clientSecret }
-    }
+    case "client_credentials":
+      return {
+        _tag: mode === "basic" ? "Basic" : "ClientCredentials",
+        clientId: yield* checked(envKeys.clientId, Config.string, NonBlank),
+        clientSecret: yield* checked(envKeys.clientSecret, Config.redacted, ClientSecret)
+      }
     case "jwt":
       return {
         _tag: "JwtBearer",
-        clientId: yield* Config.string(envKeys.clientId),
-        applicationId: yield* Config.string(envKeys.jwtApplicationId),
-        privateKey: yield* Config.redacted(envKeys.jwtPrivateKey),
+        clientId: yield* checked(envKeys.clientId, Config.string, NonBlank),
+        applicationId: yield* checked(envKeys.jwtApplicationId, Config.string, NonBlank),
+        privateKey: yield* checked(envKeys.jwtPrivateKey, Config.redacted, PrivateKey),
         subject: yield* optional(Config.string(envKeys.jwtSubject)),
         keyId: yield* optional(Config.string(envKeys.jwtKeyId)),
         clientSecret: yield* optional(Config.redacted(envKeys.clientSecret))
       }
     case "bearer":
-      return { _tag: "Bearer", token: yield* Config.redacted(envKeys.accessToken) }
+      return { _tag: "Bearer", token: yield* checked(envKeys.accessToken, Config.redacted, Token) }
   }
 })
 
-/** The retry options the environment sets, if it sets any. */
-const retryFromEnv = (maxRetries: number | undefined, rateLimitWaitMs: number | undefined) =>
-  maxRetries === undefined && rateLimitWaitMs === undefined
-    ? undefined
-    : { maxRetries, rateLimitWait: rateLimitWaitMs === undefined ? undefined : Duration.millis(rateLimitWaitMs) }
-
-/** The options the environment describes, and which variable the attempt timeout came from. */
-const fromEnvironment: Effect.Effect<
-  { readonly options: OfscConfigOptions; readonly attemptTimeoutKey: string },
-  ConfigError.ConfigError
-> = Effect.gen(function* () {
+/**
+ * The options the `OFSC_*` variables describe, through Effect's `ConfigProvider`: each variable is
+ * checked by its setting's rule as it is read, so an error names the variable to fix.
+ */
+const envOptions: Effect.Effect<OfscConfigOptions, ConfigError.ConfigError> = Effect.gen(function* () {
   // the old name is read only when the new one is not set
-  const attemptMs = yield* optional(Config.integer(envKeys.attemptTimeoutMs))
-  const legacyMs = attemptMs === undefined ? yield* optional(Config.integer(envKeys.timeoutMs)) : undefined
-  const timeoutMs = attemptMs ?? legacyMs
-  const maxRetries = yield* optional(Config.integer(envKeys.maxRetries))
-  const rateLimitWaitMs = yield* optional(Config.integer(envKeys.rateLimitWaitMs))
+  const attemptTimeout =
+    (yield* optional(checked(envKeys.attemptTimeoutMs, millis, PositiveDuration))) ??
+    (yield* optional(checked(envKeys.timeoutMs, millis, PositiveDuration)))
+  const maxRetries = yield* optional(checked(envKeys.maxRetries, Config.integer, wholeAtLeast(0)))
+  const rateLimitWait = yield* optional(checked(envKeys.rateLimitWaitMs, millis, Wait))
+  const instance = yield* optional(checked(envKeys.instance, Config.string, InstanceName))
+  const baseUrl = yield* optional(checked(envKeys.baseUrl, Config.string, HttpUrl))
+  // where to connect is said before how to authenticate there
+  if (instance === undefined && baseUrl === undefined) {
+    return yield* Effect.fail(ConfigError.MissingData([targetKey], "where to connect is not set"))
+  }
   return {
-    attemptTimeoutKey: legacyMs === undefined ? envKeys.attemptTimeoutMs : envKeys.timeoutMs,
-    options: {
-      instance: yield* optional(Config.string(envKeys.instance)),
-      baseUrl: yield* optional(Config.string(envKeys.baseUrl)),
-      credentials: yield* credentialsConfig,
-      attemptTimeout: timeoutMs === undefined ? undefined : Duration.millis(timeoutMs),
-      retry: retryFromEnv(maxRetries, rateLimitWaitMs),
-      concurrency: yield* optional(Config.integer(envKeys.concurrency)),
-      userAgent: yield* optional(Config.string(envKeys.userAgent)),
-      decodePolicy: yield* optional(Config.literal("fail", "warn")(envKeys.decodePolicy))
-    }
+    instance,
+    baseUrl,
+    credentials: yield* credentialsConfig,
+    attemptTimeout,
+    retry: maxRetries === undefined && rateLimitWait === undefined ? undefined : { maxRetries, rateLimitWait },
+    concurrency: yield* optional(checked(envKeys.concurrency, Config.integer, wholeAtLeast(1))),
+    userAgent: yield* optional(checked(envKeys.userAgent, Config.string, UserAgent)),
+    decodePolicy: yield* optional(checked(envKeys.decodePolicy, Config.string, DecodePolicy))
   }
 })
+
+/** Turns Effect's config error into one `OfscConfigError` naming the variable at fault (a bad value before a missing one). */
+const configErrorFrom = (error: ConfigError.ConfigError): OfscConfigError => {
+  const leaves: Array<ConfigError.ConfigError> = []
+  const walk = (e: ConfigError.ConfigError): void => {
+    if (e._op === "And" || e._op === "Or") {
+      walk(e.left)
+      walk(e.right)
+    } else leaves.push(e)
+  }
+  walk(error)
+  const leaf = leaves.find((e) => e._op !== "MissingData") ?? leaves[0] ?? error
+  // variables are flat keys; Effect prefixes some errors with the key again, so the last one names it
+  const key = ("path" in leaf ? leaf.path.at(-1) : undefined) ?? "environment"
+  const reason = leaf._op === "MissingData" ? "is not set" : "message" in leaf ? leaf.message : "is invalid"
+  return new OfscConfigError({ key, reason })
+}
 
 /** Retry settings a caller gives, each over the environment's (an override of one keeps the others). */
 const overRetry = (
@@ -366,27 +342,20 @@ const overRetry = (
     ? (given ?? fromEnv)
     : { ...fromEnv, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }
 
-/** Turns Effect's config error into one `OfscConfigError` naming the first key at fault. */
-const configErrorFrom = (error: ConfigError.ConfigError): OfscConfigError => {
-  let leaf: ConfigError.ConfigError = error
-  while (leaf._op === "And" || leaf._op === "Or") leaf = leaf.left
-  const key = "path" in leaf && leaf.path.length > 0 ? leaf.path.join(".") : "environment"
-  const reason = leaf._op === "MissingData" ? "is not set" : "message" in leaf ? leaf.message : "is invalid"
-  return new OfscConfigError({ key, reason })
-}
-
 /** Tuning a caller may set over what the environment says (the blocking client's options, say). */
 export type OfscEnvOverrides = Partial<Omit<OfscConfigOptions, "instance" | "baseUrl" | "credentials">>
 
 /**
- * Reads and checks the `OFSC_*` environment variables (through Effect's `ConfigProvider`), with
- * `overrides` winning over them. An error names the variable to fix, or the override at fault.
+ * Reads and checks the `OFSC_*` variables from the current `ConfigProvider` (the environment by
+ * default; `ConfigProvider.orElse` chains others, as the CLI does with its flags and profiles), with
+ * `overrides` winning over them, and resolves them as {@link resolve} does. An error names the
+ * variable to fix, or the override at fault.
  *
  * @example
  * const config = Effect.runSync(resolveFromEnv({ userAgent: "my-job/1.2" }))
  */
 export const resolveFromEnv = (overrides: OfscEnvOverrides = {}): Effect.Effect<OfscConfigShape, OfscConfigError> =>
-  Effect.flatMap(Effect.mapError(fromEnvironment, configErrorFrom), ({ options, attemptTimeoutKey }) => {
+  Effect.flatMap(Effect.mapError(envOptions, configErrorFrom), (options) => {
     const given: OfscEnvOverrides = Object.fromEntries(
       Object.entries(overrides).filter(([, value]) => value !== undefined)
     )
@@ -397,12 +366,10 @@ export const resolveFromEnv = (overrides: OfscEnvOverrides = {}): Effect.Effect<
       ...given,
       retry: overRetry(options.retry, given.retry)
     }
-    return Effect.mapError(resolve(merged), (e) => {
-      const overridden = optionOfKey(e.key) in given || (e.key === "attemptTimeout" && given.timeout !== undefined)
-      if (overridden) return e
-      const key = e.key === "attemptTimeout" ? attemptTimeoutKey : (envKeyFor[e.key] ?? e.key)
-      return new OfscConfigError({ key, reason: e.reason })
-    })
+    // every variable was checked as it was read: what fails now is an override, or where to connect
+    return Effect.mapError(resolve(merged), (e) =>
+      e.key === "instance" ? new OfscConfigError({ key: targetKey, reason: e.reason }) : e
+    )
   })
 
 /** The OFS configuration service. */

@@ -20,8 +20,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import type { Agent, Dispatcher } from "undici"
+import { AttemptDeadlineExceeded, currentMillis, type KeptByClient, layerKeptByClient } from "./AttemptDeadline.js"
 import { AbortHandle } from "./internal/abortHandle.js"
-import { AttemptDeadlineExceeded, withNativeDeadline } from "./internal/attemptDeadline.js"
 import { UndiciResponse } from "./internal/undiciResponse.js"
 
 /** What undici takes as a request body. */
@@ -99,18 +99,20 @@ const send = (
 }
 
 /**
- * An HttpClient that sends every request through `dispatcher` (an undici Agent or Pool). The
- * transport's per-attempt timeout is kept by the client itself (a timer and the request's abort
- * handle) rather than by a fiber per attempt.
+ * An HttpClient that sends every request through `dispatcher` (an undici Agent or Pool). It keeps
+ * the transport's per-attempt deadline itself (`AttemptDeadline.currentMillis`: a timer and the
+ * request's abort handle) rather than costing a fiber per attempt; provide
+ * `AttemptDeadline.layerKeptByClient` beside it so the transport knows (the layers here do).
  */
 export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
-  withNativeDeadline(
-    HttpClient.makeWith(
-      (prepared: Effect.Effect<HttpClientRequest.HttpClientRequest>) =>
-        Effect.flatMap(prepared, (request) => send(dispatcher, request, 0)),
-      Effect.succeed<HttpClientRequest.HttpClientRequest>
-    ),
-    (request, millis) => send(dispatcher, request, millis)
+  HttpClient.makeWith(
+    (prepared: Effect.Effect<HttpClientRequest.HttpClientRequest>) =>
+      Effect.flatMap(prepared, (request) =>
+        Effect.withFiberRuntime<UndiciResponse, HttpClientError.HttpClientError>((fiber) =>
+          send(dispatcher, request, fiber.getFiberRef(currentMillis))
+        )
+      ),
+    Effect.succeed<HttpClientRequest.HttpClientRequest>
   )
 
 /**
@@ -120,23 +122,29 @@ export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
  */
 const undiciModule: string = "undici"
 
-/** The undici client with connection options of your own (keep-alive, pipelining, TLS). */
-export const layerUndiciWith = (options: Agent.Options): Layer.Layer<HttpClient.HttpClient> =>
-  Layer.scoped(
-    HttpClient.HttpClient,
-    Effect.map(
-      Effect.acquireRelease(
-        Effect.promise(() => import(undiciModule) as Promise<typeof import("undici")>).pipe(
-          Effect.map((undici) => new undici.Agent(options))
+/**
+ * The undici client with connection options of your own (keep-alive, pipelining, TLS), and the
+ * `AttemptDeadline.KeptByClient` service that says it keeps the attempt deadline itself.
+ */
+export const layerUndiciWith = (options: Agent.Options): Layer.Layer<HttpClient.HttpClient | KeptByClient> =>
+  Layer.merge(
+    Layer.scoped(
+      HttpClient.HttpClient,
+      Effect.map(
+        Effect.acquireRelease(
+          Effect.promise(() => import(undiciModule) as Promise<typeof import("undici")>).pipe(
+            Effect.map((undici) => new undici.Agent(options))
+          ),
+          (agent) => Effect.promise(() => agent.destroy())
         ),
-        (agent) => Effect.promise(() => agent.destroy())
-      ),
-      make
-    )
+        make
+      )
+    ),
+    layerKeptByClient
   )
 
 /** The undici client over its own connection pool, closed when the layer's scope ends. */
-export const layerUndici: Layer.Layer<HttpClient.HttpClient> = /* @__PURE__ */ layerUndiciWith({})
+export const layerUndici: Layer.Layer<HttpClient.HttpClient | KeptByClient> = /* @__PURE__ */ layerUndiciWith({})
 
 /**
  * The default client: the runtime's own `fetch` (@effect/platform's FetchHttpClient). Works on every

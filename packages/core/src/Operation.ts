@@ -3,6 +3,7 @@
  * body, what a success looks like, and how it pages. The transport, paging, the sync wrapper and the
  * coverage check all read these descriptors; the API packages hold one per OFS operation.
  */
+import type { AnswerSpec } from "@ofsc/models"
 import type * as Schema from "effect/Schema"
 
 /** The HTTP methods OFS uses. */
@@ -190,18 +191,8 @@ export type BodySpecInput =
   | { readonly kind: "json" | "form" | "multipart"; readonly schema: Schema.Schema.AnyNoContext }
   | { readonly kind: "octet-stream" }
 
-/** The success body as `make` takes it. */
-export type ResponseSpecInput =
-  | {
-      readonly kind: "json"
-      readonly schema: Schema.Schema.AnyNoContext
-      readonly nullsAsAbsent?: boolean | undefined
-      /** The schema's compiled decoder, named lazily (see `ResponseSpec`). */
-      readonly decoder?: (() => (json: unknown) => unknown) | undefined
-    }
-  | { readonly kind: "empty" }
-  | { readonly kind: "untyped" }
-  | { readonly kind: "bytes" }
+/** The success body as `make` takes it: what `decodeAnswer` (@ofsc/models) reads an answer by. */
+export type ResponseSpecInput = AnswerSpec
 
 type BodyOf<BS> = BS extends { readonly schema: infer S }
   ? TypeOf<S>

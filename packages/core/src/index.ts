@@ -5,12 +5,14 @@
  * @packageDocumentation
  */
 
+export * as AttemptDeadline from "./AttemptDeadline.js"
 export type { EventPoll, EventPollsOptions } from "./EventPolls.js"
 export * as EventPolls from "./EventPolls.js"
 export type { EventStreamOptions } from "./EventStream.js"
 export * as CoreOperations from "./generated/operations.js"
 export * as LocalTime from "./LocalTime.js"
 export * from "./OfscAuth.js"
+export type { OfscClientExtras, OfscClientOptions, TransformClient } from "./OfscClient.js"
 export * as OfscClient from "./OfscClient.js"
 export * from "./OfscConfig.js"
 export * from "./OfscCore.js"

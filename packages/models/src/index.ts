@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+export * from "./Answer.js"
 export * from "./lazy.js"
 export * from "./links.js"
 export * from "./OfsPrimitives.js"
+export * from "./SchemaIssues.js"

@@ -2,13 +2,13 @@
  * The errors only the blocking client has: a deadline passed, the worker died, a call would
  * deadlock, or an unread stream was released.
  */
-import * as Data from "effect/Data"
+import * as Schema from "effect/Schema"
 
 /** A call did not answer before its deadline; the worker is replaced before the next call. */
-export class OfscSyncTimeout extends Data.TaggedError("OfscSyncTimeout")<{
-  readonly method: string
-  readonly timeoutMs: number
-}> {
+export class OfscSyncTimeout extends Schema.TaggedError<OfscSyncTimeout>()("OfscSyncTimeout", {
+  method: Schema.String,
+  timeoutMs: Schema.Number
+}) {
   /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `${this.method} did not answer within ${this.timeoutMs} ms (callTimeoutMs)`
@@ -16,10 +16,10 @@ export class OfscSyncTimeout extends Data.TaggedError("OfscSyncTimeout")<{
 }
 
 /** The worker that runs the calls crashed, exited or failed to start; the next call starts a new one. */
-export class OfscWorkerDied extends Data.TaggedError("OfscWorkerDied")<{
-  readonly method: string
-  readonly reason: string
-}> {
+export class OfscWorkerDied extends Schema.TaggedError<OfscWorkerDied>()("OfscWorkerDied", {
+  method: Schema.String,
+  reason: Schema.String
+}) {
   /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return `the @ofsc/sync worker died during ${this.method}: ${this.reason}`
@@ -27,10 +27,10 @@ export class OfscWorkerDied extends Data.TaggedError("OfscWorkerDied")<{
 }
 
 /** The call would block the thread that has to answer it (a server on this same thread). */
-export class OfscSyncDeadlock extends Data.TaggedError("OfscSyncDeadlock")<{
-  readonly method: string
-  readonly baseUrl: string
-}> {
+export class OfscSyncDeadlock extends Schema.TaggedError<OfscSyncDeadlock>()("OfscSyncDeadlock", {
+  method: Schema.String,
+  baseUrl: Schema.String
+}) {
   /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return (
@@ -49,12 +49,12 @@ export class OfscSyncDeadlock extends Data.TaggedError("OfscSyncDeadlock")<{
  * @example
  * try { stream.next() } catch (e) { if (e instanceof OfscStreamReleased) stream = reopen() }
  */
-export class OfscStreamReleased extends Data.TaggedError("OfscStreamReleased")<{
-  readonly method: string
-  readonly reason: "idle" | "tooManyOpen"
+export class OfscStreamReleased extends Schema.TaggedError<OfscStreamReleased>()("OfscStreamReleased", {
+  method: Schema.String,
+  reason: Schema.Literal("idle", "tooManyOpen"),
   /** `streamIdleMs` for `idle`, `maxOpenStreams` for `tooManyOpen`. */
-  readonly limit: number
-}> {
+  limit: Schema.Number
+}) {
   /** One line naming what failed, built from the fields (never a secret). */
   override get message() {
     return this.reason === "idle"

@@ -9,7 +9,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { OfscTransport } from "@ofsc/core"
+import { AttemptDeadline, OfscTransport } from "@ofsc/core"
 import { OfscMetadata } from "@ofsc/metadata"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { clientLayerWithout, getShift } from "./harness.js"
@@ -39,35 +39,31 @@ const answer = (request: unknown): HttpClientResponse.HttpClientResponse =>
     arrayBuffer: Effect.succeed(new ArrayBuffer(0))
   }) as unknown as HttpClientResponse.HttpClientResponse
 
-/**
- * An HttpClient that answers at once. With `keepsDeadline` it carries the mark OfscHttpClient's
- * clients carry (src/internal/attemptDeadline.ts), so the transport hands it the deadline.
- */
-const instantClient = (keepsDeadline: boolean): HttpClient.HttpClient => {
-  const client: HttpClient.HttpClient = HttpClient.makeWith(
-    (prepared: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.map(prepared, answer),
-    Effect.succeed<HttpClientRequest.HttpClientRequest>
-  )
-  return keepsDeadline
-    ? Object.assign(client, {
-        [Symbol.for("@ofsc/core/HttpClient/executeWithin")]: (request: unknown) => Effect.succeed(answer(request))
-      })
-    : client
-}
+/** An HttpClient that answers at once. */
+const instantClient: HttpClient.HttpClient = HttpClient.makeWith(
+  (prepared: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.map(prepared, answer),
+  Effect.succeed<HttpClientRequest.HttpClientRequest>
+)
 
-const runtimeOver = (client: HttpClient.HttpClient) =>
+/**
+ * The API over the instant client. With `keepsDeadline` it is provided with
+ * `AttemptDeadline.KeptByClient`, as OfscHttpClient's clients are, so the transport hands it the
+ * deadline as a service instead of timing each attempt out with a fiber.
+ */
+const runtimeOver = (keepsDeadline: boolean) =>
   ManagedRuntime.make(
     OfscMetadata.layer.pipe(
       Layer.provideMerge(clientLayerWithout(origin)),
-      Layer.provideMerge(Layer.succeed(HttpClient.HttpClient, client))
+      Layer.provideMerge(Layer.succeed(HttpClient.HttpClient, instantClient)),
+      Layer.provideMerge(keepsDeadline ? AttemptDeadline.layerKeptByClient : Layer.empty)
     )
   )
 
 const main = async () => {
   const calls = Number(process.env.BENCH_CALLS ?? 20_000)
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
-  const native = runtimeOver(instantClient(true))
-  const generic = runtimeOver(instantClient(false))
+  const native = runtimeOver(true)
+  const generic = runtimeOver(false)
   const client = await native.runPromise(HttpClient.HttpClient)
   const nativeMetadata = await native.runPromise(OfscMetadata)
   const genericMetadata = await generic.runPromise(OfscMetadata)

@@ -29,6 +29,7 @@ import { type CliError, io, usage } from "../app/CliError.js"
 import { exitCodeOfTag, exitCodes } from "../app/exitCodes.js"
 import type { ConnectionFlags } from "../app/globalOptions.js"
 import { clientLayer } from "../connection/clientLayer.js"
+import { connectionFlags } from "../connection/settings.js"
 import { stdoutSink } from "../output/Sink.js"
 
 type Failure = OfscError | OfscConfigError | CliError
@@ -61,16 +62,7 @@ const fromLibrary = (error: ConfigFileError | ConfigUnknownResource): CliError =
   error._tag === "ConfigFileError" ? io(error.message, error.reason) : usage(error.message)
 
 /** The connection flags that select exactly the profile `name`. */
-const profileOnly = (name: string): ConnectionFlags => ({
-  profile: Option.some(name),
-  instance: Option.none(),
-  baseUrl: Option.none(),
-  clientId: Option.none(),
-  clientSecret: Option.none(),
-  auth: Option.none(),
-  simulator: false,
-  simulatorSize: "small"
-})
+const profileOnly = (name: string): ConnectionFlags => connectionFlags({ profile: Option.some(name) })
 
 /** The environment a named profile is read with: none of the OFSC_* settings (the config directory stays). */
 const withoutOfscSettings = (): NodeJS.ProcessEnv =>

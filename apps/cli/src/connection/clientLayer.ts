@@ -7,7 +7,14 @@
  */
 import type { FileSystem, HttpClient, Path } from "@effect/platform"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import { OfscClient, type OfscConfigError, type OfscConfigOptions, type OfscTransport } from "@ofsc/core"
+import {
+  OfscClient,
+  OfscConfig,
+  type OfscConfigError,
+  type OfscConfigShape,
+  type OfscTransport,
+  resolve
+} from "@ofsc/core"
 import { Effect, Layer, type Scope } from "effect"
 import type { CliError } from "../app/CliError.js"
 import type { ConnectionFlags } from "../app/globalOptions.js"
@@ -16,13 +23,13 @@ import { resolveConnection } from "./settings.js"
 /** The HttpClient of every command (the mirror's webhooks too). */
 export const httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpClient.layer
 
-/** Starts an embedded simulator for the scope and returns client options that reach it. */
-const simulatorOptions = (
+/** Starts an embedded simulator for the scope and returns the configuration that reaches it. */
+const simulatorConfig = (
   size: ConnectionFlags["simulatorSize"]
-): Effect.Effect<OfscConfigOptions, never, Scope.Scope> =>
+): Effect.Effect<OfscConfigShape, OfscConfigError, Scope.Scope> =>
   Effect.gen(function* () {
     const { Simulator, simulatorClientOptions } = yield* Effect.promise(() => import("@ofsc/simulator"))
-    return simulatorClientOptions(yield* Simulator.scoped({ size, seed: 1 }))
+    return yield* resolve(simulatorClientOptions(yield* Simulator.scoped({ size, seed: 1 })))
   })
 
 /** The transport for a command, from its connection flags (and `env`, the process's environment by default). */
@@ -32,11 +39,11 @@ export const clientLayer = (
 ): Layer.Layer<OfscTransport, OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
   Layer.unwrapScoped(
     Effect.map(
-      (flags.simulator ? simulatorOptions(flags.simulatorSize) : resolveConnection(flags, env)) as Effect.Effect<
-        OfscConfigOptions,
+      (flags.simulator ? simulatorConfig(flags.simulatorSize) : resolveConnection(flags, env)) as Effect.Effect<
+        OfscConfigShape,
         OfscConfigError | CliError,
         FileSystem.FileSystem | Path.Path | Scope.Scope
       >,
-      (options) => OfscClient.layer(options).pipe(Layer.provide(httpClient))
+      (config) => OfscClient.fromConfig(Layer.succeed(OfscConfig, config)).pipe(Layer.provide(httpClient))
     )
   )

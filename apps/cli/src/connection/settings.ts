@@ -1,20 +1,44 @@
 /**
- * Turns flags, `OFSC_*` environment variables and the active profile into client options, in that
- * order of precedence. A missing or bad setting becomes one `OfscConfigError` naming where to set it.
+ * Turns flags, `OFSC_*` environment variables and the active profile into the client's
+ * configuration, in that order of precedence. Each level is a `ConfigProvider` of the same `OFSC_*`
+ * keys; chained with `ConfigProvider.orElse`, they feed core's one resolver (`resolveFromEnv`), so
+ * the CLI checks nothing itself. A missing or bad setting is one `OfscConfigError` naming it.
  */
 import { FileSystem, type Path } from "@effect/platform"
-import { envKeys, OfscConfigError, type OfscConfigOptions, type OfscCredentials } from "@ofsc/core"
-import { Effect, Option, Redacted } from "effect"
+import {
+  authModes,
+  envKeys,
+  type OfscAuthMode,
+  OfscConfigError,
+  type OfscConfigShape,
+  resolveFromEnv,
+  secretEnvKeys
+} from "@ofsc/core"
+import { Config, ConfigProvider, Effect, Option } from "effect"
 import type { CliError } from "../app/CliError.js"
-import { type AuthMode, authModes, type ConnectionFlags } from "../app/globalOptions.js"
+import type { ConnectionFlags } from "../app/globalOptions.js"
 import { type Profile, readProfiles } from "./ProfileStore.js"
+
+/** Connection flags that set nothing but `given`: what a command uses to pick a connection itself. */
+export const connectionFlags = (given: Partial<ConnectionFlags> = {}): ConnectionFlags => ({
+  profile: Option.none(),
+  instance: Option.none(),
+  baseUrl: Option.none(),
+  clientId: Option.none(),
+  clientSecret: Option.none(),
+  auth: Option.none(),
+  simulator: false,
+  simulatorSize: "small",
+  ...given
+})
 
 const fail = (key: string, reason: string) => Effect.fail(new OfscConfigError({ key, reason }))
 
-const envValue = (env: NodeJS.ProcessEnv, key: string): string | undefined => {
-  const value = env[key]
-  return value === undefined || value === "" ? undefined : value
-}
+/** One level of settings, by the `OFSC_*` names core reads; unset and empty values are left out. */
+type Level = Map<string, string>
+
+const level = (entries: ReadonlyArray<readonly [string, string | undefined]>): Level =>
+  new Map(entries.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""))
 
 /** The profile to use: `--profile`, else the active one, else none. */
 const chooseProfile = (
@@ -43,8 +67,8 @@ const profileSecret = (
   Effect.gen(function* () {
     if (profile.secret !== undefined) return profile.secret
     if (profile.secretEnv !== undefined) {
-      const value = envValue(env, profile.secretEnv)
-      if (value === undefined)
+      const value = env[profile.secretEnv]
+      if (value === undefined || value === "")
         return yield* fail(profile.secretEnv, `is not set (profile "${name}" reads its secret from it)`)
       return value
     }
@@ -63,123 +87,97 @@ const profileSecret = (
     return undefined
   })
 
-/** The environment variable that holds the secret of each mode. */
-const secretEnvKey: Record<AuthMode, string> = {
-  basic: envKeys.clientSecret,
-  client_credentials: envKeys.clientSecret,
-  jwt: envKeys.jwtPrivateKey,
-  bearer: envKeys.accessToken
+const flagLevel = (flags: ConnectionFlags): Level =>
+  level([
+    [envKeys.instance, Option.getOrUndefined(flags.instance)],
+    [envKeys.baseUrl, Option.getOrUndefined(flags.baseUrl)],
+    [envKeys.auth, Option.getOrUndefined(flags.auth)],
+    [envKeys.clientId, Option.getOrUndefined(flags.clientId)]
+  ])
+
+const envLevel = (env: NodeJS.ProcessEnv): Level =>
+  level(Object.entries(env).filter(([key]) => key.startsWith("OFSC_")))
+
+const profileLevel = (profile: Profile | undefined): Level =>
+  level([
+    [envKeys.instance, profile?.instance],
+    [envKeys.baseUrl, profile?.baseUrl],
+    [envKeys.auth, profile?.auth],
+    [envKeys.clientId, profile?.clientId],
+    [envKeys.jwtApplicationId, profile?.applicationId],
+    [envKeys.jwtSubject, profile?.subject],
+    [envKeys.jwtKeyId, profile?.keyId]
+  ])
+
+/**
+ * The base URL and instance come from the first level that sets either: a base URL wins over an
+ * instance, so a lower level's base URL must not override a higher level's instance.
+ */
+const oneTarget = (levels: readonly [Level, Level, Level]): readonly [Level, Level, Level] => {
+  const first = levels.findIndex((l) => l.has(envKeys.instance) || l.has(envKeys.baseUrl))
+  const kept = (l: Level, i: number) =>
+    first < 0 || i <= first ? l : new Map([...l].filter(([key]) => key !== envKeys.baseUrl))
+  return [kept(levels[0], 0), kept(levels[1], 1), kept(levels[2], 2)]
 }
 
-const integerFromEnv = (env: NodeJS.ProcessEnv, key: string): Effect.Effect<number | undefined, OfscConfigError> => {
-  const text = envValue(env, key)
-  if (text === undefined) return Effect.succeed(undefined)
-  const value = Number(text)
-  return Number.isInteger(value) ? Effect.succeed(value) : fail(key, `"${text}" is not a whole number`)
+/** The levels as one provider: the first that has a key answers it. */
+const chain = (levels: ReadonlyArray<Level>): ConfigProvider.ConfigProvider =>
+  levels
+    .map((l) => ConfigProvider.fromMap(l))
+    .reduceRight((lower, higher) => ConfigProvider.orElse(higher, () => lower))
+
+const with_ = (l: Level, key: string, value: string | undefined): Level =>
+  value === undefined ? l : new Map([...l, [key, value]])
+
+/** Where a setting can be given, for the error that says it is missing. */
+const hintFor = (key: string, profileName: string | undefined): string | undefined => {
+  const or = profileName === undefined ? " or a profile (ofsc profile add)" : ` or profile "${profileName}"`
+  if (key.startsWith(envKeys.instance)) {
+    return `use --instance or --base-url, ${envKeys.instance} or ${envKeys.baseUrl}, a profile (ofsc profile add), or --simulator`
+  }
+  if (key === envKeys.clientId) return `use --client-id, ${key}${or}`
+  if (Object.values(secretEnvKeys).includes(key)) return `use --client-secret, ${key}${or}`
+  if (key === envKeys.jwtApplicationId) return `set ${key}${or}`
+  return undefined
 }
 
-/** One attempt's timeout: `OFSC_ATTEMPT_TIMEOUT_MS`, else the deprecated `OFSC_TIMEOUT_MS`. */
-const attemptTimeoutFromEnv = (env: NodeJS.ProcessEnv): Effect.Effect<number | undefined, OfscConfigError> =>
-  envValue(env, envKeys.attemptTimeoutMs) === undefined
-    ? integerFromEnv(env, envKeys.timeoutMs)
-    : integerFromEnv(env, envKeys.attemptTimeoutMs)
-
-/** The retry budgets the environment sets: `OFSC_MAX_RETRIES` (faults) and `OFSC_RATE_LIMIT_WAIT_MS` (429s). */
-const retryFromEnv = (env: NodeJS.ProcessEnv): Effect.Effect<OfscConfigOptions["retry"], OfscConfigError> =>
-  Effect.map(
-    Effect.all([integerFromEnv(env, envKeys.maxRetries), integerFromEnv(env, envKeys.rateLimitWaitMs)]),
-    ([maxRetries, waitMs]) =>
-      maxRetries === undefined && waitMs === undefined
-        ? undefined
-        : { maxRetries, rateLimitWait: waitMs === undefined ? undefined : (`${waitMs} millis` as const) }
-  )
-
-/** Resolves the connection to client options (flags, then environment, then profile). */
+/** Resolves the connection (flags, then environment, then profile) to the client's configuration. */
 export const resolveConnection = (
   flags: ConnectionFlags,
   env: NodeJS.ProcessEnv
-): Effect.Effect<OfscConfigOptions, OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
+): Effect.Effect<OfscConfigShape, OfscConfigError | CliError, FileSystem.FileSystem | Path.Path> =>
   Effect.gen(function* () {
     const chosen = yield* chooseProfile(flags, env)
-    const profile = chosen?.profile
-    const where = (flag: string, key: string) =>
-      `--${flag}, ${key}${chosen === undefined ? " or a profile (ofsc profile add)" : ` or profile "${chosen.name}"`}`
-    // the base URL comes from the first place that sets it or an instance (a base URL wins over an
-    // instance, so a lower one must not override a higher instance); the instance from its own order
-    const flagTarget = {
-      instance: Option.getOrUndefined(flags.instance),
-      baseUrl: Option.getOrUndefined(flags.baseUrl)
-    }
-    const envTarget = { instance: envValue(env, envKeys.instance), baseUrl: envValue(env, envKeys.baseUrl) }
-    const profileTarget = { instance: profile?.instance, baseUrl: profile?.baseUrl }
-    const target = [flagTarget, envTarget, profileTarget].find(
-      (t) => t.instance !== undefined || t.baseUrl !== undefined
+    const [fromFlags, fromEnv, fromProfile] = oneTarget([
+      flagLevel(flags),
+      envLevel(env),
+      profileLevel(chosen?.profile)
+    ])
+    // the secret's variable depends on the mode, so the mode is read first, through the same chain
+    const mode = yield* Config.option(Config.string(envKeys.auth)).pipe(
+      Effect.withConfigProvider(chain([fromFlags, fromEnv, fromProfile])),
+      Effect.map(Option.getOrElse(() => "basic")),
+      Effect.orElseSucceed(() => "basic")
     )
-    if (target === undefined) {
-      return yield* fail(
-        "instance",
-        `is not set: use --instance or --base-url, ${envKeys.instance} or ${envKeys.baseUrl}, a profile (ofsc profile add), or --simulator`
-      )
-    }
-    const authText = Option.getOrUndefined(flags.auth) ?? envValue(env, envKeys.auth) ?? profile?.auth ?? "basic"
-    if (!(authModes as ReadonlyArray<string>).includes(authText)) {
-      return yield* fail(envKeys.auth, `"${authText}" is not one of ${authModes.join(", ")}`)
-    }
-    const auth = authText as AuthMode
-    const clientId = Option.getOrUndefined(flags.clientId) ?? envValue(env, envKeys.clientId) ?? profile?.clientId
-    const secret =
-      Option.getOrUndefined(flags.clientSecret) ??
-      envValue(env, secretEnvKey[auth]) ??
-      (chosen === undefined ? undefined : yield* profileSecret(chosen.profile, env, chosen.name))
-    const secretKey = secretEnvKey[auth]
-    const needClientId = auth !== "bearer" && clientId === undefined
-    if (needClientId) return yield* fail("client id", `is not set: use ${where("client-id", envKeys.clientId)}`)
-    if (secret === undefined) return yield* fail("secret", `is not set: use ${where("client-secret", secretKey)}`)
-    const credentials = yield* credentialsFor(auth, clientId ?? "", Redacted.make(secret), env, profile)
-    const decodePolicy = envValue(env, envKeys.decodePolicy)
-    if (decodePolicy !== undefined && decodePolicy !== "fail" && decodePolicy !== "warn") {
-      return yield* fail(envKeys.decodePolicy, `"${decodePolicy}" is not one of fail, warn`)
-    }
-    return {
-      instance: flagTarget.instance ?? envTarget.instance ?? profileTarget.instance,
-      baseUrl: target.baseUrl,
-      credentials,
-      attemptTimeout: yield* Effect.map(attemptTimeoutFromEnv(env), (ms) =>
-        ms === undefined ? undefined : (`${ms} millis` as const)
-      ),
-      userAgent: envValue(env, envKeys.userAgent),
-      retry: yield* retryFromEnv(env),
-      concurrency: yield* integerFromEnv(env, envKeys.concurrency),
-      decodePolicy
-    }
-  })
-
-const credentialsFor = (
-  auth: AuthMode,
-  clientId: string,
-  secret: Redacted.Redacted<string>,
-  env: NodeJS.ProcessEnv,
-  profile: Profile | undefined
-): Effect.Effect<OfscCredentials, OfscConfigError> => {
-  switch (auth) {
-    case "basic":
-      return Effect.succeed({ _tag: "Basic", clientId, clientSecret: secret })
-    case "client_credentials":
-      return Effect.succeed({ _tag: "ClientCredentials", clientId, clientSecret: secret })
-    case "bearer":
-      return Effect.succeed({ _tag: "Bearer", token: secret })
-    case "jwt": {
-      const applicationId = envValue(env, envKeys.jwtApplicationId) ?? profile?.applicationId
-      if (applicationId === undefined)
-        return fail(envKeys.jwtApplicationId, "is not set (or the profile's application id)")
-      return Effect.succeed({
-        _tag: "JwtBearer",
-        clientId,
-        applicationId,
-        privateKey: secret,
-        subject: envValue(env, envKeys.jwtSubject) ?? profile?.subject,
-        keyId: envValue(env, envKeys.jwtKeyId) ?? profile?.keyId
+    const secretKey = (authModes as ReadonlyArray<string>).includes(mode)
+      ? secretEnvKeys[mode as OfscAuthMode]
+      : envKeys.clientSecret
+    const flagSecret = Option.getOrUndefined(flags.clientSecret)
+    // the profile's secret is read only when nothing above it gives one (it may name a file or variable)
+    const storedSecret =
+      flagSecret === undefined && !fromEnv.has(secretKey) && chosen !== undefined
+        ? yield* profileSecret(chosen.profile, env, chosen.name)
+        : undefined
+    const provider = chain([
+      with_(fromFlags, secretKey, flagSecret),
+      fromEnv,
+      with_(fromProfile, secretKey, storedSecret)
+    ])
+    return yield* resolveFromEnv().pipe(
+      Effect.withConfigProvider(provider),
+      Effect.mapError((e) => {
+        const hint = hintFor(e.key, chosen?.name)
+        return hint === undefined ? e : new OfscConfigError({ key: e.key, reason: `${e.reason}: ${hint}` })
       })
-    }
-  }
-}
+    )
+  })

@@ -2,6 +2,8 @@
  * Checks a caller's input against an operation's schemas and turns it into the parts of an HTTP
  * request: the filled-in path, the query string pairs, and the body. Nothing here does I/O.
  */
+
+import { issuesOf } from "@ofsc/models"
 import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -9,7 +11,6 @@ import { OfscInvalidInput, type OfscSchemaIssue } from "../OfscError.js"
 import type { AnyOperation, BinaryContent, MultipartValue } from "../Operation.js"
 import { structureProblems, toJsonText } from "./jsonBody.js"
 import { encodeMultipart } from "./multipart.js"
-import { issuesOf } from "./schemaIssues.js"
 import {
   contentDisposition,
   fileNameProblem,

@@ -6,8 +6,7 @@
 import { createServer } from "node:net"
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, type WorkerOptions } from "node:worker_threads"
 import { OfscSyncDeadlock, OfscSyncTimeout, OfscWorkerDied } from "../errors.js"
-import type { EncodedError } from "./codec.js"
-import { decodeError } from "./errorClasses.js"
+import { decodeError, type EncodedError } from "./codec.js"
 import type { SyncSettings } from "./options.js"
 import { type Reply, type Request, Signal } from "./protocol.js"
 

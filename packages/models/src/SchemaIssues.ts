@@ -6,7 +6,12 @@
  * at the field's own path and where the real issue sits deeper inside it.
  */
 import * as ParseResult from "effect/ParseResult"
-import type { OfscSchemaIssue } from "../OfscError.js"
+
+/** One problem a schema found, at a path into the value (`[]` for the value itself). */
+export interface SchemaIssue {
+  readonly path: ReadonlyArray<PropertyKey>
+  readonly message: string
+}
 
 /** Schema messages quote the actual value; a whole page of items would make an unreadable error. */
 const clip = (message: string): string => (message.length > 300 ? `${message.slice(0, 300)}…` : message)
@@ -47,8 +52,14 @@ const readable = (messages: ReadonlyArray<string>): string => {
   return clip(parts.join("; "))
 }
 
-/** Turns a schema failure into issues with paths, for OfscInvalidInput and OfscDecodeError. */
-export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<OfscSchemaIssue> => {
+/**
+ * Turns a schema failure into issues with paths, one per path (what OfscInvalidInput and
+ * OfscDecodeError carry).
+ *
+ * @example
+ * const issues = issuesOf(Either.getLeftOrThrow(Schema.decodeUnknownEither(Shift)({ label: 1 })))
+ */
+export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<SchemaIssue> => {
   // a union reports once per member: gather them so each path appears once, in first-seen order
   const byPath = new Map<string, { path: ReadonlyArray<PropertyKey>; messages: Array<string> }>()
   for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {

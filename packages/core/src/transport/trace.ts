@@ -1,5 +1,5 @@
 /**
- * What a call tells a real tracer: one client span per call (retries included), named and
+ * The "trace" stage. What a call tells a real tracer: one client span per call (retries included), named and
  * attributed after OpenTelemetry's HTTP client conventions, and the W3C `traceparent` header on the
  * request so OFS's own logs join the trace. Only the path goes into the span: never the query
  * (which may hold search terms) nor any header (the Authorization one).
@@ -21,8 +21,24 @@ interface Answered {
 /** Records on the call's span what the call came to, given its exit and how many attempts it made. */
 export type OutcomeRecorder<A> = (exit: Exit.Exit<A, OfscError>, attempts: number) => Effect.Effect<void>
 
-/** Spans for the calls of one client; the server attributes are worked out once, here. */
-export const makeCallTracing = (baseUrl: string) => {
+/** Effect's built-in tracer keeps spans in memory only; with it installed, a span per call is pure cost. */
+let builtInTracer: Tracer.Tracer | undefined
+const isBuiltInTracer = (tracer: Tracer.Tracer): boolean => {
+  builtInTracer ??= Effect.runSync(Effect.tracer)
+  return tracer === builtInTracer
+}
+
+/** Sends a call's request (retries included), telling the recorder, when given one, what it came to. */
+export type TracedSend<A> = (
+  request: HttpClientRequest.HttpClientRequest,
+  record?: OutcomeRecorder<A>
+) => Effect.Effect<A, OfscError>
+
+/**
+ * Spans for the calls of one client; the server attributes are worked out once, here. With Effect's
+ * built-in tracer installed nobody reads spans: then a call runs without one (and without trace headers).
+ */
+export const makeTrace = (baseUrl: string) => {
   const url = new URL(baseUrl)
   // URL leaves the port empty when it is the scheme's default: then the convention leaves it out
   const server: Record<string, string | number> =
@@ -48,7 +64,7 @@ export const makeCallTracing = (baseUrl: string) => {
     op: AnyOperation,
     path: string,
     request: HttpClientRequest.HttpClientRequest,
-    send: (request: HttpClientRequest.HttpClientRequest, record: OutcomeRecorder<A>) => Effect.Effect<A, OfscError>
+    send: TracedSend<A>
   ): Effect.Effect<A, OfscError> =>
     Effect.useSpan(
       `ofsc ${op.id}`,
@@ -69,5 +85,11 @@ export const makeCallTracing = (baseUrl: string) => {
         })
     )
 
-  return { traced }
+  return <A extends Answered>(
+    op: AnyOperation,
+    path: string,
+    request: HttpClientRequest.HttpClientRequest,
+    send: TracedSend<A>
+  ): Effect.Effect<A, OfscError> =>
+    Effect.tracerWith((tracer) => (isBuiltInTracer(tracer) ? send(request) : traced(op, path, request, send)))
 }

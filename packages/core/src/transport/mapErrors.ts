@@ -1,7 +1,14 @@
-/** Turns a non-2xx OFS answer, or a failure to get one, into the tagged errors of OfscError.ts. */
+/**
+ * The "map errors" stage: a non-2xx OFS answer, or a failure to get one, becomes one of the tagged
+ * errors of OfscError.ts. The error body is read with `readErrorBody` (@ofsc/models).
+ */
 import type * as HttpClientError from "@effect/platform/HttpClientError"
+import { readErrorBody } from "@ofsc/models"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import { isExceeded } from "../AttemptDeadline.js"
 import {
   OfscAuthenticationError,
   OfscAuthorizationError,
@@ -14,34 +21,6 @@ import {
   OfscServerError,
   OfscTransportError
 } from "../OfscError.js"
-import { isDeadlineExceeded } from "./attemptDeadline.js"
-
-const text = (u: unknown): string | undefined => (typeof u === "string" && u.length > 0 ? u : undefined)
-
-/** Reads `type`, `title` and `detail` from an OFS error body; a non-JSON body yields its first line as title. */
-export const parseErrorBody = (
-  body: string
-): {
-  readonly type?: string | undefined
-  readonly title?: string | undefined
-  readonly detail?: string | undefined
-} => {
-  try {
-    const json: unknown = JSON.parse(body)
-    if (json !== null && typeof json === "object") {
-      const o = json as Record<string, unknown>
-      return { type: text(o.type), title: text(o.title), detail: text(o.detail) }
-    }
-  } catch {
-    // not JSON: an HTML gateway page or plain text
-  }
-  const firstLine = body
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 200)
-  return { title: text(firstLine) }
-}
 
 /** `Retry-After` as seconds or an HTTP date, relative to `now` (ms since the epoch). */
 export const parseRetryAfter = (header: string | undefined, now: number): Option.Option<Duration.Duration> => {
@@ -60,7 +39,7 @@ export const errorFromResponse = (
   retryAfterHeader: string | undefined,
   now: number
 ): OfscHttpError => {
-  const fields = { ...info, status, ...parseErrorBody(body) }
+  const fields = { ...info, status, ...readErrorBody(body) }
   switch (status) {
     case 401:
       return new OfscAuthenticationError(fields)
@@ -77,6 +56,19 @@ export const errorFromResponse = (
     ? new OfscServerError({ ...fields, retryAfter: parseRetryAfter(retryAfterHeader, now) })
     : new OfscBadRequest(fields)
 }
+
+/** An answer read in full: itself when its status is 2xx, else the error its status and body map to. */
+export const failUnlessOk = <
+  A extends { readonly status: number; readonly text: string; readonly retryAfter?: string | undefined }
+>(
+  info: OfscRequestInfo,
+  read: A
+): Effect.Effect<A, OfscHttpError> =>
+  read.status >= 200 && read.status < 300
+    ? Effect.succeed(read)
+    : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        Effect.fail(errorFromResponse(info, read.status, read.text, read.retryAfter, now))
+      )
 
 /**
  * Where a base URL points, as a transport error names it: the host, and the port unless it is the
@@ -111,7 +103,7 @@ export const errorFromTransport = (
   server: string,
   error: HttpClientError.HttpClientError
 ): OfscTransportError => {
-  if (isDeadlineExceeded(error.cause)) return new OfscTransportError({ ...info, server, reason: "Timeout" })
+  if (isExceeded(error.cause)) return new OfscTransportError({ ...info, server, reason: "Timeout" })
   const code = errorCode(error.cause)
   return new OfscTransportError({
     ...info,
