@@ -5,6 +5,6 @@ import { OfscMetadata } from "@ofsc/metadata"
 import { Effect, Layer } from "effect"
 
 const program = Effect.flatMap(OfscMetadata, (metadata) => metadata.shifts.get("day"))
-const layer = OfscMetadata.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layerUndici))
+const layer = OfscMetadata.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 const shift = await Effect.runPromise(Effect.provide(program, layer))
 process.stdout.write(`${JSON.stringify(shift)}\n`)

@@ -3,9 +3,11 @@
  * The `ofsc` command. `--version` answers before anything is loaded; everything else loads the
  * command line runner, which loads only the module the command names.
  */
-import { createRequire } from "node:module"
 
-const { version } = createRequire(import.meta.url)("../package.json") as { readonly version: string }
+/** The package's version, written in by the build (tsup.config.ts). */
+declare const __OFSC_CLI_VERSION__: string
+
+const version = __OFSC_CLI_VERSION__
 const argv = process.argv.slice(2)
 
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {

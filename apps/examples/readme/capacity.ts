@@ -12,8 +12,5 @@ const program = Effect.gen(function* () {
   yield* Console.log(`capacity on ${today}: ${result.items?.length ?? 0} areas`)
 })
 
-const services = OfscCapacity.layer.pipe(
-  Layer.provide(OfscClient.layerFromEnv),
-  Layer.provide(OfscHttpClient.layerUndici)
-)
+const services = OfscCapacity.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 Effect.runPromise(program.pipe(Effect.provide(services)))

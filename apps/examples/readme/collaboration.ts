@@ -12,6 +12,6 @@ const program = Effect.gen(function* () {
 
 const services = OfscCollaboration.layer.pipe(
   Layer.provide(OfscClient.layerFromEnv),
-  Layer.provide(OfscHttpClient.layerUndici)
+  Layer.provide(OfscHttpClient.layer)
 )
 Effect.runPromise(program.pipe(Effect.provide(services)))

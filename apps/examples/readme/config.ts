@@ -11,5 +11,5 @@ const program = Effect.gen(function* () {
   yield* Console.log(renderPlan(plan))
 })
 
-const client = OfscClient.layerFromEnv.pipe(Layer.provide(OfscHttpClient.layerUndici))
+const client = OfscClient.layerFromEnv.pipe(Layer.provide(OfscHttpClient.layer))
 Effect.runPromise(program.pipe(Effect.provide(client)))

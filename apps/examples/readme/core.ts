@@ -9,5 +9,5 @@ const program = Effect.gen(function* () {
   yield* Console.log(`${resource.resourceId} (${resource.name}): ${descendants} descendants`)
 }).pipe(Effect.catchTag("OfscNotFound", (e) => Console.log(`not there: ${e.path}`)))
 
-const services = OfscCore.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layerUndici))
+const services = OfscCore.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 Effect.runPromise(program.pipe(Effect.provide(services)))

@@ -4,10 +4,7 @@ import { OfscClient, OfscHttpClient } from "@ofsc/core"
 import { OfscMetadata } from "@ofsc/metadata"
 import { Cause, Console, Effect, Either, Exit, Layer, Option } from "effect"
 
-const services = OfscMetadata.layer.pipe(
-  Layer.provide(OfscClient.layerFromEnv),
-  Layer.provide(OfscHttpClient.layerUndici)
-)
+const services = OfscMetadata.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 const getShift = (label: string) => Effect.flatMap(OfscMetadata, (metadata) => metadata.shifts.get(label))
 
 // 1. Effect.either: the failure becomes a value you branch on

@@ -24,5 +24,5 @@ const program = Effect.gen(function* () {
   yield* Console.log(`${db.activities.size} activities changed; continue from ${db.cursor}`)
 }).pipe(Effect.catchTag("OfscSubscriptionExpired", (e) => Console.log(`${e.subscriptionId} is gone: reload`)))
 
-const services = OfscCore.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layerUndici))
+const services = OfscCore.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 Effect.runPromise(program.pipe(Effect.provide(services)))

@@ -22,8 +22,5 @@ const program = Effect.gen(function* () {
   yield* Console.log(`${early.label}: ${early.workTimeStart}-${early.workTimeEnd}`, byType)
 })
 
-const services = OfscMetadata.layer.pipe(
-  Layer.provide(OfscClient.layerFromEnv),
-  Layer.provide(OfscHttpClient.layerUndici)
-)
+const services = OfscMetadata.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 Effect.runPromise(program.pipe(Effect.provide(services)))

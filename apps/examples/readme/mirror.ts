@@ -18,8 +18,5 @@ const mirror = Mirror.layer({
   database: join(tmpdir(), `ofsc-mirror-${process.pid}.db`), // or "postgres://user:pass@host/db"
   window: { from: "2026-11-01", to: "2026-11-05" } // the activity dates kept
 })
-const ofs = Layer.merge(
-  OfscClient.layerFromEnv.pipe(Layer.provide(OfscHttpClient.layerUndici)),
-  OfscHttpClient.layerUndici
-)
+const ofs = Layer.merge(OfscClient.layerFromEnv.pipe(Layer.provide(OfscHttpClient.layer)), OfscHttpClient.layer)
 Effect.runPromise(program.pipe(Effect.provide(mirror.pipe(Layer.provide(ofs)))))

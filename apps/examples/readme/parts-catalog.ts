@@ -19,6 +19,6 @@ const program = Effect.gen(function* () {
 
 const services = OfscPartsCatalog.layer.pipe(
   Layer.provide(OfscClient.layerFromEnv),
-  Layer.provide(OfscHttpClient.layerUndici)
+  Layer.provide(OfscHttpClient.layer)
 )
 Effect.runPromise(program.pipe(Effect.provide(services)))

@@ -16,5 +16,5 @@ const program = Effect.gen(function* () {
   yield* Console.log(`${count} activities on ${today}`)
 }).pipe(Effect.catchTag("OfscNotFound", (e) => Effect.logWarning(`not there: ${e.path}`)))
 
-const services = OfscCore.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layerUndici))
+const services = OfscCore.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 Effect.runPromise(program.pipe(Effect.provide(services)))

@@ -20,7 +20,7 @@ const program = Effect.gen(function* () {
 )
 
 // the services need only the transport; OfscClient.layer({ instance, credentials }) takes explicit values
-const client = OfscClient.layerFromEnv.pipe(Layer.provide(OfscHttpClient.layerUndici))
+const client = OfscClient.layerFromEnv.pipe(Layer.provide(OfscHttpClient.layer))
 const services = Layer.mergeAll(OfscMetadata.layer, OfscCore.layer).pipe(Layer.provide(client))
 
 Effect.runPromise(program.pipe(Effect.provide(services)))

@@ -9,7 +9,7 @@ const program = Effect.gen(function* () {
   sim.faults.latencyMs = 5 // switches change while it runs
   const metadata = OfscMetadata.layer.pipe(
     Layer.provide(OfscClient.layer(simulatorClientOptions(sim))),
-    Layer.provide(OfscHttpClient.layerUndici)
+    Layer.provide(OfscHttpClient.layer)
   )
   const shifts = yield* Effect.flatMap(OfscMetadata, (m) => m.shifts.list()).pipe(Effect.provide(metadata))
   yield* Console.log(`${shifts.items?.length ?? 0} shifts at ${sim.url}`)

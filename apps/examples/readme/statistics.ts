@@ -9,8 +9,5 @@ const program = Effect.gen(function* () {
   yield* Console.log(`${Chunk.size(first)} activity duration statistics`)
 })
 
-const services = OfscStatistics.layer.pipe(
-  Layer.provide(OfscClient.layerFromEnv),
-  Layer.provide(OfscHttpClient.layerUndici)
-)
+const services = OfscStatistics.layer.pipe(Layer.provide(OfscClient.layerFromEnv), Layer.provide(OfscHttpClient.layer))
 Effect.runPromise(program.pipe(Effect.provide(services)))

@@ -25,7 +25,7 @@ const config = simulator
       }
     })
   : OfscClient.layerFromEnv
-const client = OfscCore.layer.pipe(Layer.provide(config), Layer.provide(OfscHttpClient.layerUndici))
+const client = OfscCore.layer.pipe(Layer.provide(config), Layer.provide(OfscHttpClient.layer))
 
 const program = Effect.gen(function* () {
   const report = yield* dayReport(date)

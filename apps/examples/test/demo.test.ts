@@ -14,7 +14,7 @@ const clientFor = (url: string, instance: string, secret: string = defaultApplic
         credentials: { _tag: "Basic", clientId: defaultApplication.clientId, clientSecret: Redacted.make(secret) }
       })
     ),
-    Layer.provide(OfscHttpClient.layerUndici)
+    Layer.provide(OfscHttpClient.layer)
   )
 
 describe("demo: the day's activities per resource", () => {

@@ -4,8 +4,13 @@
  * and sql packages that come with it. Any other HttpClient (fetch, node:http) works with the
  * transport too. undici itself is loaded when a layer here is built, not at import: a program that
  * uses another client never evaluates it, and a bundle of such a program leaves it out.
+ *
+ * `layer` is the default: the runtime's own `fetch`, with no dependency, so a program bundled the
+ * ordinary way (esbuild, no externals) starts and stays small; `layerUndici` is the fast option
+ * for bulk jobs on Node (docs/http-client.md has the figures and how to bundle it).
  */
 import { Readable } from "node:stream"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
@@ -111,6 +116,13 @@ export const make = (dispatcher: Dispatcher): HttpClient.HttpClient =>
   )
 
 /**
+ * undici's module name, where bundlers do not read it: a bundled program leaves undici to
+ * node_modules (it is CommonJS, which cannot `require` Node's modules inside an ESM bundle), and a
+ * program that never builds `layerUndici` does not carry its 525 KB (bench:bundle).
+ */
+const undiciModule: string = "undici"
+
+/**
  * The undici client with connection options of your own (keep-alive, pipelining, TLS), and the
  * `AttemptDeadline.KeptByClient` service that says it keeps the attempt deadline itself.
  */
@@ -120,7 +132,9 @@ export const layerUndiciWith = (options: Agent.Options): Layer.Layer<HttpClient.
       HttpClient.HttpClient,
       Effect.map(
         Effect.acquireRelease(
-          Effect.promise(() => import("undici")).pipe(Effect.map((undici) => new undici.Agent(options))),
+          Effect.promise(() => import(undiciModule) as Promise<typeof import("undici")>).pipe(
+            Effect.map((undici) => new undici.Agent(options))
+          ),
           (agent) => Effect.promise(() => agent.destroy())
         ),
         make
@@ -131,3 +145,9 @@ export const layerUndiciWith = (options: Agent.Options): Layer.Layer<HttpClient.
 
 /** The undici client over its own connection pool, closed when the layer's scope ends. */
 export const layerUndici: Layer.Layer<HttpClient.HttpClient | KeptByClient> = /* @__PURE__ */ layerUndiciWith({})
+
+/**
+ * The default client: the runtime's own `fetch` (@effect/platform's FetchHttpClient). Works on every
+ * runtime and in any bundle; `layerUndici` is about twice as fast per call on Node, for bulk jobs.
+ */
+export const layer: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer

@@ -23,6 +23,7 @@ const scripts: ReadonlyArray<Script> = [
   { key: "undici", name: "plain undici.request", file: "undiciOneCall.mjs" },
   { key: "floor", name: "undici.request after loading @effect/platform", file: "platformFloor.mjs" },
   { key: "effect", name: "Effect client (@ofsc/core + @ofsc/metadata)", file: "effectOneCall.mjs" },
+  { key: "default", name: "the same over OfscHttpClient.layer (fetch)", file: "defaultOneCall.mjs" },
   { key: "sync", name: "@ofsc/sync", file: "syncOneCall.mjs" }
 ]
 

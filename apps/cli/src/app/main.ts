@@ -53,8 +53,8 @@ export const main = async (argv: ReadonlyArray<string>, version: string): Promis
   NodeRuntime.runMain(program, {
     disableErrorReporting: true,
     disablePrettyLogger: true,
-    teardown: (exit, onExit) =>
-      onExit(
+    teardown: (exit) =>
+      exitWhenWritten(
         Exit.isFailure(exit) && Cause.isInterruptedOnly(exit.cause)
           ? wasStoppedCleanly()
             ? exitCodes.ok
@@ -62,4 +62,19 @@ export const main = async (argv: ReadonlyArray<string>, version: string): Promis
           : Number(process.exitCode ?? 0)
       )
   })
+}
+
+/**
+ * Ends the process with `code` once stdout and stderr have taken what was written. The command is
+ * done and its scopes are closed; what may still hold the event loop is an idle keep-alive
+ * connection of the HTTP client, which would keep a shell waiting a few hundred ms for nothing.
+ */
+const exitWhenWritten = (code: number): void => {
+  let pending = 2
+  const done = () => {
+    pending -= 1
+    if (pending === 0) process.exit(code)
+  }
+  process.stdout.write("", done)
+  process.stderr.write("", done)
 }

@@ -4,13 +4,13 @@
  * in hand, prints the summary and exits 0: an operator stopping a mirror is its normal end.
  */
 import type { FileSystem, Path } from "@effect/platform"
-import { type OfscConfigError, type OfscError, OfscHttpClient } from "@ofsc/core"
+import type { OfscConfigError, OfscError } from "@ofsc/core"
 import { Mirror, type MirrorError } from "@ofsc/mirror"
 import { Cause, Effect, Exit, Fiber, Layer, Schedule } from "effect"
 import type { CliError } from "../app/CliError.js"
 import { markStoppedCleanly } from "../app/cleanStop.js"
 import type { ConnectionFlags } from "../app/globalOptions.js"
-import { clientLayer } from "../connection/clientLayer.js"
+import { clientLayer, httpClient } from "../connection/clientLayer.js"
 import { type ProgressMode, progressMode } from "../export/Progress.js"
 import { namingDatabase, readLocation } from "./mirrorDatabase.js"
 import { makeRunDisplay } from "./runDisplay.js"
@@ -46,9 +46,7 @@ export const runMirror = (
     // the database is named (and a bad --db refused) before anything else is done
     const location = yield* readLocation(flags.db)
     const options = yield* mirrorRunOptions(flags)
-    const mirror = Mirror.layer(options).pipe(
-      Layer.provide(Layer.merge(clientLayer(connection), OfscHttpClient.layerUndici))
-    )
+    const mirror = Mirror.layer(options).pipe(Layer.provide(Layer.merge(clientLayer(connection), httpClient)))
     yield* keepCurrent(flags.once, progressMode(false), location.display).pipe(
       Effect.provide(mirror),
       namingDatabase(location)

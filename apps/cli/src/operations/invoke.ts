@@ -6,7 +6,6 @@ import type { FileSystem, Path } from "@effect/platform"
 import {
   type AnyOperation,
   type OfscConfigError,
-  OfscCore,
   type OfscError,
   type OfscIdempotencyConflict,
   OfscTransport,
@@ -21,7 +20,6 @@ import { chooseFormat, renderAnswer } from "../output/render.js"
 import { splitList } from "../output/rows.js"
 import { openSink } from "../output/Sink.js"
 import { requestBody } from "./body.js"
-import { safeWrite } from "./safeWrite.js"
 
 /** What a command line says about one call. */
 export interface Invocation {
@@ -62,11 +60,15 @@ export const invoke = (
         yield* Stream.runForEachChunk(items, (chunk) => writer.write([...chunk]))
         return yield* writer.end
       }
-      const safe = safeWrite(op, input, invocation.idempotencyKey)
+      // only a write may go through SafeWrites, which needs ofscCore's whole table: import it then
+      const safe =
+        op.method === "GET"
+          ? undefined
+          : (yield* Effect.promise(() => import("./safeWrite.js"))).safeWrite(op, input, invocation.idempotencyKey)
       let answer: unknown
       if (safe === undefined) answer = yield* (yield* OfscTransport).call(op, input as never)
       else {
-        const outcome = yield* Effect.provide(safe, OfscCore.layer)
+        const outcome = yield* safe
         answer = outcome.answer
         if (outcome.alreadyApplied)
           yield* Effect.sync(() =>

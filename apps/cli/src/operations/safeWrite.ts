@@ -4,7 +4,14 @@
  * action whose descriptor is verifiable (start, complete, move, ...), always. A write that turned out
  * to be done already says so on stderr.
  */
-import { type AnyOperation, OfscCore, type OfscError, type OfscIdempotencyConflict, SafeWrites } from "@ofsc/core"
+import {
+  type AnyOperation,
+  OfscCore,
+  type OfscError,
+  type OfscIdempotencyConflict,
+  type OfscTransport,
+  SafeWrites
+} from "@ofsc/core"
 import { Effect } from "effect"
 import { takesIdempotencyKey } from "./idempotencyKey.js"
 
@@ -21,6 +28,11 @@ const actionOf = (op: AnyOperation): SafeWrites.VerifiableAction | undefined => 
   return SafeWrites.verifiableActions.find((a) => a === action)
 }
 
+const withCore = (
+  run: (core: OfscCore["Type"]) => Effect.Effect<SafeAnswer, OfscError | OfscIdempotencyConflict>
+): Effect.Effect<SafeAnswer, OfscError | OfscIdempotencyConflict, OfscTransport> =>
+  Effect.provide(Effect.flatMap(OfscCore, run), OfscCore.layer)
+
 /**
  * The safe way to send `op` with this input, or undefined when it has none (the plain call is
  * made): a keyed create, or a verified activity action.
@@ -29,9 +41,9 @@ export const safeWrite = (
   op: AnyOperation,
   input: { readonly path?: Readonly<Record<string, unknown>>; readonly body?: unknown },
   idempotencyKey: string | undefined
-): Effect.Effect<SafeAnswer, OfscError | OfscIdempotencyConflict, OfscCore> | undefined => {
+): Effect.Effect<SafeAnswer, OfscError | OfscIdempotencyConflict, OfscTransport> | undefined => {
   if (takesIdempotencyKey(op) && idempotencyKey !== undefined)
-    return Effect.flatMap(OfscCore, (core) =>
+    return withCore((core) =>
       Effect.map(
         SafeWrites.createActivityOnce(core, input.body as never, { idempotencyKey }),
         ({ activity, ...outcome }) => ({ answer: activity, ...outcome })
@@ -39,7 +51,7 @@ export const safeWrite = (
     )
   const action = actionOf(op)
   if (action === undefined) return undefined
-  return Effect.flatMap(OfscCore, (core) =>
+  return withCore((core) =>
     SafeWrites.activityActionOnce(core, Number(input.path?.activityId), action, input.body as never)
   )
 }

@@ -3,13 +3,13 @@
  * Only the table waits for every row (it must know the column widths); it is for people, not files.
  */
 import { Effect } from "effect"
-import * as YAML from "yaml"
 import type { CliError } from "../app/CliError.js"
 import type { OutputFormat } from "../app/globalOptions.js"
 import { csvHeader, csvRows } from "./csv.js"
 import { pickFields, pickItem, type Row, toRow } from "./rows.js"
 import type { Sink } from "./Sink.js"
 import { renderTable } from "./table.js"
+import { toYaml } from "./yaml.js"
 
 /** A writer of items, one chunk after another, then `end`. */
 export interface ListWriter {
@@ -44,7 +44,7 @@ export const listWriter = (sink: Sink, options: ListWriterOptions): ListWriter =
     case "yaml":
       return {
         write: (items) =>
-          items.length === 0 ? Effect.void : sink.write(YAML.stringify(items.map((i) => pickItem(i, fields)))),
+          items.length === 0 ? Effect.void : Effect.flatMap(toYaml(items.map((i) => pickItem(i, fields))), sink.write),
         end: Effect.void
       }
     case "json": {

@@ -1,12 +1,12 @@
 /** Writes one answer (not a stream) in the chosen format. */
 import { Effect } from "effect"
-import * as YAML from "yaml"
 import type { CliError } from "../app/CliError.js"
 import type { OutputFormat } from "../app/globalOptions.js"
 import { listWriter } from "./ListWriter.js"
 import { itemsOf, pickItem, toRow } from "./rows.js"
 import type { Sink } from "./Sink.js"
 import { renderRecord } from "./table.js"
+import { toYaml } from "./yaml.js"
 
 /** The format to use: the one asked for, else a table for a person and JSON for a program. */
 export const chooseFormat = (asked: OutputFormat | undefined, sink: Sink): OutputFormat =>
@@ -26,10 +26,11 @@ export const renderAnswer = (
         `${JSON.stringify(items !== undefined && fields !== undefined ? items.map((i) => pickItem(i, fields)) : pickItem(answer, fields), null, 2)}\n`
       )
     case "yaml":
-      return sink.write(
-        YAML.stringify(
+      return Effect.flatMap(
+        toYaml(
           items !== undefined && fields !== undefined ? items.map((i) => pickItem(i, fields)) : pickItem(answer, fields)
-        )
+        ),
+        sink.write
       )
     default: {
       if (items === undefined && format === "table") {
