@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs"
-import { packageBuild } from "@ofsc/tooling/tsup"
+import { packageBuild } from "@ofsc/build-config/tsup"
 import { defineConfig, type Options } from "tsup"
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {

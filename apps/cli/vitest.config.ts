@@ -1,4 +1,4 @@
-import { packageTests } from "@ofsc/tooling/vitest"
+import { packageTests } from "@ofsc/build-config/vitest"
 
 // every test drives the built bin as child processes against a simulator: give them room, and
 // run two files at once, since the tests mostly wait on their children

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs"
-import { modularPackageBuild } from "@ofsc/tooling/tsup"
+import { modularPackageBuild } from "@ofsc/build-config/tsup"
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
   readonly version: string

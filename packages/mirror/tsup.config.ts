@@ -1,4 +1,4 @@
-import { modularPackageBuild, packageBuild } from "@ofsc/tooling/tsup"
+import { modularPackageBuild, packageBuild } from "@ofsc/build-config/tsup"
 
 // The library, and the child process MirrorSync runs (CommonJS only, loaded by file next to the
 // library's build; see src/sync/MirrorSync.ts).

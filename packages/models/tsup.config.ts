@@ -1,4 +1,4 @@
-import { modularPackageBuild } from "@ofsc/tooling/tsup"
+import { modularPackageBuild } from "@ofsc/build-config/tsup"
 
 // One entry per API module; the ESM build keeps one file per source file, so bundlers drop unused modules.
 export default modularPackageBuild(

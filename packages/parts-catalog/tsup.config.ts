@@ -1,3 +1,3 @@
-import { modularPackageBuild } from "@ofsc/tooling/tsup"
+import { modularPackageBuild } from "@ofsc/build-config/tsup"
 
 export default modularPackageBuild({ index: "src/index.ts" })

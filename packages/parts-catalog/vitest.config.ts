@@ -1,3 +1,3 @@
-import { packageTests } from "@ofsc/tooling/vitest"
+import { packageTests } from "@ofsc/build-config/vitest"
 
 export default packageTests()

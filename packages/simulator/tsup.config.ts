@@ -1,4 +1,4 @@
-import { packageBuild } from "@ofsc/tooling/tsup"
+import { packageBuild } from "@ofsc/build-config/tsup"
 
 // the bin is built beside the library but gets no type declarations (only the library entry does)
 export default packageBuild(

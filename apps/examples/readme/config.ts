@@ -1,6 +1,6 @@
 // Reads the shifts and work skills of an instance as a snapshot and plans what applying that
 // snapshot back would change: nothing, since source and target are the same.
-import { planChanges, readInstance, renderPlan } from "@ofsc/config"
+import { planChanges, readInstance, renderPlan } from "@ofsc/config-as-code"
 import { OfscClient, OfscHttpClient } from "@ofsc/core"
 import { Console, Effect, Layer } from "effect"
 

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:config`: export and apply of a large configuration with @ofsc/config. Source A is a
+ * `pnpm bench:config`: export and apply of a large configuration with @ofsc/config-as-code. Source A is a
  * simulator with the `large` catalog (500 work zones, its buckets as capacity areas) plus
  * BENCH_SHIFTS shifts and BENCH_SKILLS work skills created through the API (1,000 and 200 by
  * default); target B is a `small` simulator of another seed. Times each step once (printed, not
@@ -12,7 +12,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import type { FileSystem, Path } from "@effect/platform"
 import { NodeFileSystem, NodePath } from "@effect/platform-node"
-import { applyPlan, planChanges, readFolder, readInstance, writeFolder } from "@ofsc/config"
+import { applyPlan, planChanges, readFolder, readInstance, writeFolder } from "@ofsc/config-as-code"
 import { type AnyOperation, OfscClient, OfscHttpClient, OfscTransport } from "@ofsc/core"
 import { MetadataOperations } from "@ofsc/metadata"
 import { type SimulatorHandle, simulatorClientOptions, startSimulator } from "@ofsc/simulator"
@@ -105,7 +105,9 @@ const main = async () => {
       ["apply to B", applied, `${applied.value.applied} applied, ${applied.value.failed} failed`],
       ["apply again (plan + apply)", again, `${again.value.results.length} entries`]
     ] as const
-    console.log(`@ofsc/config on the large catalog + ${shifts} shifts + ${skills} work skills (${items} items)\n`)
+    console.log(
+      `@ofsc/config-as-code on the large catalog + ${shifts} shifts + ${skills} work skills (${items} items)\n`
+    )
     console.log("step                           |       ms | requests | writes | result")
     console.log("------------------------------ | -------: | -------: | -----: | ------")
     for (const [name, m, result] of rows)

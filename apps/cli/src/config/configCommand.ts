@@ -1,6 +1,6 @@
 /**
- * `ofsc config export|diff|apply`: configuration as code (@ofsc/config). The flags live here; the
- * work (and @ofsc/config with the metadata table) is imported only when one of them runs.
+ * `ofsc config export|diff|apply`: configuration as code (@ofsc/config-as-code). The flags live here; the
+ * work (and @ofsc/config-as-code with the metadata table) is imported only when one of them runs.
  */
 import { Command, Options } from "@effect/cli"
 import { Effect, Option } from "effect"

@@ -22,7 +22,7 @@ import {
   type Snapshot,
   selectResources,
   writeFolder
-} from "@ofsc/config"
+} from "@ofsc/config-as-code"
 import type { OfscConfigError, OfscError } from "@ofsc/core"
 import { Effect, Option } from "effect"
 import { type CliError, io, usage } from "../app/CliError.js"

@@ -1,5 +1,5 @@
 /**
- * The failures of @ofsc/config besides OFS's own (`OfscError` from @ofsc/core): a file of an export
+ * The failures of @ofsc/config-as-code besides OFS's own (`OfscError` from @ofsc/core): a file of an export
  * folder that cannot be read, parsed or written, and a resource name that does not exist.
  */
 import * as Data from "effect/Data"

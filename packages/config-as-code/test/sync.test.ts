@@ -1,5 +1,5 @@
 /**
- * @ofsc/config from a synchronous script: the plain functions over @ofsc/sync answers, the way the
+ * @ofsc/config-as-code from a synchronous script: the plain functions over @ofsc/sync answers, the way the
  * README shows, against two simulators in their own processes (a blocking client must never share
  * a thread with its server).
  */

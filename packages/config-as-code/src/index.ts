@@ -1,5 +1,5 @@
 /**
- * @ofsc/config: configuration as code for Oracle Fusion Field Service. Export an instance's
+ * @ofsc/config-as-code: configuration as code for Oracle Fusion Field Service. Export an instance's
  * metadata to a folder of YAML files (`readInstance` + `writeFolder`), compare a source with a
  * target (`planChanges`) and apply the plan through the typed client (`applyPlan`).
  */

@@ -1,0 +1,3 @@
+import { packageTests } from "@ofsc/build-config/vitest"
+
+export default packageTests()

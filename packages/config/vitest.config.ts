@@ -1,3 +1,0 @@
-import { packageTests } from "@ofsc/tooling/vitest"
-
-export default packageTests()
