@@ -202,7 +202,7 @@ describe("installed with npm outside the workspace", () => {
       `const index = ${load}("@ofsc/core"), errors = ${load}("@ofsc/core/errors"), config = ${load}("@ofsc/core/config");` +
       "const names = [...Object.keys(errors), ...Object.keys(config)].filter((k) => k !== 'default');" +
       "const differ = names.filter((k) => (k in errors ? errors : config)[k] !== index[k]);" +
-      "console.log(names.length, differ.length, new errors.OfscNotFound({}) instanceof index.OfscNotFound)"
+      "console.log(names.length, differ.length, new errors.OfscNotFound({ operation: 'raw', method: 'GET', path: '/', status: 404 }) instanceof index.OfscNotFound)"
     const viaRequire = await run(process.execPath, ["-e", same("require")], project)
     const viaImport = await run(process.execPath, ["--input-type=module", "-e", same("await import")], project)
     for (const out of [viaRequire, viaImport]) {
