@@ -3,13 +3,14 @@
  * They sit on each leaf command, so they go after the command path (`ofsc core users list --all`).
  */
 import { Options } from "@effect/cli"
+import { authModes, type OfscAuthMode } from "@ofsc/core/config"
 import type { Option } from "effect"
 
-/** The authentication modes a profile or flag can choose (as `OFSC_AUTH` spells them). */
-export const authModes = ["basic", "client_credentials", "jwt", "bearer"] as const
+/** The authentication modes a profile or flag can choose: core's, as `OFSC_AUTH` spells them. */
+export { authModes }
 
 /** One of {@link authModes}. */
-export type AuthMode = (typeof authModes)[number]
+export type AuthMode = OfscAuthMode
 
 /** The output formats `--output` offers. */
 export const outputFormats = ["table", "json", "ndjson", "yaml", "csv"] as const
